@@ -1,0 +1,108 @@
+using Finsam.Samordning.Api.Infrastructure;
+using Finsam.Samordning.Api.Infrastructure.Auth;
+using Finsam.Samordning.Api.Infrastructure.Http;
+using Finsam.Samordning.Domain.Cases;
+using FluentValidation;
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Finsam.Samordning.Api.Features.Cases;
+
+/// <summary>Body of <c>POST /api/v1/cases</c>.</summary>
+/// <param name="MunicipalityCode">Four-digit municipality code (kommunkod), e.g. <c>1282</c> for Landskrona.</param>
+/// <param name="TargetGroups">One or more target groups.</param>
+/// <param name="OpeningParty">The party opening the case; must be the caller's own party.</param>
+/// <param name="OpeningUnit">The opening party's unit, e.g. "Ekonomiskt bistånd Landskrona".</param>
+/// <param name="OpenedOn">Business date the case was opened (not in the future).</param>
+/// <param name="IndividualId">The individual, if already registered.</param>
+public sealed record OpenCaseRequest(
+    string? MunicipalityCode,
+    IReadOnlyList<TargetGroup>? TargetGroups,
+    PartyCode? OpeningParty,
+    string? OpeningUnit,
+    DateOnly? OpenedOn,
+    Guid? IndividualId);
+
+/// <summary>Open a case for an individual who needs support from several parties.</summary>
+public sealed record OpenCase(
+    string? MunicipalityCode,
+    IReadOnlyList<TargetGroup>? TargetGroups,
+    PartyCode? OpeningParty,
+    string? OpeningUnit,
+    DateOnly? OpenedOn,
+    Guid? IndividualId,
+    Actor By,
+    string? IdempotencyKey) : ICommand<CaseDetails>
+{
+    /// <summary>Endpoint: <c>POST /api/v1/cases</c>.</summary>
+    public sealed class Endpoint : Features.IEndpoint
+    {
+        /// <inheritdoc />
+        public static void Map(RouteGroupBuilder api) => api.MapPost("/cases", Handle)
+            .WithName("OpenCase")
+            .WithTags("Cases")
+            .WithSummary("Open a case")
+            .WithDescription(
+                "Opens a samordningsärende. The opening party joins the case at once with the calling caseworker. " +
+                "Answers 201 with Location, ETag (the stream version) and the case. Send Idempotency-Key to make retries safe: " +
+                "a retry with the same key returns the first response and appends nothing; the same key with a different body is 422.")
+            .Accepts<OpenCaseRequest>("application/json")
+            .Produces<CaseDetails>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        private static async Task<IResult> Handle(
+            OpenCaseRequest body,
+            [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+            HttpContext http,
+            IMediator mediator,
+            CancellationToken ct)
+        {
+            var actor = CurrentUser.From(http.User).ToActor();
+            var details = await mediator.Send(new OpenCase(body.MunicipalityCode, body.TargetGroups, body.OpeningParty,
+                body.OpeningUnit, body.OpenedOn, body.IndividualId, actor, idempotencyKey), ct);
+            http.Response.SetETag(details.Version);
+            return TypedResults.Created($"/api/v1/cases/{details.Id}", details);
+        }
+    }
+
+    /// <summary>Validates the request's fields.</summary>
+    public sealed class Validator : AbstractValidator<OpenCase>
+    {
+        /// <summary>Rules: municipality code, target groups, party, unit, date.</summary>
+        public Validator(BusinessCalendar calendar)
+        {
+            RuleFor(c => c.MunicipalityCode).NotEmpty().Matches("^[0-9]{4}$")
+                .WithMessage("municipalityCode must be a four-digit kommunkod, e.g. 1282.");
+            RuleFor(c => c.TargetGroups).NotEmpty().WithMessage("Give at least one target group.");
+            RuleForEach(c => c.TargetGroups).IsInEnum();
+            RuleFor(c => c.OpeningParty).NotNull().IsInEnum();
+            RuleFor(c => c.OpeningUnit).NotEmpty().MaximumLength(Limits.Unit);
+            RuleFor(c => c.OpenedOn).NotNull()
+                .Must(d => d <= calendar.Today).WithMessage("openedOn cannot be in the future.")
+                .Must(d => d >= Limits.EarliestDate).WithMessage($"openedOn cannot be before {Limits.EarliestDate:yyyy-MM-dd}.");
+            RuleFor(c => c.IdempotencyKey).MaximumLength(Limits.IdempotencyKey);
+        }
+    }
+
+    /// <summary>Decides and appends the opening events.</summary>
+    public sealed class Handler(IDocumentSession session) : IRequestHandler<OpenCase, CaseDetails>
+    {
+        /// <inheritdoc />
+        public Task<CaseDetails> Handle(OpenCase request, CancellationToken cancellationToken)
+        {
+            // Version 7 ids sort by creation time, which keeps the events table's index compact.
+            var id = Guid.CreateVersion7();
+            var command = new OpenCaseCommand(id, request.IndividualId, request.MunicipalityCode!, request.TargetGroups!,
+                request.OpeningParty!.Value, request.OpeningUnit!.Trim(), request.OpenedOn!.Value, request.By);
+            var events = CaseDecider.Decide(command, state: null);
+            session.Events.StartStream<CaseState>(id, events.Cast<object>().ToArray());
+            return Task.FromResult(CaseDetails.Fold(null, events, events.Count)!);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace Finsam.Samordning.Api.Features;
+
+/// <summary>A vertical slice that maps its own endpoint(s).</summary>
+public interface IEndpoint
+{
+    /// <summary>Maps the slice's endpoints onto the authenticated <c>/api/v1</c> group.</summary>
+    static abstract void Map(RouteGroupBuilder api);
+}
+
+/// <summary>Maps every slice under <c>/api/v1</c>, which requires an authenticated caller.</summary>
+public static class FeaturesSetup
+{
+    /// <summary>Finds every <see cref="IEndpoint"/> in this assembly and maps it.</summary>
+    public static WebApplication MapFinsamFeatures(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var slices = typeof(FeaturesSetup).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndpoint).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal);
+        foreach (var slice in slices)
+        {
+            slice.GetMethod(nameof(IEndpoint.Map))!.Invoke(null, [api]);
+        }
+
+        return app;
+    }
+}

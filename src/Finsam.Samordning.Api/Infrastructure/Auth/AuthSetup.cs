@@ -1,0 +1,66 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Finsam.Samordning.Api.Infrastructure.Auth;
+
+/// <summary>The <c>Finsam:Auth</c> configuration section.</summary>
+public sealed class AuthOptions
+{
+    /// <summary>Token issuer.</summary>
+    public string Issuer { get; set; } = "finsam-local";
+
+    /// <summary>Token audience.</summary>
+    public string Audience { get; set; } = "finsam-api";
+
+    /// <summary>
+    /// HMAC-SHA256 signing key (at least 32 characters) for locally minted tokens. Leave empty and
+    /// set <see cref="Authority"/> to trust a real OIDC provider instead.
+    /// </summary>
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>An OIDC authority whose signing keys are trusted (production).</summary>
+    public string? Authority { get; set; }
+}
+
+/// <summary>JWT bearer authentication; every <c>/api/v1</c> endpoint requires a caller.</summary>
+public static class AuthSetup
+{
+    /// <summary>Registers JWT bearer authentication from <c>Finsam:Auth</c>.</summary>
+    public static IServiceCollection AddFinsamAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var auth = configuration.GetSection("Finsam:Auth").Get<AuthOptions>() ?? new AuthOptions();
+        services.AddSingleton(auth);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                // Keep claim names as sent (sub, name, party, role) instead of the WS-* URIs.
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Issuer,
+                    ValidAudience = auth.Audience,
+                    NameClaimType = FinsamClaims.Name,
+                    RoleClaimType = FinsamClaims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                if (!string.IsNullOrEmpty(auth.Authority))
+                {
+                    options.Authority = auth.Authority;
+                }
+                else
+                {
+                    if (Encoding.UTF8.GetByteCount(auth.SigningKey) < 32)
+                    {
+                        throw new InvalidOperationException(
+                            "Finsam:Auth:SigningKey must be at least 32 characters (or set Finsam:Auth:Authority).");
+                    }
+
+                    options.TokenValidationParameters.IssuerSigningKey =
+                        new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.SigningKey));
+                }
+            });
+        services.AddAuthorization();
+        return services;
+    }
+}

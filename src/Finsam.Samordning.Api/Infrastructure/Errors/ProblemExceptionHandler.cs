@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Finsam.Samordning.Api.Infrastructure.Auth;
+using Finsam.Samordning.Api.Infrastructure.Idempotency;
+using Finsam.Samordning.Domain.Cases;
+using FluentValidation;
+using JasperFx;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Finsam.Samordning.Api.Infrastructure.Errors;
+
+/// <summary>
+/// Turns exceptions into problem details. Known refusals get their own status and a message a
+/// caller can act on; anything else is a 500 that carries only a trace id.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHostEnvironment environment,
+    ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    /// <inheritdoc />
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(http, exception);
+        if (problem.Status >= 500)
+        {
+            // The exception is logged for operators by type and stack only; its message may quote input.
+            logger.LogError("Unhandled {ExceptionType} at {StackTrace}", exception.GetType().FullName, exception.StackTrace);
+            if (environment.IsDevelopment())
+            {
+                problem.Detail = exception.ToString();
+            }
+        }
+
+        http.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Map(HttpContext http, Exception exception) => exception switch
+    {
+        ValidationException v => Validation(v),
+        BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(
+            new Dictionary<string, string[]> { [JsonField(json.Path)] = [JsonMessage(json)] })
+        {
+            Status = 400,
+            Title = "The request body could not be read.",
+            Detail = "The body is not valid JSON for this request, or a field has a value of the wrong type.",
+        },
+        BadHttpRequestException b => new ProblemDetails
+        {
+            Status = b.StatusCode,
+            Title = b.StatusCode switch
+            {
+                415 => "Unsupported media type: send the body as application/json.",
+                413 => "The request body is too large.",
+                _ => "The request could not be read.",
+            },
+            Detail = b.StatusCode == 400 ? SafeDetail(b.Message) : null,
+        },
+        NotFoundException n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
+        ForbiddenException f => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = f.Message },
+        CaseRuleViolation r => new ProblemDetails
+        {
+            Status = 409,
+            Title = "The case's rules refuse this.",
+            Detail = r.Message,
+            Extensions = { ["code"] = r.Code },
+        },
+        IdempotencyKeyReusedException k => new ProblemDetails
+        {
+            Status = 422,
+            Title = "Idempotency-Key reused with a different request.",
+            Detail = k.Message,
+        },
+        PreconditionFailedException p => PreconditionFailed(p.Message),
+        ConcurrencyException or EventStreamUnexpectedMaxEventIdException when HasIfMatch(http) =>
+            PreconditionFailed("The case changed since the version in If-Match. Read it again and retry."),
+        ConcurrencyException or EventStreamUnexpectedMaxEventIdException or DocumentAlreadyExistsException => new ProblemDetails
+        {
+            Status = 409,
+            Title = "Concurrent change.",
+            Detail = "Another request changed the same case at the same moment. Retry the request.",
+        },
+        _ => new ProblemDetails
+        {
+            Status = 500,
+            Title = "An unexpected error occurred.",
+            Detail = "Quote the trace id when you report this.",
+        },
+    };
+
+    private static bool HasIfMatch(HttpContext http) => http.Request.Headers.IfMatch.Count > 0;
+
+    private static ProblemDetails PreconditionFailed(string detail) =>
+        new() { Status = 412, Title = "Precondition failed.", Detail = detail };
+
+    private static ValidationProblemDetails Validation(ValidationException v) => new(
+        v.Errors.GroupBy(e => string.IsNullOrEmpty(e.PropertyName) ? "$" : e.PropertyName)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+    {
+        Status = 400,
+        Title = "One or more fields are invalid.",
+    };
+
+    // "$.targetGroups[0]" -> "targetGroups[0]": the same field names validators use.
+    private static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    private static string JsonMessage(JsonException json) =>
+        json.Path is null or "$" ? "The body is not valid JSON." : "The value is missing, malformed or not one of the allowed values.";
+
+    // Framework messages name parameters and types, never the body's content.
+    private static string SafeDetail(string message) => message.Length > 300 ? message[..300] : message;
+}
+
+/// <summary>The requested case or entry does not exist (404).</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>An <c>If-Match</c> precondition does not hold (412).</summary>
+public sealed class PreconditionFailedException(string message) : Exception(message);

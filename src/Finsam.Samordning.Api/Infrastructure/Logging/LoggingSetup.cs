@@ -1,0 +1,60 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Finsam.Samordning.Api.Infrastructure.Logging;
+
+/// <summary>Serilog wiring: structured logs that never carry request bodies or personal data.</summary>
+public static class LoggingSetup
+{
+    /// <summary>Compact console output locally, JSON elsewhere; levels from configuration.</summary>
+    public static WebApplicationBuilder AddFinsamLogging(this WebApplicationBuilder builder)
+    {
+        var json = !builder.Environment.IsDevelopment()
+            && !string.Equals(builder.Configuration["Finsam:LogFormat"], "text", StringComparison.OrdinalIgnoreCase);
+        builder.Services.AddSerilog((services, config) =>
+        {
+            config
+                .ReadFrom.Configuration(builder.Configuration)
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .Enrich.FromLogContext()
+                .ReadFrom.Services(services);
+            if (json)
+            {
+                config.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                config.WriteTo.Console(
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// One line per request: method, route template (not the raw path), status, duration and trace id.
+    /// The template keeps ids and query strings (which may hold search terms) out of the log.
+    /// </summary>
+    public static WebApplication UseFinsamRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate =
+                "HTTP {RequestMethod} {RouteTemplate} responded {StatusCode} in {Elapsed:0.0} ms (trace {TraceId})";
+            options.IncludeQueryInRequestPath = false;
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                var template = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+                diagnostics.Set("RouteTemplate", template);
+                diagnostics.Set("TraceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
+            };
+            options.GetLevel = (http, _, ex) =>
+                ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
+        return app;
+    }
+}

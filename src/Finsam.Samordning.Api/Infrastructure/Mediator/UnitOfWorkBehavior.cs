@@ -1,0 +1,98 @@
+using Finsam.Samordning.Api.Infrastructure.Auth;
+using Finsam.Samordning.Api.Infrastructure.Idempotency;
+using Marten;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Finsam.Samordning.Api.Infrastructure.Mediator;
+
+/// <summary>
+/// Commits a command's session in one <c>SaveChangesAsync</c>: the events, the inline projections
+/// and the idempotency record travel in one transaction and one batch. A retry with the same
+/// <c>Idempotency-Key</c> gets the first result back and appends nothing.
+/// </summary>
+public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
+    IDocumentSession session,
+    IdempotencyStore idempotency,
+    IHttpContextAccessor http,
+    TimeProvider time,
+    IOptions<FinsamOptions> options) : IPipelineBehavior<TRequest, TResponse>
+{
+    /// <inheritdoc />
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICommand<TResponse> command)
+        {
+            return await next();
+        }
+
+        if (string.IsNullOrEmpty(command.IdempotencyKey))
+        {
+            var plain = await next();
+            await session.SaveChangesAsync(cancellationToken);
+            return plain;
+        }
+
+        var user = http.HttpContext is { } ctx ? CurrentUser.From(ctx.User) : CurrentUser.System;
+        var id = IdempotencyStore.RecordId(user.UserId, command.IdempotencyKey);
+        var fingerprint = IdempotencyStore.Fingerprint(command);
+        var now = time.GetUtcNow();
+
+        if (await Replay(id, fingerprint, now, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var response = await next();
+        // Insert, not upsert: a concurrent duplicate must fail on the key, never append twice.
+        session.Insert(new IdempotencyRecord
+        {
+            Id = id,
+            Fingerprint = fingerprint,
+            ResponseJson = IdempotencyStore.Serialize(response),
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.IdempotencyRetention,
+        });
+
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+            return response;
+        }
+        catch (Exception)
+        {
+            // The same retry may have raced us and committed first: then its result is the answer
+            // and our transaction rolled back. Otherwise the failure stands.
+            if (await Replay(id, fingerprint, now, cancellationToken) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<TResponse?> Replay(string id, string fingerprint, DateTimeOffset now, CancellationToken ct)
+    {
+        var record = await idempotency.FindAsync(id, ct);
+        if (record is null)
+        {
+            return default;
+        }
+
+        if (record.ExpiresAt <= now)
+        {
+            // An expired key may be used again; the purge job may not have removed it yet.
+            session.Delete<IdempotencyRecord>(id);
+            return default;
+        }
+
+        if (record.Fingerprint != fingerprint)
+        {
+            throw new IdempotencyKeyReusedException(
+                "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
+        }
+
+        return IdempotencyStore.Deserialize<TResponse>(record.ResponseJson);
+    }
+}

@@ -1,0 +1,73 @@
+using Finsam.Samordning.Api.Features.Cases;
+using Finsam.Samordning.Domain.Cases;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Weasel.Core;
+
+namespace Finsam.Samordning.Api.Infrastructure.Persistence;
+
+/// <summary>Marten wiring: the event store, its inline projections and the documents beside it.</summary>
+public static class PersistenceSetup
+{
+    /// <summary>PostgreSQL schema holding Marten's tables (events, streams, read models).</summary>
+    public const string Schema = "finsam";
+
+    /// <summary>Registers Marten with our schema, serializer, metadata and projections.</summary>
+    public static IServiceCollection AddFinsamPersistence(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<FinsamOptions>().Bind(configuration.GetSection(FinsamOptions.Section));
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BusinessCalendar>();
+        services.AddScoped<Idempotency.IdempotencyStore>();
+
+        var connectionString = configuration.GetConnectionString("Finsam")
+            ?? throw new InvalidOperationException("ConnectionStrings:Finsam is not configured.");
+
+        var marten = services.AddMarten(_ =>
+            {
+                var options = new StoreOptions();
+                Configure(options, connectionString, environment.IsDevelopment());
+                return options;
+            })
+            .BuildSessionsWith<FinsamSessionFactory>(ServiceLifetime.Singleton);
+
+        // The schema is applied explicitly, once, at start-up, so /health/ready can tell and a
+        // database that cannot be migrated stops the process instead of failing a request.
+        // Development additionally lets Marten create objects on first use (AutoCreate).
+        marten.ApplyAllDatabaseChangesOnStartup();
+
+        return services;
+    }
+
+    /// <summary>Store options shared by the API, tests and tools.</summary>
+    public static void Configure(StoreOptions options, string connectionString, bool development)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = Schema;
+        options.AutoCreateSchemaObjects = development ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+
+        // Registered up front so a process that only reads (e.g. history) knows every event type.
+        foreach (var type in typeof(ICaseEvent).Assembly.GetTypes()
+                     .Where(t => typeof(ICaseEvent).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }))
+        {
+            options.Events.AddEventType(type);
+        }
+
+        // Inline only: read-your-writes for handläggare, and the async daemon is unavailable with
+        // the substituted DistributedLock package (see README, "Decisions").
+        options.Projections.Add<CaseStateProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<CaseDetailsProjection>(ProjectionLifecycle.Inline);
+
+        options.Schema.For<Idempotency.IdempotencyRecord>().Index(x => x.ExpiresAt);
+    }
+}

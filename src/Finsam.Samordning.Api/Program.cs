@@ -1,0 +1,38 @@
+using Finsam.Samordning.Api.Features;
+using Finsam.Samordning.Api.Infrastructure.Auth;
+using Finsam.Samordning.Api.Infrastructure.Errors;
+using Finsam.Samordning.Api.Infrastructure.Health;
+using Finsam.Samordning.Api.Infrastructure.Jobs;
+using Finsam.Samordning.Api.Infrastructure.Logging;
+using Finsam.Samordning.Api.Infrastructure.Mediator;
+using Finsam.Samordning.Api.Infrastructure.OpenApi;
+using Finsam.Samordning.Api.Infrastructure.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddFinsamLogging();
+builder.Services
+    .AddFinsamErrors()
+    .AddFinsamJson()
+    .AddFinsamAuth(builder.Configuration)
+    .AddFinsamPersistence(builder.Configuration, builder.Environment)
+    .AddFinsamMediator()
+    .AddFinsamJobs(builder.Configuration)
+    .AddFinsamOpenApi()
+    .AddFinsamHealth();
+
+var app = builder.Build();
+
+app.UseFinsamErrors();
+app.UseFinsamRequestLogging();
+app.UseFinsamOpenApi();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapFinsamHealth();
+app.MapFinsamJobs();
+app.MapFinsamFeatures();
+
+app.Run();
+
+/// <summary>Entry point; public so integration tests can host the API.</summary>
+public partial class Program;

@@ -1,0 +1,52 @@
+namespace Finsam.Samordning.Domain.Cases;
+
+/// <summary>
+/// Every event in a case stream. <see cref="BusinessDate"/> is the day the thing happened in the
+/// world, which is not the server timestamp: handläggare log yesterday's home visit today.
+/// </summary>
+public interface ICaseEvent
+{
+    /// <summary>The case (stream) this event belongs to.</summary>
+    Guid CaseId { get; }
+
+    /// <summary>The day the recorded fact happened.</summary>
+    DateOnly BusinessDate { get; }
+}
+
+/// <summary>A samordningsärende was opened.</summary>
+/// <param name="CaseId">Case id (stream id).</param>
+/// <param name="IndividualId">The individual, by id only: personal data never enters case events.</param>
+/// <param name="MunicipalityCode">Four-digit municipality code (kommunkod), e.g. 1282 for Landskrona.</param>
+/// <param name="TargetGroups">The target groups the person belongs to.</param>
+/// <param name="OpeningParty">The party that opened the case.</param>
+/// <param name="OpenedOn">Business date of the opening.</param>
+public sealed record CaseOpened(
+    Guid CaseId,
+    Guid? IndividualId,
+    string MunicipalityCode,
+    IReadOnlyList<TargetGroup> TargetGroups,
+    PartyCode OpeningParty,
+    DateOnly OpenedOn) : ICaseEvent
+{
+    /// <inheritdoc />
+    public DateOnly BusinessDate => OpenedOn;
+}
+
+/// <summary>A party joined the case, with the unit and caseworker who carry it.</summary>
+/// <param name="CaseId">Case id.</param>
+/// <param name="Party">The joining party.</param>
+/// <param name="Unit">The party's unit (e.g. "Vårdcentralen Centrum").</param>
+/// <param name="CaseworkerId">The caseworker's user id at that party.</param>
+/// <param name="CaseworkerName">The caseworker's display name.</param>
+/// <param name="JoinedOn">Business date of joining.</param>
+public sealed record PartyJoined(
+    Guid CaseId,
+    PartyCode Party,
+    string Unit,
+    string CaseworkerId,
+    string CaseworkerName,
+    DateOnly JoinedOn) : ICaseEvent
+{
+    /// <inheritdoc />
+    public DateOnly BusinessDate => JoinedOn;
+}
