@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -46,6 +47,9 @@ public static class JobsSetup
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = jobs.QueuePollInterval,
             }));
+        // Likewise the activator: Hangfire's default reads the static JobActivator.Current, so a job
+        // could be resolved from another host's container (and run against its database).
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

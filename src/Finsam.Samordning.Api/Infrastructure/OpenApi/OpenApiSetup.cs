@@ -31,7 +31,7 @@ public static class OpenApiSetup
                 }
             }
 
-            options.CustomSchemaIds(t => t.FullName!.Replace("Finsam.Samordning.", "", StringComparison.Ordinal)
+            options.CustomSchemaIds(t => t.Namespace?.StartsWith("Microsoft", StringComparison.Ordinal) == true ? t.Name : t.FullName!.Replace("Finsam.Samordning.", "", StringComparison.Ordinal)
                 .Replace("Api.Features.", "", StringComparison.Ordinal)
                 .Replace("Domain.", "", StringComparison.Ordinal)
                 .Replace('+', '.'));

@@ -1,0 +1,86 @@
+using System.Net.Http.Headers;
+using Finsam.Samordning.Api.Infrastructure.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Finsam.Samordning.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Hosts the API over its own database in the run's PostgreSQL cluster. One factory per test class
+/// (IClassFixture), so classes are isolated from each other and can run in parallel.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>The signing key tests mint tokens with.</summary>
+    public const string SigningKey = "finsam-tests-signing-key-0123456789abcdef";
+
+    /// <summary>Monday 2 March 2026, 09:00 in Sweden: the start of every test's world.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
+
+    /// <summary>The clock the API sees.</summary>
+    public TestClock Clock { get; } = new(Start);
+
+    /// <summary>The database of this factory.</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Process roles; workers only where a test needs Hangfire to run jobs.</summary>
+    protected virtual string Roles => "api";
+
+    /// <inheritdoc />
+    public async Task InitializeAsync() =>
+        ConnectionString = await PostgresCluster.Instance.CreateDatabaseAsync($"t_{Guid.NewGuid():N}");
+
+    /// <inheritdoc />
+    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // "Testing" is not Development: the schema is applied explicitly, as in production.
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Finsam", ConnectionString);
+        builder.UseSetting("Finsam:Roles", Roles);
+        builder.UseSetting("Finsam:Auth:SigningKey", SigningKey);
+        builder.UseSetting("Finsam:Jobs:QueuePollInterval", "00:00:00.200");
+        builder.UseSetting("Finsam:LogFormat", "text");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>An HTTP client carrying a token for the given role and party.</summary>
+    public HttpClient ClientFor(string role = "handlaggare", string? party = "AF", string? userId = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", Token(role, party, userId ?? $"{role}-{party ?? "forbund"}-1"));
+        return client;
+    }
+
+    /// <summary>A token valid both at the real time and at the test clock's time.</summary>
+    public string Token(string role, string? party, string userId, TimeSpan? lifetime = null, string? key = null,
+        string? audience = null)
+    {
+        var real = DateTimeOffset.UtcNow;
+        var earliest = real < Clock.GetUtcNow() ? real : Clock.GetUtcNow();
+        var options = new AuthOptions
+        {
+            SigningKey = key ?? SigningKey,
+            Audience = audience ?? new AuthOptions().Audience,
+        };
+        var span = lifetime ?? (Clock.GetUtcNow() - earliest).Duration() + (real - earliest).Duration() + TimeSpan.FromDays(400);
+        return DevTokenFactory.Create(options, userId, $"Testperson {userId}", role, party, earliest.AddDays(-1), span);
+    }
+}
+
+/// <summary>A host that also runs the Hangfire server.</summary>
+public sealed class WorkerApiFactory : ApiFactory
+{
+    /// <inheritdoc />
+    protected override string Roles => "api,worker";
+}

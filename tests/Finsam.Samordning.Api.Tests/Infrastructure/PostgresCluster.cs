@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Finsam.Samordning.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One private PostgreSQL cluster per test run: initdb into a temp folder, a free port on
+/// 127.0.0.1, stopped and deleted when the test process exits. Each test class gets its own
+/// database in it (see <see cref="ApiFactory"/>).
+/// </summary>
+public sealed class PostgresCluster
+{
+    private static readonly Lazy<PostgresCluster> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly string _bin;
+    private readonly string _data;
+
+    private PostgresCluster(string bin, string data, int port)
+    {
+        _bin = bin;
+        _data = data;
+        Port = port;
+    }
+
+    /// <summary>The run's cluster, started on first use.</summary>
+    public static PostgresCluster Instance => Shared.Value;
+
+    /// <summary>The port the cluster listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>Connection string for a database as the superuser.</summary>
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Pooling=true;Maximum Pool Size=30";
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"create database \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return ConnectionString(name);
+    }
+
+    private static PostgresCluster Start()
+    {
+        var bin = FindBin();
+        var data = Path.Combine(Path.GetTempPath(), $"finsam-test-pg-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(data);
+        var port = FreePort();
+        if (IsRoot)
+        {
+            // PostgreSQL refuses to run as root; as root the cluster belongs to the 'postgres' user.
+            Run("chown", "postgres:postgres", data);
+        }
+
+        RunAsPostgres(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
+        // Durability settings off: a throwaway cluster, and tests should not wait on fsync.
+        RunAsPostgres(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60",
+            "-o", $"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            "start");
+        var cluster = new PostgresCluster(bin, data, port);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+        return cluster;
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            RunAsPostgres(Path.Combine(_bin, "pg_ctl"), "-D", _data, "-m", "immediate", "-w", "stop");
+        }
+        catch (Exception)
+        {
+            // Best effort at exit: the folder is removed below either way.
+        }
+
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string FindBin()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("FINSAM_PG_BIN");
+        if (!string.IsNullOrEmpty(fromEnv) && File.Exists(Path.Combine(fromEnv, "initdb")))
+        {
+            return fromEnv;
+        }
+
+        // Debian keeps the server binaries in /usr/lib/postgresql/<version>/bin, not on PATH.
+        var root = "/usr/lib/postgresql";
+        var found = Directory.Exists(root)
+            ? Directory.GetDirectories(root)
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+                .FirstOrDefault()
+            : null;
+        return found ?? throw new InvalidOperationException(
+            "PostgreSQL server binaries not found. Run the tests with deploy/local/test.sh (it installs the Debian 'postgresql' package), or set FINSAM_PG_BIN.");
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void RunAsPostgres(string file, params string[] args)
+    {
+        if (IsRoot)
+        {
+            Run("runuser", ["-u", "postgres", "--", file, .. args]);
+        }
+        else
+        {
+            Run(file, args);
+        }
+    }
+
+    private static void Run(string file, params string[] args)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {process.ExitCode}: {stdout.Result} {stderr.Result}");
+        }
+    }
+}
