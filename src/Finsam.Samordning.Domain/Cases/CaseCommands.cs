@@ -6,24 +6,98 @@ namespace Finsam.Samordning.Domain.Cases;
 /// <param name="Party">The party the caseworker acts for.</param>
 public sealed record Actor(string UserId, string DisplayName, PartyCode Party);
 
-/// <summary>Commands the case decider understands.</summary>
-public abstract record CaseCommand;
+/// <summary>Commands the case decider understands. Every command names who acts.</summary>
+public abstract record CaseCommand
+{
+    /// <summary>The acting caseworker.</summary>
+    public required Actor By { get; init; }
+}
 
 /// <summary>Open a new case. The opening party joins it at once with the acting caseworker.</summary>
-/// <param name="CaseId">Id of the new case.</param>
-/// <param name="IndividualId">The individual, if already registered.</param>
-/// <param name="MunicipalityCode">Four-digit municipality code.</param>
-/// <param name="TargetGroups">Target groups, at least one.</param>
-/// <param name="OpeningParty">The party opening the case.</param>
-/// <param name="OpeningUnit">The opening party's unit.</param>
-/// <param name="OpenedOn">Business date.</param>
-/// <param name="By">The acting caseworker.</param>
 public sealed record OpenCaseCommand(
-    Guid CaseId,
-    Guid? IndividualId,
-    string MunicipalityCode,
-    IReadOnlyList<TargetGroup> TargetGroups,
-    PartyCode OpeningParty,
-    string OpeningUnit,
-    DateOnly OpenedOn,
-    Actor By) : CaseCommand;
+    Guid CaseId, Guid? IndividualId, string MunicipalityCode, IReadOnlyList<TargetGroup> TargetGroups,
+    PartyCode OpeningParty, string OpeningUnit, DateOnly OpenedOn) : CaseCommand;
+
+/// <summary>The actor's party joins the case.</summary>
+public sealed record JoinCase(string Unit, DateOnly JoinedOn) : CaseCommand;
+
+/// <summary>Another caseworker takes over the actor's party's part of the case.</summary>
+public sealed record AssignCaseworker(PartyCode Party, string CaseworkerId, string CaseworkerName, DateOnly AssignedOn) : CaseCommand;
+
+/// <summary>The actor's party leaves the case.</summary>
+public sealed record LeaveCase(PartyCode Party, string Reason, PartyCode? HandedOverTo, DateOnly LeftOn) : CaseCommand;
+
+/// <summary>Record the person's consent.</summary>
+public sealed record RecordConsent(
+    Guid ConsentId, IReadOnlyList<PartyCode> Parties, bool CoversForbund, ConsentForm Form, DateOnly ValidFrom, DateOnly? ValidUntil) : CaseCommand;
+
+/// <summary>Record that the person withdrew a consent.</summary>
+public sealed record RevokeConsent(Guid ConsentId, DateOnly EffectiveOn) : CaseCommand;
+
+/// <summary>Plan an insats of the actor's party.</summary>
+public sealed record PlanIntervention(Guid InterventionId, string Kind, string? Label, DateOnly PlannedStart, DateOnly PlannedOn) : CaseCommand;
+
+/// <summary>Start a planned insats.</summary>
+public sealed record StartIntervention(Guid InterventionId, DateOnly StartedOn) : CaseCommand;
+
+/// <summary>Pause an ongoing insats.</summary>
+public sealed record PauseIntervention(Guid InterventionId, string Reason, DateOnly PausedOn) : CaseCommand;
+
+/// <summary>Resume a paused insats.</summary>
+public sealed record ResumeIntervention(Guid InterventionId, DateOnly ResumedOn) : CaseCommand;
+
+/// <summary>End an ongoing or paused insats.</summary>
+public sealed record CompleteIntervention(Guid InterventionId, InterventionEndReason EndReason, string? Note, DateOnly CompletedOn) : CaseCommand;
+
+/// <summary>Cancel an insats that has not ended.</summary>
+public sealed record CancelIntervention(Guid InterventionId, InterventionCancelReason Reason, string? Note, DateOnly CancelledOn) : CaseCommand;
+
+/// <summary>Send a referral from the actor's party to another.</summary>
+public sealed record SendReferral(Guid ReferralId, ReferralKind Kind, PartyCode To, string Reason, DateOnly? RespondBy, DateOnly SentOn) : CaseCommand;
+
+/// <summary>Accept a referral sent to the actor's party; the party joins the case if it had not.</summary>
+public sealed record AcceptReferral(Guid ReferralId, string? Unit, DateOnly AcceptedOn) : CaseCommand;
+
+/// <summary>Decline a referral sent to the actor's party.</summary>
+public sealed record DeclineReferral(Guid ReferralId, string Reason, DateOnly DeclinedOn) : CaseCommand;
+
+/// <summary>Record a need in the shared plan.</summary>
+public sealed record IdentifyNeed(Guid NeedId, PlanArea Area, string Description, DateOnly IdentifiedOn) : CaseCommand;
+
+/// <summary>Make a party planeringsansvarig.</summary>
+public sealed record AssignPlanLead(PartyCode Party, DateOnly AssignedOn) : CaseCommand;
+
+/// <summary>Set a goal in the shared plan.</summary>
+public sealed record SetGoal(Guid GoalId, PlanArea Area, GoalStatedBy StatedBy, string Text, DateOnly SetOn) : CaseCommand;
+
+/// <summary>Plan an action: a party or the person does something by a date.</summary>
+public sealed record PlanAction(Guid ActionId, string Description, PartyCode? ResponsibleParty, Guid? GoalId, DateOnly DueOn, DateOnly PlannedOn) : CaseCommand;
+
+/// <summary>Mark an action done.</summary>
+public sealed record CompleteAction(Guid ActionId, DateOnly CompletedOn) : CaseCommand;
+
+/// <summary>Schedule a SIP meeting.</summary>
+public sealed record ScheduleSipMeeting(Guid MeetingId, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn) : CaseCommand;
+
+/// <summary>Record that a SIP meeting was held.</summary>
+public sealed record RecordSipMeetingHeld(
+    Guid MeetingId, DateOnly HeldOn, IReadOnlyList<PartyCode> Participants, bool IndividualTookPart, string Decisions, DateOnly? NextFollowUpOn) : CaseCommand;
+
+/// <summary>Log a contact of the actor's party with the person.</summary>
+public sealed record LogContact(Guid ContactId, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn) : CaseCommand;
+
+/// <summary>Record the actor's party's work capacity assessment.</summary>
+public sealed record AssessWorkCapacity(Guid AssessmentId, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom) : CaseCommand;
+
+/// <summary>Record a benefit decision of the actor's party.</summary>
+public sealed record RecordBenefitDecision(
+    Guid DecisionId, Benefit Benefit, BenefitDecisionKind Decision, DateOnly From, DateOnly? Until, DateOnly DecidedOn) : CaseCommand;
+
+/// <summary>
+/// Close the case. Open insatser must have ended, or <paramref name="EndOpenInterventionsAs"/>
+/// ends them with the close: started ones complete with that reason, planned ones are cancelled.
+/// </summary>
+public sealed record CloseCase(CaseOutcome Outcome, string? Note, InterventionEndReason? EndOpenInterventionsAs, DateOnly ClosedOn) : CaseCommand;
+
+/// <summary>Reopen a closed case.</summary>
+public sealed record ReopenCase(string Reason, DateOnly ReopenedOn) : CaseCommand;

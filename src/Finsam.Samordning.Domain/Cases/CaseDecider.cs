@@ -2,20 +2,70 @@ namespace Finsam.Samordning.Domain.Cases;
 
 /// <summary>
 /// Decisions as pure functions: given the current state (null for a new stream) and a command,
-/// return the events to append, or throw <see cref="CaseRuleViolation"/>.
+/// return the events to append, or throw <see cref="CaseRuleViolation"/> naming the rule and the
+/// current state.
 /// </summary>
 public static class CaseDecider
 {
     /// <summary>Decides which events a command produces.</summary>
-    public static IReadOnlyList<ICaseEvent> Decide(CaseCommand command, CaseState? state) => command switch
+    public static IReadOnlyList<ICaseEvent> Decide(CaseCommand command, CaseState? state)
     {
-        OpenCaseCommand c => Open(c, state),
-        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command."),
-    };
+        if (command is OpenCaseCommand open)
+        {
+            return Open(open, state);
+        }
+
+        var s = state ?? throw new CaseRuleViolation("case.not-found", "The case does not exist.");
+        if (command is not ReopenCase && s.Status == CaseStatus.Closed)
+        {
+            throw new CaseRuleViolation("case.closed", $"The case was closed on {s.ClosedOn:yyyy-MM-dd}; reopen it before recording anything.");
+        }
+
+        return command switch
+        {
+            JoinCase c => Join(s, c),
+            AssignCaseworker c => Assign(s, c),
+            LeaveCase c => Leave(s, c),
+            RecordConsent c => Consent(s, c),
+            RevokeConsent c => Revoke(s, c),
+            PlanIntervention c => Plan(s, c),
+            StartIntervention c => Transition(s, c.InterventionId, c.By, c.StartedOn, "start", [InterventionState.Planned],
+                id => new InterventionStarted(s.Id, id, c.StartedOn)),
+            PauseIntervention c => Transition(s, c.InterventionId, c.By, c.PausedOn, "pause", [InterventionState.Ongoing],
+                id => new InterventionPaused(s.Id, id, c.Reason, c.PausedOn)),
+            ResumeIntervention c => Transition(s, c.InterventionId, c.By, c.ResumedOn, "resume", [InterventionState.Paused],
+                id => new InterventionResumed(s.Id, id, c.ResumedOn)),
+            CompleteIntervention c => Transition(s, c.InterventionId, c.By, c.CompletedOn, "complete",
+                [InterventionState.Ongoing, InterventionState.Paused],
+                id => new InterventionCompleted(s.Id, id, c.EndReason, c.Note, c.CompletedOn)),
+            CancelIntervention c => Transition(s, c.InterventionId, c.By, c.CancelledOn, "cancel",
+                [InterventionState.Planned, InterventionState.Ongoing, InterventionState.Paused],
+                id => new InterventionCancelled(s.Id, id, c.Reason, c.Note, c.CancelledOn)),
+            SendReferral c => Send(s, c),
+            AcceptReferral c => Accept(s, c),
+            DeclineReferral c => Decline(s, c),
+            IdentifyNeed c => [Member(s, c.By, new NeedIdentified(s.Id, c.NeedId, c.Area, c.Description, c.By.Party, c.IdentifiedOn))],
+            AssignPlanLead c => Lead(s, c),
+            SetGoal c => [Member(s, c.By, new GoalSet(s.Id, c.GoalId, c.Area, c.StatedBy, c.Text, c.By.Party, c.SetOn))],
+            PlanAction c => PlanAnAction(s, c),
+            CompleteAction c => CompleteAnAction(s, c),
+            ScheduleSipMeeting c => [Member(s, c.By, new SipMeetingScheduled(s.Id, c.MeetingId, c.MeetingOn, c.InvitedParties.Distinct().Order().ToArray(), c.ScheduledOn))],
+            RecordSipMeetingHeld c => Held(s, c),
+            LogContact c => [Member(s, c.By, new ContactLogged(s.Id, c.ContactId, c.By.Party, c.Kind, c.NoShow, c.Note, c.OccurredOn))],
+            AssessWorkCapacity c => [Member(s, c.By, new WorkCapacityAssessed(s.Id, c.AssessmentId, c.By.Party, c.Conclusion, c.Note, c.ValidFrom))],
+            RecordBenefitDecision c => BenefitDecision(s, c),
+            CloseCase c => Close(s, c),
+            ReopenCase c => Reopen(s, c),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command."),
+        };
+    }
 
     /// <summary>Replays events into a state, as the event store does.</summary>
     public static CaseState? Fold(IEnumerable<ICaseEvent> events) =>
         events.Aggregate((CaseState?)null, (s, e) => CaseState.Evolve(s, e));
+
+    /// <summary>The party that answers for a benefit: income support is SOC's, the insurance benefits FK's.</summary>
+    public static PartyCode DecidingParty(Benefit benefit) => benefit == Benefit.Forsorjningsstod ? PartyCode.SOC : PartyCode.FK;
 
     private static IReadOnlyList<ICaseEvent> Open(OpenCaseCommand c, CaseState? state)
     {
@@ -26,17 +76,363 @@ public static class CaseDecider
 
         if (c.By.Party != c.OpeningParty)
         {
-            throw new CaseRuleViolation(
-                "case.wrong-party",
+            throw new CaseRuleViolation("case.wrong-party",
                 $"A caseworker at {c.By.Party} cannot open a case on behalf of {c.OpeningParty}.");
         }
 
         // Distinct and ordered so the same request always yields the same event.
-        var groups = c.TargetGroups.Distinct().OrderBy(g => g).ToArray();
+        var groups = c.TargetGroups.Distinct().Order().ToArray();
         return
         [
             new CaseOpened(c.CaseId, c.IndividualId, c.MunicipalityCode, groups, c.OpeningParty, c.OpenedOn),
             new PartyJoined(c.CaseId, c.OpeningParty, c.OpeningUnit, c.By.UserId, c.By.DisplayName, c.OpenedOn),
         ];
     }
+
+    // Parties --------------------------------------------------------------------------------
+
+    private static IReadOnlyList<ICaseEvent> Join(CaseState s, JoinCase c)
+    {
+        if (s.IsActiveParty(c.By.Party))
+        {
+            throw new CaseRuleViolation("party.already-on-case", $"{c.By.Party} is already on the case.");
+        }
+
+        return [new PartyJoined(s.Id, c.By.Party, c.Unit, c.By.UserId, c.By.DisplayName, c.JoinedOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> Assign(CaseState s, AssignCaseworker c)
+    {
+        OwnParty(c.By, c.Party, "assign a caseworker for");
+        MustBeOnCase(s, c.Party);
+        return [new CaseworkerAssigned(s.Id, c.Party, c.CaseworkerId, c.CaseworkerName, c.AssignedOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> Leave(CaseState s, LeaveCase c)
+    {
+        OwnParty(c.By, c.Party, "leave the case on behalf of");
+        MustBeOnCase(s, c.Party);
+        NotBefore(c.LeftOn, s.Parties[c.Party].JoinedOn, "leftOn", "the day the party joined");
+        if (c.HandedOverTo is { } to)
+        {
+            if (to == c.Party)
+            {
+                throw new CaseRuleViolation("party.handover-to-self", $"{c.Party} cannot hand over to itself.");
+            }
+
+            if (!s.IsActiveParty(to))
+            {
+                throw new CaseRuleViolation("party.handover-not-on-case",
+                    $"{to} is not on the case; it must join (or accept a referral) before {c.Party} can hand over to it.");
+            }
+        }
+
+        var open = s.Interventions.Values.Where(i => i.Party == c.Party && i.IsOpen).ToList();
+        if (open.Count > 0)
+        {
+            throw new CaseRuleViolation("party.has-open-interventions",
+                $"{c.Party} still has {Describe(open)}. End or cancel them before leaving, so nobody believes they run.");
+        }
+
+        return [new PartyLeft(s.Id, c.Party, c.Reason, c.HandedOverTo, c.LeftOn)];
+    }
+
+    // Consent --------------------------------------------------------------------------------
+
+    private static IReadOnlyList<ICaseEvent> Consent(CaseState s, RecordConsent c)
+    {
+        if (c.ValidUntil is { } until && until < c.ValidFrom)
+        {
+            throw new CaseRuleViolation("consent.ends-before-start", "A consent cannot end before it starts.");
+        }
+
+        return [Member(s, c.By, new ConsentRecorded(s.Id, c.ConsentId, c.Parties.Distinct().Order().ToArray(),
+            c.CoversForbund, c.Form, c.ValidFrom, c.ValidUntil, c.By.Party))];
+    }
+
+    private static IReadOnlyList<ICaseEvent> Revoke(CaseState s, RevokeConsent c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var consent = s.Consents.GetValueOrDefault(c.ConsentId)
+            ?? throw new CaseEntryNotFound($"No consent {c.ConsentId} on this case.");
+        if (consent.RevokedFrom is { } revoked)
+        {
+            throw new CaseRuleViolation("consent.already-revoked", $"The consent was already revoked from {revoked:yyyy-MM-dd}.");
+        }
+
+        NotBefore(c.EffectiveOn, consent.ValidFrom, "effectiveOn", "the day the consent started");
+        return [new ConsentRevoked(s.Id, c.ConsentId, c.EffectiveOn)];
+    }
+
+    // Interventions ----------------------------------------------------------------------------
+
+    private static IReadOnlyList<ICaseEvent> Plan(CaseState s, PlanIntervention c)
+    {
+        if (!InterventionCatalogue.IsKnown(c.By.Party, c.Kind))
+        {
+            throw new CaseRuleViolation("intervention.unknown-kind",
+                $"'{c.Kind}' is not an insats {c.By.Party} offers. Use one of: {string.Join(", ", InterventionCatalogue.For(c.By.Party).Select(k => k.Code))}.");
+        }
+
+        return [Member(s, c.By, new InterventionPlanned(s.Id, c.InterventionId, c.By.Party, c.Kind, c.Label, c.PlannedStart, c.PlannedOn))];
+    }
+
+    private static IReadOnlyList<ICaseEvent> Transition(CaseState s, Guid id, Actor by, DateOnly on, string verb,
+        InterventionState[] from, Func<Guid, ICaseEvent> result)
+    {
+        MustBeOnCase(s, by.Party);
+        var insats = s.Interventions.GetValueOrDefault(id) ?? throw new CaseEntryNotFound($"No insats {id} on this case.");
+        if (insats.Party != by.Party)
+        {
+            throw new CaseRuleViolation("intervention.other-party",
+                $"This insats belongs to {insats.Party}; only {insats.Party} can {verb} it.");
+        }
+
+        if (!from.Contains(insats.State))
+        {
+            throw new CaseRuleViolation("intervention.illegal-transition",
+                $"Cannot {verb} an insats that is {insats.State.ToString().ToLowerInvariant()}; it must be {string.Join(" or ", from.Select(f => f.ToString().ToLowerInvariant()))}.");
+        }
+
+        NotBefore(on, insats.LastChangedOn, "date", $"its previous change on {insats.LastChangedOn:yyyy-MM-dd}");
+        return [result(id)];
+    }
+
+    // Referrals --------------------------------------------------------------------------------
+
+    private static IReadOnlyList<ICaseEvent> Send(CaseState s, SendReferral c)
+    {
+        if (c.To == c.By.Party)
+        {
+            throw new CaseRuleViolation("referral.to-self", $"{c.By.Party} cannot refer to itself.");
+        }
+
+        if (c.RespondBy is { } by && by < c.SentOn)
+        {
+            throw new CaseRuleViolation("referral.respond-before-sent", "respondBy cannot be before the referral is sent.");
+        }
+
+        return [Member(s, c.By, new ReferralSent(s.Id, c.ReferralId, c.Kind, c.By.Party, c.To, c.Reason, c.RespondBy, c.SentOn))];
+    }
+
+    private static ReferralStatus PendingTo(CaseState s, Guid id, Actor by, string verb)
+    {
+        var referral = s.Referrals.GetValueOrDefault(id) ?? throw new CaseEntryNotFound($"No referral {id} on this case.");
+        if (referral.To != by.Party)
+        {
+            throw new CaseRuleViolation("referral.not-addressed-to-you",
+                $"The referral was sent to {referral.To}; only {referral.To} can {verb} it.");
+        }
+
+        if (referral.State != ReferralState.Pending)
+        {
+            throw new CaseRuleViolation("referral.already-answered",
+                $"The referral is already {referral.State.ToString().ToLowerInvariant()}.");
+        }
+
+        return referral;
+    }
+
+    private static IReadOnlyList<ICaseEvent> Accept(CaseState s, AcceptReferral c)
+    {
+        var referral = PendingTo(s, c.ReferralId, c.By, "accept");
+        NotBefore(c.AcceptedOn, referral.SentOn, "acceptedOn", "the day it was sent");
+        var accepted = new ReferralAccepted(s.Id, c.ReferralId, c.AcceptedOn);
+        if (s.IsActiveParty(c.By.Party))
+        {
+            return [accepted];
+        }
+
+        if (string.IsNullOrWhiteSpace(c.Unit))
+        {
+            throw new CaseRuleViolation("referral.unit-required",
+                $"{c.By.Party} is not on the case yet and joins it by accepting: give the unit that takes it on.");
+        }
+
+        return [accepted, new PartyJoined(s.Id, c.By.Party, c.Unit, c.By.UserId, c.By.DisplayName, c.AcceptedOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> Decline(CaseState s, DeclineReferral c)
+    {
+        var referral = PendingTo(s, c.ReferralId, c.By, "decline");
+        NotBefore(c.DeclinedOn, referral.SentOn, "declinedOn", "the day it was sent");
+        return [new ReferralDeclined(s.Id, c.ReferralId, c.Reason, c.DeclinedOn)];
+    }
+
+    // Shared plan ------------------------------------------------------------------------------
+
+    private static IReadOnlyList<ICaseEvent> Lead(CaseState s, AssignPlanLead c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        if (!s.IsActiveParty(c.Party))
+        {
+            throw new CaseRuleViolation("plan.lead-not-on-case", $"{c.Party} is not on the case, so it cannot hold the plan.");
+        }
+
+        if (s.PlanLead == c.Party)
+        {
+            throw new CaseRuleViolation("plan.lead-unchanged", $"{c.Party} is already planeringsansvarig.");
+        }
+
+        return [new PlanLeadAssigned(s.Id, c.Party, c.AssignedOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> PlanAnAction(CaseState s, PlanAction c)
+    {
+        if (c.ResponsibleParty is { } party && !s.IsActiveParty(party))
+        {
+            throw new CaseRuleViolation("plan.responsible-not-on-case", $"{party} is not on the case, so it cannot be responsible for an action.");
+        }
+
+        if (c.GoalId is { } goal && !s.Goals.Contains(goal))
+        {
+            throw new CaseEntryNotFound($"No goal {goal} on this case.");
+        }
+
+        if (c.DueOn < c.PlannedOn)
+        {
+            throw new CaseRuleViolation("plan.due-before-planned", "An action cannot be due before it is planned.");
+        }
+
+        return [Member(s, c.By, new ActionPlanned(s.Id, c.ActionId, c.Description, c.ResponsibleParty, c.GoalId, c.DueOn, c.PlannedOn))];
+    }
+
+    private static IReadOnlyList<ICaseEvent> CompleteAnAction(CaseState s, CompleteAction c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var action = s.Actions.GetValueOrDefault(c.ActionId) ?? throw new CaseEntryNotFound($"No action {c.ActionId} on this case.");
+        if (action.ResponsibleParty is { } responsible && responsible != c.By.Party)
+        {
+            throw new CaseRuleViolation("plan.action-other-party", $"The action is {responsible}'s; only {responsible} can mark it done.");
+        }
+
+        if (action.CompletedOn is { } done)
+        {
+            throw new CaseRuleViolation("plan.action-already-completed", $"The action was already completed on {done:yyyy-MM-dd}.");
+        }
+
+        NotBefore(c.CompletedOn, action.PlannedOn, "completedOn", "the day it was planned");
+        return [new ActionCompleted(s.Id, c.ActionId, c.CompletedOn)];
+    }
+
+    // SIP ------------------------------------------------------------------------------------
+
+    private static IReadOnlyList<ICaseEvent> Held(CaseState s, RecordSipMeetingHeld c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var meeting = s.Meetings.GetValueOrDefault(c.MeetingId) ?? throw new CaseEntryNotFound($"No SIP meeting {c.MeetingId} on this case.");
+        if (meeting.HeldOn is { } held)
+        {
+            throw new CaseRuleViolation("sip.already-held", $"The meeting was already recorded as held on {held:yyyy-MM-dd}.");
+        }
+
+        NotBefore(c.HeldOn, meeting.ScheduledOn, "heldOn", "the day it was scheduled");
+        if (c.NextFollowUpOn is { } next && next <= c.HeldOn)
+        {
+            throw new CaseRuleViolation("sip.follow-up-not-after-meeting", "The next follow-up must come after the meeting.");
+        }
+
+        return [new SipMeetingHeld(s.Id, c.MeetingId, c.HeldOn, c.Participants.Distinct().Order().ToArray(), c.IndividualTookPart, c.Decisions, c.NextFollowUpOn)];
+    }
+
+    // Benefits -------------------------------------------------------------------------------
+
+    private static IReadOnlyList<ICaseEvent> BenefitDecision(CaseState s, RecordBenefitDecision c)
+    {
+        var decider = DecidingParty(c.Benefit);
+        if (c.By.Party != decider)
+        {
+            throw new CaseRuleViolation("benefit.wrong-party", $"{c.Benefit} is decided by {decider}; {c.By.Party} cannot record that decision.");
+        }
+
+        if (c.Until is { } until && until < c.From)
+        {
+            throw new CaseRuleViolation("benefit.ends-before-start", "A decision cannot end before it starts.");
+        }
+
+        return [Member(s, c.By, new BenefitDecisionRecorded(s.Id, c.DecisionId, c.By.Party, c.Benefit, c.Decision, c.From, c.Until, c.DecidedOn))];
+    }
+
+    // Close and reopen -----------------------------------------------------------------------
+
+    private static IReadOnlyList<ICaseEvent> Close(CaseState s, CloseCase c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        NotBefore(c.ClosedOn, s.OpenedOn, "closedOn", "the day the case was opened");
+        var open = s.Interventions.Values.Where(i => i.IsOpen).OrderBy(i => i.Party).ToList();
+        if (open.Count > 0 && c.EndOpenInterventionsAs is null)
+        {
+            throw new CaseRuleViolation("case.open-interventions",
+                $"The case still has {Describe(open)}. End them first, or close with endOpenInterventionsAs to end them with the close.");
+        }
+
+        var events = new List<ICaseEvent>();
+        foreach (var insats in open)
+        {
+            var on = insats.LastChangedOn > c.ClosedOn ? insats.LastChangedOn : c.ClosedOn;
+            events.Add(insats.State == InterventionState.Planned
+                ? new InterventionCancelled(s.Id, insats.Id, InterventionCancelReason.CaseClosed, "Avbruten när ärendet avslutades", on)
+                : new InterventionCompleted(s.Id, insats.Id, c.EndOpenInterventionsAs!.Value, "Avslutad när ärendet avslutades", on));
+        }
+
+        events.Add(new CaseClosed(s.Id, c.Outcome, c.Note, c.ClosedOn));
+        return events;
+    }
+
+    private static IReadOnlyList<ICaseEvent> Reopen(CaseState s, ReopenCase c)
+    {
+        if (s.Status != CaseStatus.Closed)
+        {
+            throw new CaseRuleViolation("case.not-closed", "The case is open; only a closed case can be reopened.");
+        }
+
+        if (!s.Parties.ContainsKey(c.By.Party))
+        {
+            throw new CaseRuleViolation("party.not-on-case", $"{c.By.Party} has never been on this case, so it cannot reopen it.");
+        }
+
+        NotBefore(c.ReopenedOn, s.ClosedOn!.Value, "reopenedOn", "the day the case was closed");
+        return [new CaseReopened(s.Id, c.Reason, c.ReopenedOn)];
+    }
+
+    // Guards ---------------------------------------------------------------------------------
+
+    private static ICaseEvent Member(CaseState s, Actor by, ICaseEvent e)
+    {
+        MustBeOnCase(s, by.Party);
+        return e;
+    }
+
+    private static void MustBeOnCase(CaseState s, PartyCode party)
+    {
+        if (!s.IsActiveParty(party))
+        {
+            var left = s.Parties.GetValueOrDefault(party)?.LeftOn;
+            throw new CaseRuleViolation("party.not-on-case", left is { } on
+                ? $"{party} left this case on {on:yyyy-MM-dd}; join it again before recording anything."
+                : $"{party} has not joined this case, so it cannot record anything here. Join the case (or accept a referral) first.");
+        }
+    }
+
+    private static void OwnParty(Actor by, PartyCode party, string what)
+    {
+        if (by.Party != party)
+        {
+            throw new CaseRuleViolation("party.not-yours", $"A caseworker at {by.Party} cannot {what} {party}.");
+        }
+    }
+
+    private static void NotBefore(DateOnly date, DateOnly earliest, string field, string what)
+    {
+        if (date < earliest)
+        {
+            throw new CaseRuleViolation("date.before-previous", $"{field} ({date:yyyy-MM-dd}) cannot be before {what} ({earliest:yyyy-MM-dd}).");
+        }
+    }
+
+    private static string Describe(IEnumerable<InterventionStatus> open) =>
+        string.Join(", ", open.Select(i => $"{i.Party}'s {InterventionCatalogue.NameOf(i.Party, i.Kind, null).ToLowerInvariant()} ({i.State.ToString().ToLowerInvariant()})"));
 }
+
+/// <summary>A sub-entry named by a command (insats, referral, consent, action, meeting) does not exist: 404.</summary>
+public sealed class CaseEntryNotFound(string message) : Exception(message);

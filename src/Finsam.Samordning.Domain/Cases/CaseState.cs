@@ -4,8 +4,61 @@ namespace Finsam.Samordning.Domain.Cases;
 /// <param name="Party">Party code.</param>
 /// <param name="Unit">Unit of the party.</param>
 /// <param name="CaseworkerId">Current caseworker's user id.</param>
-/// <param name="JoinedOn">When the party joined.</param>
-public sealed record PartyMembership(PartyCode Party, string Unit, string CaseworkerId, DateOnly JoinedOn);
+/// <param name="JoinedOn">When the party (last) joined.</param>
+/// <param name="LeftOn">When it left, if it has.</param>
+public sealed record PartyMembership(PartyCode Party, string Unit, string CaseworkerId, DateOnly JoinedOn, DateOnly? LeftOn = null)
+{
+    /// <summary>True while the party is on the case.</summary>
+    public bool Active => LeftOn is null;
+}
+
+/// <summary>A consent as the decider and the secrecy rules need it.</summary>
+/// <param name="Id">Consent id.</param>
+/// <param name="Parties">Covered parties.</param>
+/// <param name="CoversForbund">Whether the samverkansledare is covered.</param>
+/// <param name="ValidFrom">First day.</param>
+/// <param name="ValidUntil">Last day, if limited.</param>
+/// <param name="RevokedFrom">First day it no longer applies because it was revoked.</param>
+public sealed record ConsentStatus(Guid Id, IReadOnlyList<PartyCode> Parties, bool CoversForbund, DateOnly ValidFrom, DateOnly? ValidUntil, DateOnly? RevokedFrom = null)
+{
+    /// <summary>Whether the consent applies on <paramref name="date"/>.</summary>
+    public bool ActiveOn(DateOnly date) =>
+        date >= ValidFrom && (ValidUntil is null || date <= ValidUntil) && (RevokedFrom is null || date < RevokedFrom);
+}
+
+/// <summary>An insats as the decider needs it.</summary>
+/// <param name="Id">Insats id.</param>
+/// <param name="Party">Owning party.</param>
+/// <param name="Kind">Kind code.</param>
+/// <param name="State">Current state.</param>
+/// <param name="LastChangedOn">Business date of the latest transition (later ones may not precede it).</param>
+public sealed record InterventionStatus(Guid Id, PartyCode Party, string Kind, InterventionState State, DateOnly LastChangedOn)
+{
+    /// <summary>Planned, ongoing or paused: not yet ended.</summary>
+    public bool IsOpen => State is InterventionState.Planned or InterventionState.Ongoing or InterventionState.Paused;
+}
+
+/// <summary>A referral as the decider needs it.</summary>
+/// <param name="Id">Referral id.</param>
+/// <param name="From">Sending party.</param>
+/// <param name="To">Receiving party.</param>
+/// <param name="State">Pending, accepted or declined.</param>
+/// <param name="SentOn">Business date sent.</param>
+public sealed record ReferralStatus(Guid Id, PartyCode From, PartyCode To, ReferralState State, DateOnly SentOn);
+
+/// <summary>A plan action as the decider needs it.</summary>
+/// <param name="Id">Action id.</param>
+/// <param name="ResponsibleParty">Responsible party, or null for the person.</param>
+/// <param name="PlannedOn">Business date planned.</param>
+/// <param name="CompletedOn">When completed, if it is.</param>
+public sealed record ActionStatus(Guid Id, PartyCode? ResponsibleParty, DateOnly PlannedOn, DateOnly? CompletedOn = null);
+
+/// <summary>A SIP meeting as the decider needs it.</summary>
+/// <param name="Id">Meeting id.</param>
+/// <param name="MeetingOn">Scheduled date.</param>
+/// <param name="ScheduledOn">Business date scheduled.</param>
+/// <param name="HeldOn">When held, if it was.</param>
+public sealed record MeetingStatus(Guid Id, DateOnly MeetingOn, DateOnly ScheduledOn, DateOnly? HeldOn = null);
 
 /// <summary>
 /// The write model of a case: only what decisions need. Immutable; <see cref="Evolve"/> folds
@@ -25,9 +78,45 @@ public sealed record CaseState
     /// <summary>Business date the case was opened.</summary>
     public DateOnly OpenedOn { get; init; }
 
-    /// <summary>Parties currently on the case.</summary>
-    public IReadOnlyDictionary<PartyCode, PartyMembership> Parties { get; init; } =
-        new Dictionary<PartyCode, PartyMembership>();
+    /// <summary>Business date the case was (last) closed.</summary>
+    public DateOnly? ClosedOn { get; init; }
+
+    /// <summary>Every party that has been on the case, including those that left.</summary>
+    public IReadOnlyDictionary<PartyCode, PartyMembership> Parties { get; init; } = new Dictionary<PartyCode, PartyMembership>();
+
+    /// <summary>The planeringsansvarig party.</summary>
+    public PartyCode? PlanLead { get; init; }
+
+    /// <summary>Consents by id.</summary>
+    public IReadOnlyDictionary<Guid, ConsentStatus> Consents { get; init; } = new Dictionary<Guid, ConsentStatus>();
+
+    /// <summary>Insatser by id.</summary>
+    public IReadOnlyDictionary<Guid, InterventionStatus> Interventions { get; init; } = new Dictionary<Guid, InterventionStatus>();
+
+    /// <summary>Referrals by id.</summary>
+    public IReadOnlyDictionary<Guid, ReferralStatus> Referrals { get; init; } = new Dictionary<Guid, ReferralStatus>();
+
+    /// <summary>Ids of the plan's goals.</summary>
+    public IReadOnlyList<Guid> Goals { get; init; } = [];
+
+    /// <summary>Plan actions by id.</summary>
+    public IReadOnlyDictionary<Guid, ActionStatus> Actions { get; init; } = new Dictionary<Guid, ActionStatus>();
+
+    /// <summary>SIP meetings by id.</summary>
+    public IReadOnlyDictionary<Guid, MeetingStatus> Meetings { get; init; } = new Dictionary<Guid, MeetingStatus>();
+
+    /// <summary>Whether <paramref name="party"/> is on the case now.</summary>
+    public bool IsActiveParty(PartyCode party) => Parties.TryGetValue(party, out var m) && m.Active;
+
+    /// <summary>
+    /// Does an active consent cover <paramref name="party"/> on <paramref name="date"/>? The question
+    /// every consent-gated read asks.
+    /// </summary>
+    public bool ConsentCovers(PartyCode party, DateOnly date) =>
+        Consents.Values.Any(c => c.ActiveOn(date) && c.Parties.Contains(party));
+
+    /// <summary>Does an active consent cover the förbund's samverkansledare on <paramref name="date"/>?</summary>
+    public bool ConsentCoversForbund(DateOnly date) => Consents.Values.Any(c => c.ActiveOn(date) && c.CoversForbund);
 
     /// <summary>Starts the state from the first event of the stream.</summary>
     public static CaseState Open(CaseOpened e) => new()
@@ -42,14 +131,53 @@ public sealed record CaseState
     {
         (_, CaseOpened e) => Open(e),
         (null, _) => null,
-        (var s, PartyJoined e) => s with
+        (var s, PartyJoined e) => s with { Parties = s.Parties.With(e.Party, new PartyMembership(e.Party, e.Unit, e.CaseworkerId, e.JoinedOn)) },
+        (var s, CaseworkerAssigned e) => s with { Parties = s.Parties.With(e.Party, s.Parties[e.Party] with { CaseworkerId = e.CaseworkerId }) },
+        (var s, PartyLeft e) => s with
         {
-            Parties = With(s.Parties, e.Party, new PartyMembership(e.Party, e.Unit, e.CaseworkerId, e.JoinedOn)),
+            Parties = s.Parties.With(e.Party, s.Parties[e.Party] with { LeftOn = e.LeftOn }),
+            PlanLead = s.PlanLead == e.Party ? null : s.PlanLead,
         },
+        (var s, ConsentRecorded e) => s with
+        {
+            Consents = s.Consents.With(e.ConsentId, new ConsentStatus(e.ConsentId, e.Parties, e.CoversForbund, e.ValidFrom, e.ValidUntil)),
+        },
+        (var s, ConsentRevoked e) => s with { Consents = s.Consents.With(e.ConsentId, s.Consents[e.ConsentId] with { RevokedFrom = e.EffectiveOn }) },
+        (var s, InterventionPlanned e) => s with
+        {
+            Interventions = s.Interventions.With(e.InterventionId,
+                new InterventionStatus(e.InterventionId, e.Party, e.Kind, InterventionState.Planned, e.PlannedOn)),
+        },
+        (var s, InterventionStarted e) => s.Move(e.InterventionId, InterventionState.Ongoing, e.StartedOn),
+        (var s, InterventionPaused e) => s.Move(e.InterventionId, InterventionState.Paused, e.PausedOn),
+        (var s, InterventionResumed e) => s.Move(e.InterventionId, InterventionState.Ongoing, e.ResumedOn),
+        (var s, InterventionCompleted e) => s.Move(e.InterventionId, InterventionState.Completed, e.CompletedOn),
+        (var s, InterventionCancelled e) => s.Move(e.InterventionId, InterventionState.Cancelled, e.CancelledOn),
+        (var s, ReferralSent e) => s with
+        {
+            Referrals = s.Referrals.With(e.ReferralId, new ReferralStatus(e.ReferralId, e.From, e.To, ReferralState.Pending, e.SentOn)),
+        },
+        (var s, ReferralAccepted e) => s with { Referrals = s.Referrals.With(e.ReferralId, s.Referrals[e.ReferralId] with { State = ReferralState.Accepted }) },
+        (var s, ReferralDeclined e) => s with { Referrals = s.Referrals.With(e.ReferralId, s.Referrals[e.ReferralId] with { State = ReferralState.Declined }) },
+        (var s, PlanLeadAssigned e) => s with { PlanLead = e.Party },
+        (var s, GoalSet e) => s with { Goals = [.. s.Goals, e.GoalId] },
+        (var s, ActionPlanned e) => s with { Actions = s.Actions.With(e.ActionId, new ActionStatus(e.ActionId, e.ResponsibleParty, e.PlannedOn)) },
+        (var s, ActionCompleted e) => s with { Actions = s.Actions.With(e.ActionId, s.Actions[e.ActionId] with { CompletedOn = e.CompletedOn }) },
+        (var s, SipMeetingScheduled e) => s with { Meetings = s.Meetings.With(e.MeetingId, new MeetingStatus(e.MeetingId, e.MeetingOn, e.ScheduledOn)) },
+        (var s, SipMeetingHeld e) => s with { Meetings = s.Meetings.With(e.MeetingId, s.Meetings[e.MeetingId] with { HeldOn = e.HeldOn }) },
+        (var s, CaseClosed e) => s with { Status = CaseStatus.Closed, ClosedOn = e.ClosedOn },
+        (var s, CaseReopened) => s with { Status = CaseStatus.Open },
         var (s, _) => s,
     };
 
-    private static IReadOnlyDictionary<PartyCode, PartyMembership> With(
-        IReadOnlyDictionary<PartyCode, PartyMembership> parties, PartyCode key, PartyMembership value) =>
-        new Dictionary<PartyCode, PartyMembership>(parties) { [key] = value };
+    private CaseState Move(Guid id, InterventionState to, DateOnly on) =>
+        this with { Interventions = Interventions.With(id, Interventions[id] with { State = to, LastChangedOn = on }) };
+}
+
+/// <summary>Copy-on-write helpers for the state's dictionaries.</summary>
+internal static class DictionaryExtensions
+{
+    public static IReadOnlyDictionary<TKey, TValue> With<TKey, TValue>(this IReadOnlyDictionary<TKey, TValue> source, TKey key, TValue value)
+        where TKey : notnull =>
+        new Dictionary<TKey, TValue>(source) { [key] = value };
 }

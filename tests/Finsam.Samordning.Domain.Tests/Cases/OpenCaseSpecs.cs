@@ -10,7 +10,7 @@ public sealed class OpenCaseSpecs
     private static readonly DateOnly Day0 = new(2026, 2, 2);
 
     private static OpenCaseCommand Open(PartyCode party = PartyCode.SOC, Actor? by = null, params TargetGroup[] groups) =>
-        new(CaseId, null, "1282", groups.Length == 0 ? [TargetGroup.Uvas] : groups, party, "Ekonomiskt bistånd", Day0, by ?? SocAnna);
+        new(CaseId, null, "1282", groups.Length == 0 ? [TargetGroup.Uvas] : groups, party, "Ekonomiskt bistånd", Day0) { By = by ?? SocAnna };
 
     [Fact]
     public void Given_no_case_when_opened_then_the_case_opens_and_the_opening_party_joins_with_its_caseworker()

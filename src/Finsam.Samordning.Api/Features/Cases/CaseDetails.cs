@@ -10,7 +10,10 @@ namespace Finsam.Samordning.Api.Features.Cases;
 /// <param name="CaseworkerId">Caseworker's user id.</param>
 /// <param name="CaseworkerName">Caseworker's display name.</param>
 /// <param name="JoinedOn">When the party joined.</param>
-public sealed record CaseParty(PartyCode Party, string Unit, string CaseworkerId, string CaseworkerName, DateOnly JoinedOn);
+/// <param name="LeftOn">When it left, if it has.</param>
+/// <param name="HandedOverTo">The party it handed over to when leaving.</param>
+public sealed record CaseParty(PartyCode Party, string Unit, string CaseworkerId, string CaseworkerName, DateOnly JoinedOn,
+    DateOnly? LeftOn = null, PartyCode? HandedOverTo = null);
 
 /// <summary>A case as its details page shows it (read model, projected inline).</summary>
 public sealed record CaseDetails
@@ -39,8 +42,17 @@ public sealed record CaseDetails
     /// <summary>Business date of opening.</summary>
     public DateOnly OpenedOn { get; init; }
 
-    /// <summary>Parties on the case.</summary>
+    /// <summary>Parties on the case, including those that left.</summary>
     public IReadOnlyList<CaseParty> Parties { get; init; } = [];
+
+    /// <summary>Planeringsansvarig party.</summary>
+    public PartyCode? PlanLead { get; init; }
+
+    /// <summary>When the case was (last) closed.</summary>
+    public DateOnly? ClosedOn { get; init; }
+
+    /// <summary>Outcome at closing.</summary>
+    public CaseOutcome? Outcome { get; init; }
 
     /// <summary>The latest business date of anything recorded on the case.</summary>
     public DateOnly LastActivityOn { get; init; }
@@ -66,6 +78,18 @@ public sealed record CaseDetails
                 Parties = [.. d.Parties.Where(p => p.Party != e.Party),
                     new CaseParty(e.Party, e.Unit, e.CaseworkerId, e.CaseworkerName, e.JoinedOn)],
             },
+            (var d, CaseworkerAssigned e) => d with
+            {
+                Parties = [.. d.Parties.Select(p => p.Party == e.Party ? p with { CaseworkerId = e.CaseworkerId, CaseworkerName = e.CaseworkerName } : p)],
+            },
+            (var d, PartyLeft e) => d with
+            {
+                Parties = [.. d.Parties.Select(p => p.Party == e.Party ? p with { LeftOn = e.LeftOn, HandedOverTo = e.HandedOverTo } : p)],
+                PlanLead = d.PlanLead == e.Party ? null : d.PlanLead,
+            },
+            (var d, PlanLeadAssigned e) => d with { PlanLead = e.Party },
+            (var d, CaseClosed e) => d with { Status = CaseStatus.Closed, ClosedOn = e.ClosedOn, Outcome = e.Outcome },
+            (var d, CaseReopened) => d with { Status = CaseStatus.Open, Outcome = null },
             var (d, _) => d,
         };
         return next is null ? null : next with { LastActivityOn = Max(next.LastActivityOn, @event.BusinessDate) };

@@ -99,7 +99,7 @@ public sealed record OpenCase(
             // Version 7 ids sort by creation time, which keeps the events table's index compact.
             var id = Guid.CreateVersion7();
             var command = new OpenCaseCommand(id, request.IndividualId, request.MunicipalityCode!, request.TargetGroups!,
-                request.OpeningParty!.Value, request.OpeningUnit!.Trim(), request.OpenedOn!.Value, request.By);
+                request.OpeningParty!.Value, request.OpeningUnit!.Trim(), request.OpenedOn!.Value) { By = request.By };
             var events = CaseDecider.Decide(command, state: null);
             session.Events.StartStream<CaseState>(id, events.Cast<object>().ToArray());
             return Task.FromResult(CaseDetails.Fold(null, events, events.Count)!);

@@ -50,7 +50,14 @@ public static class MediatorSetup
                 return member?.Name;
             }
 
-            return string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+            // Commands wrap the request body as Body; the caller knows its fields without that prefix.
+            var parts = path.Split('.');
+            if (parts.Length > 1 && parts[0] == "Body")
+            {
+                parts = parts[1..];
+            }
+
+            return string.Join('.', parts.Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
         }
     }
 }

@@ -67,6 +67,15 @@ public static class PersistenceSetup
         // the substituted DistributedLock package (see README, "Decisions").
         options.Projections.Add<CaseStateProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CaseDetailsProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<CaseOverviewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+
+        // The case list sorts by last activity and filters by status, party, target group and
+        // municipality: a duplicated, indexed sort column and a GIN index for containment.
+        options.Schema.For<CaseSummary>()
+            .Duplicate(x => x.LastActivityOn)
+            .Duplicate(x => x.MunicipalityCode)
+            .GinIndexJsonData();
 
         options.Schema.For<Idempotency.IdempotencyRecord>().Index(x => x.ExpiresAt);
     }

@@ -1,0 +1,254 @@
+using Finsam.Samordning.Domain.Cases;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Finsam.Samordning.Api.Features.Cases;
+
+#pragma warning disable CS1591 // The overview's member records are documented by their responses in GetCaseOverview.
+
+public sealed record OverviewParty(PartyCode Party, string Unit, string CaseworkerId, string CaseworkerName, DateOnly JoinedOn,
+    DateOnly? LeftOn = null, string? LeaveReason = null, PartyCode? HandedOverTo = null);
+
+public sealed record OverviewConsent(Guid Id, IReadOnlyList<PartyCode> Parties, bool CoversForbund, ConsentForm Form,
+    DateOnly ValidFrom, DateOnly? ValidUntil, PartyCode RecordedBy, DateOnly? RevokedFrom = null);
+
+public sealed record OverviewPause(DateOnly From, DateOnly? To, string Reason);
+
+public sealed record OverviewIntervention(Guid Id, PartyCode Party, string Kind, string Name, string? Label, DateOnly PlannedStart,
+    DateOnly PlannedOn, InterventionState State, DateOnly? StartedOn = null, DateOnly? EndedOn = null,
+    InterventionEndReason? EndReason = null, InterventionCancelReason? CancelReason = null, string? Note = null)
+{
+    public IReadOnlyList<OverviewPause> Pauses { get; init; } = [];
+}
+
+public sealed record OverviewReferral(Guid Id, ReferralKind Kind, PartyCode From, PartyCode To, string Reason, DateOnly SentOn,
+    DateOnly? RespondBy, ReferralState State, DateOnly? AnsweredOn = null, string? DeclineReason = null);
+
+public sealed record OverviewNeed(Guid Id, PlanArea Area, string Description, PartyCode IdentifiedBy, DateOnly IdentifiedOn);
+
+public sealed record OverviewGoal(Guid Id, PlanArea Area, GoalStatedBy StatedBy, string Text, PartyCode RecordedBy, DateOnly SetOn);
+
+public sealed record OverviewAction(Guid Id, string Description, PartyCode? ResponsibleParty, bool IndividualResponsible, Guid? GoalId,
+    DateOnly DueOn, DateOnly PlannedOn, DateOnly? CompletedOn = null);
+
+public sealed record OverviewMeeting(Guid Id, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn,
+    DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, bool? IndividualTookPart = null, string? Decisions = null,
+    DateOnly? NextFollowUpOn = null);
+
+public sealed record OverviewContact(Guid Id, PartyCode Party, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn);
+
+public sealed record OverviewAssessment(Guid Id, PartyCode Party, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom);
+
+public sealed record OverviewBenefitDecision(Guid Id, PartyCode Party, Benefit Benefit, BenefitDecisionKind Decision, DateOnly From,
+    DateOnly? Until, DateOnly DecidedOn);
+
+#pragma warning restore CS1591
+
+/// <summary>
+/// The joint SIP view of a case as stored (inline projection). Everything a SIP meeting asks is
+/// here as facts with their business dates; figures that depend on "today" (days waited,
+/// parallelism, overdue) are computed when it is read, for today or for an <c>asOf</c> date.
+/// </summary>
+public sealed record CaseOverview
+{
+    /// <summary>Case id.</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>Stream version.</summary>
+    public long Version { get; set; }
+
+    /// <summary>Open or closed.</summary>
+    public CaseStatus Status { get; init; }
+
+    /// <summary>Four-digit municipality code.</summary>
+    public string MunicipalityCode { get; init; } = "";
+
+    /// <summary>Target groups.</summary>
+    public IReadOnlyList<TargetGroup> TargetGroups { get; init; } = [];
+
+    /// <summary>When opened.</summary>
+    public DateOnly OpenedOn { get; init; }
+
+    /// <summary>When (last) closed.</summary>
+    public DateOnly? ClosedOn { get; init; }
+
+    /// <summary>Outcome at closing.</summary>
+    public CaseOutcome? Outcome { get; init; }
+
+    /// <summary>Parties, including those that left.</summary>
+    public IReadOnlyList<OverviewParty> Parties { get; init; } = [];
+
+    /// <summary>Planeringsansvarig.</summary>
+    public PartyCode? PlanLead { get; init; }
+
+    /// <summary>Since when the plan lead holds the plan.</summary>
+    public DateOnly? PlanLeadSince { get; init; }
+
+    /// <summary>Consents.</summary>
+    public IReadOnlyList<OverviewConsent> Consents { get; init; } = [];
+
+    /// <summary>Every insats of every party.</summary>
+    public IReadOnlyList<OverviewIntervention> Interventions { get; init; } = [];
+
+    /// <summary>Referrals.</summary>
+    public IReadOnlyList<OverviewReferral> Referrals { get; init; } = [];
+
+    /// <summary>Needs in the plan.</summary>
+    public IReadOnlyList<OverviewNeed> Needs { get; init; } = [];
+
+    /// <summary>Goals in the plan.</summary>
+    public IReadOnlyList<OverviewGoal> Goals { get; init; } = [];
+
+    /// <summary>Actions in the plan.</summary>
+    public IReadOnlyList<OverviewAction> Actions { get; init; } = [];
+
+    /// <summary>SIP meetings.</summary>
+    public IReadOnlyList<OverviewMeeting> Meetings { get; init; } = [];
+
+    /// <summary>Contacts, in the order logged.</summary>
+    public IReadOnlyList<OverviewContact> Contacts { get; init; } = [];
+
+    /// <summary>Work capacity assessments.</summary>
+    public IReadOnlyList<OverviewAssessment> Assessments { get; init; } = [];
+
+    /// <summary>Benefit decisions.</summary>
+    public IReadOnlyList<OverviewBenefitDecision> BenefitDecisions { get; init; } = [];
+
+    /// <summary>Latest business date of anything on the case.</summary>
+    public DateOnly LastActivityOn { get; init; }
+
+    /// <summary>
+    /// Folds one event in. Tolerant of entries it does not know: an <c>asOf</c> view skips events
+    /// dated after the cut, and an insats planned later than it was (back-)dated to start must not
+    /// break the view.
+    /// </summary>
+    public static CaseOverview? Project(CaseOverview? overview, ICaseEvent @event)
+    {
+        var next = (overview, @event) switch
+        {
+            (_, CaseOpened e) => new CaseOverview
+            {
+                Id = e.CaseId,
+                Status = CaseStatus.Open,
+                MunicipalityCode = e.MunicipalityCode,
+                TargetGroups = e.TargetGroups,
+                OpenedOn = e.OpenedOn,
+            },
+            (null, _) => null,
+            (var o, PartyJoined e) => o with
+            {
+                Parties = [.. o.Parties.Where(p => p.Party != e.Party), new OverviewParty(e.Party, e.Unit, e.CaseworkerId, e.CaseworkerName, e.JoinedOn)],
+            },
+            (var o, CaseworkerAssigned e) => o with
+            {
+                Parties = Replace(o.Parties, p => p.Party == e.Party, p => p with { CaseworkerId = e.CaseworkerId, CaseworkerName = e.CaseworkerName }),
+            },
+            (var o, PartyLeft e) => o with
+            {
+                Parties = Replace(o.Parties, p => p.Party == e.Party, p => p with { LeftOn = e.LeftOn, LeaveReason = e.Reason, HandedOverTo = e.HandedOverTo }),
+                PlanLead = o.PlanLead == e.Party ? null : o.PlanLead,
+            },
+            (var o, ConsentRecorded e) => o with
+            {
+                Consents = [.. o.Consents, new OverviewConsent(e.ConsentId, e.Parties, e.CoversForbund, e.Form, e.ValidFrom, e.ValidUntil, e.RecordedBy)],
+            },
+            (var o, ConsentRevoked e) => o with { Consents = Replace(o.Consents, c => c.Id == e.ConsentId, c => c with { RevokedFrom = e.EffectiveOn }) },
+            (var o, InterventionPlanned e) => o with
+            {
+                Interventions = [.. o.Interventions, new OverviewIntervention(e.InterventionId, e.Party, e.Kind,
+                    InterventionCatalogue.NameOf(e.Party, e.Kind, e.Label), e.Label, e.PlannedStart, e.PlannedOn, InterventionState.Planned)],
+            },
+            (var o, InterventionStarted e) => o.Insats(e.InterventionId, i => i with { State = InterventionState.Ongoing, StartedOn = e.StartedOn }),
+            (var o, InterventionPaused e) => o.Insats(e.InterventionId, i => i with
+            {
+                State = InterventionState.Paused,
+                Pauses = [.. i.Pauses, new OverviewPause(e.PausedOn, null, e.Reason)],
+            }),
+            (var o, InterventionResumed e) => o.Insats(e.InterventionId, i => i with
+            {
+                State = InterventionState.Ongoing,
+                Pauses = [.. i.Pauses.Select(p => p.To is null ? p with { To = e.ResumedOn } : p)],
+            }),
+            (var o, InterventionCompleted e) => o.Insats(e.InterventionId, i => i with
+            {
+                State = InterventionState.Completed, EndedOn = e.CompletedOn, EndReason = e.EndReason, Note = e.Note,
+            }),
+            (var o, InterventionCancelled e) => o.Insats(e.InterventionId, i => i with
+            {
+                State = InterventionState.Cancelled, EndedOn = e.CancelledOn, CancelReason = e.Reason, Note = e.Note,
+            }),
+            (var o, ReferralSent e) => o with
+            {
+                Referrals = [.. o.Referrals, new OverviewReferral(e.ReferralId, e.Kind, e.From, e.To, e.Reason, e.SentOn, e.RespondBy, ReferralState.Pending)],
+            },
+            (var o, ReferralAccepted e) => o with
+            {
+                Referrals = Replace(o.Referrals, r => r.Id == e.ReferralId, r => r with { State = ReferralState.Accepted, AnsweredOn = e.AcceptedOn }),
+            },
+            (var o, ReferralDeclined e) => o with
+            {
+                Referrals = Replace(o.Referrals, r => r.Id == e.ReferralId, r => r with { State = ReferralState.Declined, AnsweredOn = e.DeclinedOn, DeclineReason = e.Reason }),
+            },
+            (var o, NeedIdentified e) => o with { Needs = [.. o.Needs, new OverviewNeed(e.NeedId, e.Area, e.Description, e.IdentifiedBy, e.IdentifiedOn)] },
+            (var o, PlanLeadAssigned e) => o with { PlanLead = e.Party, PlanLeadSince = e.AssignedOn },
+            (var o, GoalSet e) => o with { Goals = [.. o.Goals, new OverviewGoal(e.GoalId, e.Area, e.StatedBy, e.Text, e.RecordedBy, e.SetOn)] },
+            (var o, ActionPlanned e) => o with
+            {
+                Actions = [.. o.Actions, new OverviewAction(e.ActionId, e.Description, e.ResponsibleParty, e.IndividualResponsible, e.GoalId, e.DueOn, e.PlannedOn)],
+            },
+            (var o, ActionCompleted e) => o with { Actions = Replace(o.Actions, a => a.Id == e.ActionId, a => a with { CompletedOn = e.CompletedOn }) },
+            (var o, SipMeetingScheduled e) => o with
+            {
+                Meetings = [.. o.Meetings, new OverviewMeeting(e.MeetingId, e.MeetingOn, e.InvitedParties, e.ScheduledOn)],
+            },
+            (var o, SipMeetingHeld e) => o with
+            {
+                Meetings = Replace(o.Meetings, m => m.Id == e.MeetingId, m => m with
+                {
+                    HeldOn = e.HeldOn, Participants = e.Participants, IndividualTookPart = e.IndividualTookPart,
+                    Decisions = e.Decisions, NextFollowUpOn = e.NextFollowUpOn,
+                }),
+            },
+            (var o, ContactLogged e) => o with { Contacts = [.. o.Contacts, new OverviewContact(e.ContactId, e.Party, e.Kind, e.NoShow, e.Note, e.OccurredOn)] },
+            (var o, WorkCapacityAssessed e) => o with
+            {
+                Assessments = [.. o.Assessments, new OverviewAssessment(e.AssessmentId, e.Party, e.Conclusion, e.Note, e.ValidFrom)],
+            },
+            (var o, BenefitDecisionRecorded e) => o with
+            {
+                BenefitDecisions = [.. o.BenefitDecisions, new OverviewBenefitDecision(e.DecisionId, e.Party, e.Benefit, e.Decision, e.From, e.Until, e.DecidedOn)],
+            },
+            (var o, CaseClosed e) => o with { Status = CaseStatus.Closed, ClosedOn = e.ClosedOn, Outcome = e.Outcome },
+            (var o, CaseReopened) => o with { Status = CaseStatus.Open, Outcome = null },
+            var (o, _) => o,
+        };
+        return next is null ? null : next with { LastActivityOn = next.LastActivityOn > @event.BusinessDate ? next.LastActivityOn : @event.BusinessDate };
+    }
+
+    private CaseOverview Insats(Guid id, Func<OverviewIntervention, OverviewIntervention> change) =>
+        this with { Interventions = Replace(Interventions, i => i.Id == id, change) };
+
+    private static IReadOnlyList<T> Replace<T>(IReadOnlyList<T> items, Func<T, bool> match, Func<T, T> change) =>
+        [.. items.Select(i => match(i) ? change(i) : i)];
+}
+
+/// <summary>Inline projection of <see cref="CaseOverview"/>.</summary>
+public sealed class CaseOverviewProjection : SingleStreamProjection<CaseOverview, Guid>
+{
+    /// <inheritdoc />
+    public override CaseOverview? Evolve(CaseOverview? snapshot, Guid id, IEvent e)
+    {
+        if (e.Data is not ICaseEvent caseEvent)
+        {
+            return snapshot;
+        }
+
+        var overview = CaseOverview.Project(snapshot, caseEvent);
+        if (overview is not null)
+        {
+            overview.Version = e.Version;
+        }
+
+        return overview;
+    }
+}

@@ -1,0 +1,119 @@
+using Finsam.Samordning.Domain.Cases;
+using FluentValidation;
+using Marten;
+using Marten.Pagination;
+using MediatR;
+
+namespace Finsam.Samordning.Api.Features.Cases;
+
+/// <summary>One case in a list.</summary>
+/// <param name="Id">Case id.</param>
+/// <param name="Version">Stream version.</param>
+/// <param name="Status">Open or closed.</param>
+/// <param name="MunicipalityCode">Municipality.</param>
+/// <param name="TargetGroups">Target groups.</param>
+/// <param name="Parties">Parties on the case.</param>
+/// <param name="PlanLead">Planeringsansvarig.</param>
+/// <param name="OpenedOn">When opened.</param>
+/// <param name="LastActivityOn">Latest business date of anything on the case.</param>
+/// <param name="PartiesWithOngoingInsats">Parties with an insats ongoing now.</param>
+/// <param name="Flagged">Whether a flag is open.</param>
+/// <param name="OpenFlags">Open flags.</param>
+public sealed record CaseListItem(Guid Id, long Version, CaseStatus Status, string MunicipalityCode, IReadOnlyList<TargetGroup> TargetGroups,
+    IReadOnlyList<PartyCode> Parties, PartyCode? PlanLead, DateOnly OpenedOn, DateOnly LastActivityOn,
+    IReadOnlyList<PartyCode> PartiesWithOngoingInsats, bool Flagged, int OpenFlags)
+{
+    /// <summary>From the stored summary.</summary>
+    public static CaseListItem From(CaseSummary s) => new(s.Id, s.Version, s.Status, s.MunicipalityCode, s.TargetGroups, s.Parties,
+        s.PlanLead, s.OpenedOn, s.LastActivityOn, s.OngoingInterventionParties, s.Flagged, s.OpenFlags);
+}
+
+/// <summary>A page of cases.</summary>
+/// <param name="Items">The cases on this page, most recently active first.</param>
+/// <param name="Page">Page number, from 1.</param>
+/// <param name="PageSize">Page size.</param>
+/// <param name="Total">Cases matching the filters.</param>
+public sealed record CasePage(IReadOnlyList<CaseListItem> Items, int Page, int PageSize, long Total);
+
+/// <summary>List cases, filtered, sorted by last activity.</summary>
+/// <param name="Party">Only cases this party is on.</param>
+/// <param name="Status">Only open or closed cases.</param>
+/// <param name="Flagged">Only cases with (or without) open flags.</param>
+/// <param name="TargetGroup">Only cases in this target group.</param>
+/// <param name="Municipality">Only cases of this municipality code.</param>
+/// <param name="Page">Page number, from 1.</param>
+/// <param name="PageSize">Page size, 1–200.</param>
+public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagged, TargetGroup? TargetGroup, string? Municipality,
+    int Page, int PageSize) : IRequest<CasePage>
+{
+    /// <summary>Endpoint: <c>GET /api/v1/cases</c>.</summary>
+    public sealed class Endpoint : IEndpoint
+    {
+        /// <inheritdoc />
+        public static void Map(RouteGroupBuilder api) => api.MapGet("/cases",
+                async (PartyCode? party, CaseStatus? status, bool? flagged, TargetGroup? targetGroup, string? municipality,
+                        int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new ListCases(party, status, flagged, targetGroup, municipality, page ?? 1, pageSize ?? 50), ct)))
+            .WithName("ListCases")
+            .WithTags("Cases")
+            .WithSummary("List cases")
+            .WithDescription("Cases filtered by party, status, flagged, target group and municipality, most recently active first, a page at a time.")
+            .Produces<CasePage>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>Validator.</summary>
+    public sealed class Validator : AbstractValidator<ListCases>
+    {
+        /// <summary>Rules.</summary>
+        public Validator()
+        {
+            RuleFor(q => q.Party).IsInEnum();
+            RuleFor(q => q.Status).IsInEnum();
+            RuleFor(q => q.TargetGroup).IsInEnum();
+            RuleFor(q => q.Municipality).Matches("^[0-9]{4}$").When(q => q.Municipality is not null)
+                .WithMessage("municipality must be a four-digit kommunkod.");
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+        }
+    }
+
+    /// <summary>Queries the summaries.</summary>
+    public sealed class Handler(IQuerySession session) : IRequestHandler<ListCases, CasePage>
+    {
+        /// <inheritdoc />
+        public async Task<CasePage> Handle(ListCases request, CancellationToken cancellationToken)
+        {
+            IQueryable<CaseSummary> query = session.Query<CaseSummary>();
+            if (request.Party is { } party)
+            {
+                query = query.Where(c => c.Parties.Contains(party));
+            }
+
+            if (request.Status is { } status)
+            {
+                query = query.Where(c => c.Status == status);
+            }
+
+            if (request.Flagged is { } flagged)
+            {
+                query = query.Where(c => c.Flagged == flagged);
+            }
+
+            if (request.TargetGroup is { } group)
+            {
+                query = query.Where(c => c.TargetGroups.Contains(group));
+            }
+
+            if (request.Municipality is { } municipality)
+            {
+                query = query.Where(c => c.MunicipalityCode == municipality);
+            }
+
+            var page = await query.OrderByDescending(c => c.LastActivityOn).ThenBy(c => c.Id)
+                .ToPagedListAsync(request.Page, request.PageSize, cancellationToken);
+            return new CasePage([.. page.Select(CaseListItem.From)], request.Page, request.PageSize, page.TotalItemCount);
+        }
+    }
+}

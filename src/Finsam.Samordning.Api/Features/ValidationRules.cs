@@ -1,0 +1,41 @@
+using Finsam.Samordning.Api.Infrastructure;
+using FluentValidation;
+
+namespace Finsam.Samordning.Api.Features;
+
+/// <summary>Rules shared by the slices' validators, so limits are the same everywhere (see README, "Input limits").</summary>
+public static class ValidationRules
+{
+    /// <summary>How far ahead a planned date may lie.</summary>
+    public const int MaxYearsAhead = 5;
+
+    /// <summary>A date on which something already happened: required, not in the future.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> Happened<T>(this IRuleBuilder<T, DateOnly?> rule, BusinessCalendar calendar) =>
+        rule.NotNull()
+            .Must(d => d is null || d >= Limits.EarliestDate).WithMessage($"{{PropertyName}} cannot be before {Limits.EarliestDate:yyyy-MM-dd}.")
+            .Must(d => d is null || d <= calendar.Today).WithMessage("{PropertyName} cannot be in the future: it records something that happened.");
+
+    /// <summary>A date something is planned for: may be in the future, within reason.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> PlannedDate<T>(this IRuleBuilder<T, DateOnly?> rule, BusinessCalendar calendar) =>
+        rule.Must(d => d is null || d >= Limits.EarliestDate).WithMessage($"{{PropertyName}} cannot be before {Limits.EarliestDate:yyyy-MM-dd}.")
+            .Must(d => d is null || d <= calendar.Today.AddYears(MaxYearsAhead)).WithMessage($"{{PropertyName}} cannot be more than {MaxYearsAhead} years ahead.");
+
+    /// <summary>A required short text (reason, label, unit).</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredShortText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("{PropertyName} is required.")
+            .MaximumLength(Limits.ShortText);
+
+    /// <summary>A required free text (decisions, descriptions).</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredLongText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("{PropertyName} is required.")
+            .MaximumLength(Limits.LongText);
+
+    /// <summary>An optional free text.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalLongText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(Limits.LongText);
+
+    /// <summary>A required enum value.</summary>
+    public static IRuleBuilderOptions<T, TEnum?> RequiredEnum<T, TEnum>(this IRuleBuilder<T, TEnum?> rule)
+        where TEnum : struct, Enum =>
+        rule.NotNull().IsInEnum();
+}

@@ -1,0 +1,123 @@
+using System.Text.Json.Serialization;
+using Finsam.Samordning.Api.Infrastructure.Auth;
+using Finsam.Samordning.Api.Infrastructure.Errors;
+using Finsam.Samordning.Api.Infrastructure.Http;
+using Finsam.Samordning.Domain.Cases;
+using JasperFx;
+using Marten;
+using MediatR;
+
+namespace Finsam.Samordning.Api.Infrastructure.Cases;
+
+/// <summary>What every write on a case carries besides its body.</summary>
+/// <param name="ExpectedVersion">From <c>If-Match</c>; null appends to whatever version is current, still atomically.</param>
+/// <param name="By">The acting caseworker.</param>
+/// <param name="IdempotencyKey">From <c>Idempotency-Key</c>; not part of the request's fingerprint.</param>
+public sealed record WriteContext(long? ExpectedVersion, Actor By, [property: JsonIgnore] string? IdempotencyKey);
+
+/// <summary>A command on an existing case.</summary>
+public interface ICaseCommand : ICommand<CaseCommandResult>
+{
+    /// <summary>The case.</summary>
+    Guid CaseId { get; }
+
+    /// <summary>Headers and caller.</summary>
+    WriteContext Write { get; }
+
+    string? ICommandWithKey.IdempotencyKey => Write.IdempotencyKey;
+}
+
+/// <summary>The answer to a case write: the new version (also the <c>ETag</c>) and the id of any entry it created.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Version">Stream version after the write.</param>
+/// <param name="Id">Id of the entry created (insats, referral, goal, ...), if any.</param>
+public sealed record CaseCommandResult(Guid CaseId, long Version, Guid? Id);
+
+/// <summary>
+/// The shape of every case write: fetch the decider's state for writing (checking <c>If-Match</c>),
+/// decide, append. The unit of work commits.
+/// </summary>
+public abstract class CaseCommandHandler<TCommand>(IDocumentSession session) : IRequestHandler<TCommand, CaseCommandResult>
+    where TCommand : ICaseCommand
+{
+    /// <inheritdoc />
+    public async Task<CaseCommandResult> Handle(TCommand request, CancellationToken cancellationToken)
+    {
+        var stream = await Fetch(request, cancellationToken);
+        var state = stream.Aggregate ?? throw new NotFoundException($"No case with id {request.CaseId}.");
+        var (command, id) = ToDomain(request);
+        IReadOnlyList<ICaseEvent> events;
+        try
+        {
+            events = CaseDecider.Decide(command, state);
+        }
+        catch (CaseEntryNotFound missing)
+        {
+            throw new NotFoundException(missing.Message);
+        }
+
+        stream.AppendMany(events.Cast<object>());
+        return new CaseCommandResult(request.CaseId, (stream.StartingVersion ?? 0) + events.Count, id);
+    }
+
+    /// <summary>The domain command for this request, and the id of the entry it creates, if any.</summary>
+    protected abstract (CaseCommand Command, Guid? CreatedId) ToDomain(TCommand request);
+
+    private async Task<JasperFx.Events.IEventStream<CaseState>> Fetch(TCommand request, CancellationToken ct)
+    {
+        if (request.Write.ExpectedVersion is not { } expected)
+        {
+            return await session.Events.FetchForWriting<CaseState>(request.CaseId, ct);
+        }
+
+        try
+        {
+            return await session.Events.FetchForWriting<CaseState>(request.CaseId, expected, ct);
+        }
+        catch (ConcurrencyException)
+        {
+            // A missing case is a 404 whatever If-Match said; only an existing, newer case is a 412.
+            var exists = await session.Events.FetchStreamStateAsync(request.CaseId, ct);
+            if (exists is null)
+            {
+                throw new NotFoundException($"No case with id {request.CaseId}.");
+            }
+
+            throw new PreconditionFailedException(
+                $"The case is at version {exists.Version}, not {expected} as If-Match says. Read it again and retry.");
+        }
+    }
+}
+
+/// <summary>Endpoint plumbing shared by every case write.</summary>
+public static class CaseWriteEndpoint
+{
+    /// <summary>Reads If-Match, the caller and Idempotency-Key, sends the command, answers 200 with the result and the new ETag.</summary>
+    public static async Task<IResult> Send(HttpContext http, IMediator mediator, Func<WriteContext, ICaseCommand> create, CancellationToken ct)
+    {
+        var write = new WriteContext(
+            http.Request.ExpectedVersion(),
+            CurrentUser.From(http.User).ToActor(),
+            http.Request.Headers["Idempotency-Key"].FirstOrDefault());
+        var result = await mediator.Send(create(write), ct);
+        http.Response.SetETag(result.Version);
+        return TypedResults.Ok(result);
+    }
+
+    /// <summary>OpenAPI metadata common to case writes.</summary>
+    public static RouteHandlerBuilder CaseWrite(this RouteHandlerBuilder builder, string name, string tag, string summary, string description) =>
+        builder.WithName(name)
+            .WithTags(tag)
+            .WithSummary(summary)
+            .WithDescription(description + " Send If-Match with the case's ETag to write only against that version (412 otherwise), " +
+                "and Idempotency-Key to make a retry safe. Answers 200 with the new version and the ETag.")
+            .Produces<CaseCommandResult>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}
