@@ -105,6 +105,12 @@ public static class CaseDecider
     {
         OwnParty(c.By, c.Party, "assign a caseworker for");
         MustBeOnCase(s, c.Party);
+        if (s.Parties[c.Party].CaseworkerId == c.CaseworkerId)
+        {
+            // PUT semantics: assigning the caseworker who already carries the case changes nothing.
+            return [];
+        }
+
         return [new CaseworkerAssigned(s.Id, c.Party, c.CaseworkerId, c.CaseworkerName, c.AssignedOn)];
     }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Finsam.Samordning.Api.Features.Parties;
 
-/// <summary>Body of <c>POST /api/v1/cases/{id}/parties/{party}/caseworker</c>.</summary>
+/// <summary>Body of <c>PUT /api/v1/cases/{id}/parties/{party}/caseworker</c>.</summary>
 /// <param name="CaseworkerId">The new caseworker's user id.</param>
 /// <param name="CaseworkerName">The new caseworker's display name.</param>
 /// <param name="AssignedOn">Business date.</param>
@@ -21,11 +21,11 @@ public sealed record AssignCaseworkerRequest(string? CaseworkerId, string? Casew
 /// <param name="Write">If-Match, caller and Idempotency-Key.</param>
 public sealed record AssignCaseworker(Guid CaseId, PartyCode Party, AssignCaseworkerRequest Body, WriteContext Write) : ICaseCommand
 {
-    /// <summary>Endpoint: <c>POST /api/v1/cases/{id}/parties/{party}/caseworker</c>.</summary>
+    /// <summary>Endpoint: <c>PUT /api/v1/cases/{id}/parties/{party}/caseworker</c>.</summary>
     public sealed class Endpoint : IEndpoint
     {
         /// <inheritdoc />
-        public static void Map(RouteGroupBuilder api) => api.MapPost("/cases/{id:guid}/parties/{party}/caseworker",
+        public static void Map(RouteGroupBuilder api) => api.MapPut("/cases/{id:guid}/parties/{party:alpha}/caseworker",
                 (Guid id, PartyCode party, AssignCaseworkerRequest body, [FromHeader(Name = "If-Match")] string? ifMatch,
                     [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, IMediator mediator, CancellationToken ct) =>
                     CaseWriteEndpoint.Send(http, mediator, w => new AssignCaseworker(id, party, body, w), ct))

@@ -25,7 +25,7 @@ public sealed record LeaveCase(Guid CaseId, PartyCode Party, LeaveCaseRequest Bo
     public sealed class Endpoint : IEndpoint
     {
         /// <inheritdoc />
-        public static void Map(RouteGroupBuilder api) => api.MapPost("/cases/{id:guid}/parties/{party}/leave",
+        public static void Map(RouteGroupBuilder api) => api.MapPost("/cases/{id:guid}/parties/{party:alpha}/leave",
                 (Guid id, PartyCode party, LeaveCaseRequest body, [FromHeader(Name = "If-Match")] string? ifMatch,
                     [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, IMediator mediator, CancellationToken ct) =>
                     CaseWriteEndpoint.Send(http, mediator, w => new LeaveCase(id, party, body, w), ct))
