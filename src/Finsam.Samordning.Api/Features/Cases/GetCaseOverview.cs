@@ -94,6 +94,7 @@ public sealed record CaseOverviewResponse(
     /// <summary>Computes the date-dependent figures of <paramref name="o"/> as of <paramref name="asOf"/>.</summary>
     public static CaseOverviewResponse From(CaseOverview o, DateOnly asOf)
     {
+        // A closed case stops the clocks: nothing becomes overdue or waits longer after the close.
         var end = o.ClosedOn is { } closed && o.Status == CaseStatus.Closed && closed < asOf ? closed : asOf;
         var periods = o.Interventions.SelectMany(i => Periods(i).Select(p => (i.Party, p))).ToList();
         var measure = Domain.Cases.Parallelism.Measure(periods, o.OpenedOn, end);
@@ -108,20 +109,20 @@ public sealed record CaseOverviewResponse(
             o.Parties, o.PlanLead, o.PlanLeadSince,
             [.. o.Consents.Select(c => new ConsentView(c, new ConsentStatus(c.Id, c.Parties, c.CoversForbund, c.ValidFrom, c.ValidUntil, c.RevokedFrom).ActiveOn(asOf)))],
             [.. o.Interventions.OrderBy(i => i.PlannedOn).ThenBy(i => i.Party)
-                .Select(i => new InterventionView(i, DaysWaited(i, asOf), Periods(i).Sum(p => Days(p, asOf))))],
+                .Select(i => new InterventionView(i, DaysWaited(i, end), Periods(i).Sum(p => Days(p, end))))],
             [.. o.Referrals.OrderBy(r => r.SentOn).Select(r => new ReferralView(r,
-                r.State == ReferralState.Pending ? asOf.DayNumber - r.SentOn.DayNumber : null,
-                r.State == ReferralState.Pending && r.RespondBy is { } by && by < asOf))],
+                r.State == ReferralState.Pending ? end.DayNumber - r.SentOn.DayNumber : null,
+                r.State == ReferralState.Pending && r.RespondBy is { } by && by < end))],
             new PlanView(
                 o.Needs,
                 [.. o.Goals.Where(g => g.StatedBy == GoalStatedBy.Individual)],
                 [.. o.Goals.Where(g => g.StatedBy == GoalStatedBy.Professionals)],
-                [.. o.Actions.OrderBy(a => a.DueOn).Select(a => new ActionView(a, a.CompletedOn is null && a.DueOn < asOf))]),
+                [.. o.Actions.OrderBy(a => a.DueOn).Select(a => new ActionView(a, a.CompletedOn is null && a.DueOn < end))]),
             new SipView(
                 last,
                 o.Meetings.Where(m => m.HeldOn is null).OrderBy(m => m.MeetingOn).FirstOrDefault(),
                 followUp,
-                followUp is { } f && f < asOf && !held.Any(m => m.HeldOn > last!.HeldOn),
+                followUp is { } f && f < end && !held.Any(m => m.HeldOn > last!.HeldOn),
                 [.. o.Meetings.OrderBy(m => m.MeetingOn)]),
             new ContactsView(
                 [.. o.Contacts.OrderByDescending(c => c.OccurredOn).Take(10)],
