@@ -29,10 +29,11 @@ public sealed record LeaveCase(PartyCode Party, string Reason, PartyCode? Handed
 
 /// <summary>Record the person's consent.</summary>
 public sealed record RecordConsent(
-    Guid ConsentId, IReadOnlyList<PartyCode> Parties, bool CoversForbund, ConsentForm Form, DateOnly ValidFrom, DateOnly? ValidUntil) : CaseCommand;
+    Guid ConsentId, IReadOnlyList<PartyCode> Parties, bool CoversForbund, ConsentForm Form, DateOnly ValidFrom, DateOnly? ValidUntil,
+    DateOnly RecordedOn) : CaseCommand;
 
 /// <summary>Record that the person withdrew a consent.</summary>
-public sealed record RevokeConsent(Guid ConsentId, DateOnly EffectiveOn) : CaseCommand;
+public sealed record RevokeConsent(Guid ConsentId, DateOnly EffectiveOn, DateOnly RecordedOn) : CaseCommand;
 
 /// <summary>Plan an insats of the actor's party.</summary>
 public sealed record PlanIntervention(Guid InterventionId, string Kind, string? Label, DateOnly PlannedStart, DateOnly PlannedOn) : CaseCommand;

@@ -98,6 +98,12 @@ public static class CaseDecider
             throw new CaseRuleViolation("party.already-on-case", $"{c.By.Party} is already on the case.");
         }
 
+        NotBefore(c.JoinedOn, s.OpenedOn, "joinedOn", "the day the case was opened");
+        if (s.Parties.GetValueOrDefault(c.By.Party)?.LeftOn is { } left)
+        {
+            NotBefore(c.JoinedOn, left, "joinedOn", "the day the party left");
+        }
+
         return [new PartyJoined(s.Id, c.By.Party, c.Unit, c.By.UserId, c.By.DisplayName, c.JoinedOn)];
     }
 
@@ -153,7 +159,7 @@ public static class CaseDecider
         }
 
         return [Member(s, c.By, new ConsentRecorded(s.Id, c.ConsentId, c.Parties.Distinct().Order().ToArray(),
-            c.CoversForbund, c.Form, c.ValidFrom, c.ValidUntil, c.By.Party))];
+            c.CoversForbund, c.Form, c.ValidFrom, c.ValidUntil, c.By.Party, c.RecordedOn))];
     }
 
     private static IReadOnlyList<ICaseEvent> Revoke(CaseState s, RevokeConsent c)
@@ -167,7 +173,7 @@ public static class CaseDecider
         }
 
         NotBefore(c.EffectiveOn, consent.ValidFrom, "effectiveOn", "the day the consent started");
-        return [new ConsentRevoked(s.Id, c.ConsentId, c.EffectiveOn)];
+        return [new ConsentRevoked(s.Id, c.ConsentId, c.EffectiveOn, c.RecordedOn)];
     }
 
     // Interventions ----------------------------------------------------------------------------
@@ -364,8 +370,14 @@ public static class CaseDecider
     private static IReadOnlyList<ICaseEvent> Close(CaseState s, CloseCase c)
     {
         MustBeOnCase(s, c.By.Party);
-        NotBefore(c.ClosedOn, s.OpenedOn, "closedOn", "the day the case was opened");
+        NotBefore(c.ClosedOn, s.ReopenedOn ?? s.OpenedOn, "closedOn", s.ReopenedOn is null ? "the day the case was opened" : "the day the case was reopened");
         var open = s.Interventions.Values.Where(i => i.IsOpen).OrderBy(i => i.Party).ToList();
+        if (open.Count > 0)
+        {
+            var latest = open.Max(i => i.LastChangedOn);
+            NotBefore(c.ClosedOn, latest, "closedOn", "the latest change of an insats still open");
+        }
+
         if (open.Count > 0 && c.EndOpenInterventionsAs is null)
         {
             throw new CaseRuleViolation("case.open-interventions",
@@ -375,10 +387,9 @@ public static class CaseDecider
         var events = new List<ICaseEvent>();
         foreach (var insats in open)
         {
-            var on = insats.LastChangedOn > c.ClosedOn ? insats.LastChangedOn : c.ClosedOn;
             events.Add(insats.State == InterventionState.Planned
-                ? new InterventionCancelled(s.Id, insats.Id, InterventionCancelReason.CaseClosed, "Avbruten när ärendet avslutades", on)
-                : new InterventionCompleted(s.Id, insats.Id, c.EndOpenInterventionsAs!.Value, "Avslutad när ärendet avslutades", on));
+                ? new InterventionCancelled(s.Id, insats.Id, InterventionCancelReason.CaseClosed, "Avbruten när ärendet avslutades", c.ClosedOn)
+                : new InterventionCompleted(s.Id, insats.Id, c.EndOpenInterventionsAs!.Value, "Avslutad när ärendet avslutades", c.ClosedOn));
         }
 
         events.Add(new CaseClosed(s.Id, c.Outcome, c.Note, c.ClosedOn));
@@ -406,6 +417,12 @@ public static class CaseDecider
     private static ICaseEvent Member(CaseState s, Actor by, ICaseEvent e)
     {
         MustBeOnCase(s, by.Party);
+        // The timeline starts when the case opens; a consent may have been signed before.
+        if (e is not ConsentRecorded)
+        {
+            NotBefore(e.BusinessDate, s.OpenedOn, "the date", "the day the case was opened");
+        }
+
         return e;
     }
 

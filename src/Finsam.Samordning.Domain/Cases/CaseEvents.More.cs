@@ -37,22 +37,24 @@ public sealed record PartyLeft(Guid CaseId, PartyCode Party, string Reason, Part
 /// <param name="ValidFrom">First day it applies.</param>
 /// <param name="ValidUntil">Last day it applies, if limited.</param>
 /// <param name="RecordedBy">The party that recorded it.</param>
+/// <param name="RecordedOn">The day it was recorded: its place on the timeline, since validFrom may lie ahead.</param>
 public sealed record ConsentRecorded(
     Guid CaseId, Guid ConsentId, IReadOnlyList<PartyCode> Parties, bool CoversForbund, ConsentForm Form,
-    DateOnly ValidFrom, DateOnly? ValidUntil, PartyCode RecordedBy) : ICaseEvent
+    DateOnly ValidFrom, DateOnly? ValidUntil, PartyCode RecordedBy, DateOnly RecordedOn) : ICaseEvent
 {
     /// <inheritdoc />
-    public DateOnly BusinessDate => ValidFrom;
+    public DateOnly BusinessDate => RecordedOn;
 }
 
 /// <summary>The person withdrew a consent.</summary>
 /// <param name="CaseId">Case id.</param>
 /// <param name="ConsentId">Consent id.</param>
 /// <param name="EffectiveOn">First day it no longer applies.</param>
-public sealed record ConsentRevoked(Guid CaseId, Guid ConsentId, DateOnly EffectiveOn) : ICaseEvent
+/// <param name="RecordedOn">The day the withdrawal was recorded.</param>
+public sealed record ConsentRevoked(Guid CaseId, Guid ConsentId, DateOnly EffectiveOn, DateOnly RecordedOn) : ICaseEvent
 {
     /// <inheritdoc />
-    public DateOnly BusinessDate => EffectiveOn;
+    public DateOnly BusinessDate => RecordedOn;
 }
 
 // Interventions (insatser) ----------------------------------------------------------------

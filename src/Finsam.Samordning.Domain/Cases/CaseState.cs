@@ -81,6 +81,9 @@ public sealed record CaseState
     /// <summary>Business date the case was (last) closed.</summary>
     public DateOnly? ClosedOn { get; init; }
 
+    /// <summary>Business date the case was last reopened.</summary>
+    public DateOnly? ReopenedOn { get; init; }
+
     /// <summary>Every party that has been on the case, including those that left.</summary>
     public IReadOnlyDictionary<PartyCode, PartyMembership> Parties { get; init; } = new Dictionary<PartyCode, PartyMembership>();
 
@@ -104,6 +107,9 @@ public sealed record CaseState
 
     /// <summary>SIP meetings by id.</summary>
     public IReadOnlyDictionary<Guid, MeetingStatus> Meetings { get; init; } = new Dictionary<Guid, MeetingStatus>();
+
+    /// <summary>Open flags by id.</summary>
+    public IReadOnlyDictionary<Guid, OpenFlag> Flags { get; init; } = new Dictionary<Guid, OpenFlag>();
 
     /// <summary>Whether <paramref name="party"/> is on the case now.</summary>
     public bool IsActiveParty(PartyCode party) => Parties.TryGetValue(party, out var m) && m.Active;
@@ -165,8 +171,11 @@ public sealed record CaseState
         (var s, ActionCompleted e) => s with { Actions = s.Actions.With(e.ActionId, s.Actions[e.ActionId] with { CompletedOn = e.CompletedOn }) },
         (var s, SipMeetingScheduled e) => s with { Meetings = s.Meetings.With(e.MeetingId, new MeetingStatus(e.MeetingId, e.MeetingOn, e.ScheduledOn)) },
         (var s, SipMeetingHeld e) => s with { Meetings = s.Meetings.With(e.MeetingId, s.Meetings[e.MeetingId] with { HeldOn = e.HeldOn }) },
+        (var s, StallFlagRaised e) => s with { Flags = s.Flags.With(e.FlagId, OpenFlags.From(e)) },
+        (var s, StallFlagAcknowledged e) when s.Flags.ContainsKey(e.FlagId) => s with { Flags = s.Flags.With(e.FlagId, OpenFlags.Acknowledge(s.Flags[e.FlagId], e)) },
+        (var s, StallFlagCleared e) => s with { Flags = s.Flags.Without(e.FlagId) },
         (var s, CaseClosed e) => s with { Status = CaseStatus.Closed, ClosedOn = e.ClosedOn },
-        (var s, CaseReopened) => s with { Status = CaseStatus.Open },
+        (var s, CaseReopened e) => s with { Status = CaseStatus.Open, ReopenedOn = e.ReopenedOn },
         var (s, _) => s,
     };
 
@@ -175,8 +184,37 @@ public sealed record CaseState
 }
 
 /// <summary>Copy-on-write helpers for the state's dictionaries.</summary>
+/// <summary>Open flags folded from flag events; shared by the decider state and the read models.</summary>
+public static class OpenFlags
+{
+    /// <summary>The open flag a raise creates.</summary>
+    public static OpenFlag From(StallFlagRaised e) =>
+        new(e.FlagId, e.Rule, e.Subject, e.Severity, e.Reason, e.ReasonEn, e.Since, e.RaisedOn, e.RaisedBy);
+
+    /// <summary>The flag after an acknowledgement.</summary>
+    public static OpenFlag Acknowledge(OpenFlag flag, StallFlagAcknowledged e) =>
+        flag with { AcknowledgedOn = e.AcknowledgedOn, AcknowledgedBy = e.AcknowledgedBy, AcknowledgeNote = e.Note };
+
+    /// <summary>Applies a flag event to a list of open flags.</summary>
+    public static IReadOnlyList<OpenFlag> Apply(IReadOnlyList<OpenFlag> flags, IFlagEvent @event) => @event switch
+    {
+        StallFlagRaised e => [.. flags.Where(f => f.Id != e.FlagId), From(e)],
+        StallFlagAcknowledged e => [.. flags.Select(f => f.Id == e.FlagId ? Acknowledge(f, e) : f)],
+        StallFlagCleared e => [.. flags.Where(f => f.Id != e.FlagId)],
+        _ => flags,
+    };
+}
+
 internal static class DictionaryExtensions
 {
+    public static IReadOnlyDictionary<TKey, TValue> Without<TKey, TValue>(this IReadOnlyDictionary<TKey, TValue> source, TKey key)
+        where TKey : notnull
+    {
+        var copy = new Dictionary<TKey, TValue>(source);
+        copy.Remove(key);
+        return copy;
+    }
+
     public static IReadOnlyDictionary<TKey, TValue> With<TKey, TValue>(this IReadOnlyDictionary<TKey, TValue> source, TKey key, TValue value)
         where TKey : notnull =>
         new Dictionary<TKey, TValue>(source) { [key] = value };

@@ -60,6 +60,11 @@ public sealed record CaseDetails
     /// <summary>Folds one event into the details; a pure function the projection and handlers share.</summary>
     public static CaseDetails? Project(CaseDetails? details, ICaseEvent @event)
     {
+        if (@event is IFlagEvent)
+        {
+            return details;
+        }
+
         var next = (details, @event) switch
         {
             (_, CaseOpened e) => new CaseDetails

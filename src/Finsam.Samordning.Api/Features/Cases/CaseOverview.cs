@@ -117,6 +117,9 @@ public sealed record CaseOverview
     /// <summary>Latest business date of anything on the case.</summary>
     public DateOnly LastActivityOn { get; init; }
 
+    /// <summary>Open flags: the stall scan's findings and concerns raised by hand.</summary>
+    public IReadOnlyList<OpenFlag> Flags { get; init; } = [];
+
     /// <summary>
     /// Folds one event in. Tolerant of entries it does not know: an <c>asOf</c> view skips events
     /// dated after the cut, and an insats planned later than it was (back-)dated to start must not
@@ -124,6 +127,12 @@ public sealed record CaseOverview
     /// </summary>
     public static CaseOverview? Project(CaseOverview? overview, ICaseEvent @event)
     {
+        if (@event is IFlagEvent flag)
+        {
+            // Flags are about the case, not activity on it: they leave LastActivityOn alone.
+            return overview is null ? null : overview with { Flags = OpenFlags.Apply(overview.Flags, flag) };
+        }
+
         var next = (overview, @event) switch
         {
             (_, CaseOpened e) => new CaseOverview

@@ -1,12 +1,13 @@
 using Finsam.Samordning.Domain.Cases;
+using Finsam.Samordning.Domain.Stalls;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
 namespace Finsam.Samordning.Api.Features.Cases;
 
 /// <summary>
-/// One row per case for lists (and, later, the stall scan): small, indexed on what lists filter
-/// and sort by.
+/// One row per case for lists and for the stall scan: the facts the rules need, the open flags,
+/// and an indexed <see cref="NextAttentionOn"/> so the scan reads only the cases that are due.
 /// </summary>
 public sealed record CaseSummary
 {
@@ -37,17 +38,21 @@ public sealed record CaseSummary
     /// <summary>Latest business date of anything on the case.</summary>
     public DateOnly LastActivityOn { get; init; }
 
-    /// <summary>Insatser ongoing now, by owning party (paused ones excluded).</summary>
-    public IReadOnlyList<PartyCode> OngoingInterventionParties { get; init; } = [];
+    /// <summary>What the stall rules need to know.</summary>
+    public StallFacts Facts { get; init; } = new();
 
-    /// <summary>Insatser per id and owner, to keep <see cref="OngoingInterventionParties"/> right.</summary>
-    public IReadOnlyDictionary<Guid, PartyCode> OngoingInterventions { get; init; } = new Dictionary<Guid, PartyCode>();
-
-    /// <summary>Open stall or concern flags (kept by the stall detection).</summary>
-    public int OpenFlags { get; init; }
+    /// <summary>Open flags: the scan's findings and concerns raised by hand.</summary>
+    public IReadOnlyList<OpenFlag> OpenFlags { get; init; } = [];
 
     /// <summary>Whether any flag is open.</summary>
     public bool Flagged { get; init; }
+
+    /// <summary>
+    /// When the stall scan must look at the case next: at once after anything changes, else on the
+    /// first day a rule's verdict could change (written back by the scan); null when never (closed,
+    /// nothing open).
+    /// </summary>
+    public DateOnly? NextAttentionOn { get; init; }
 
     /// <summary>Folds one event in.</summary>
     public static CaseSummary? Project(CaseSummary? summary, ICaseEvent @event)
@@ -62,47 +67,38 @@ public sealed record CaseSummary
             (var s, PartyJoined e) => s with { Parties = [.. s.Parties.Append(e.Party).Distinct().Order()] },
             (var s, PartyLeft e) => s with { Parties = [.. s.Parties.Where(p => p != e.Party)], PlanLead = s.PlanLead == e.Party ? null : s.PlanLead },
             (var s, PlanLeadAssigned e) => s with { PlanLead = e.Party },
-            (var s, InterventionStarted e) => s.Ongoing(e.InterventionId, true),
-            (var s, InterventionResumed e) => s.Ongoing(e.InterventionId, true),
-            (var s, InterventionPaused e) => s.Ongoing(e.InterventionId, false),
-            (var s, InterventionCompleted e) => s.Ongoing(e.InterventionId, false),
-            (var s, InterventionCancelled e) => s.Ongoing(e.InterventionId, false),
-            (var s, InterventionPlanned e) => s with { Owners = s.Owners.With(e.InterventionId, e.Party) },
             (var s, CaseClosed) => s with { Status = CaseStatus.Closed },
             (var s, CaseReopened) => s with { Status = CaseStatus.Open },
             var (s, _) => s,
         };
-        return next is null ? null : next with { LastActivityOn = next.LastActivityOn > @event.BusinessDate ? next.LastActivityOn : @event.BusinessDate };
+        if (next is null)
+        {
+            return null;
+        }
+
+        if (@event is IFlagEvent flag)
+        {
+            // The scan writes NextAttentionOn back after deciding; its own flags must not make the case due again.
+            var flags = Domain.Cases.OpenFlags.Apply(next.OpenFlags, flag);
+            return next with { OpenFlags = flags, Flagged = flags.Count > 0 };
+        }
+
+        var facts = StallFacts.Evolve(next.Facts, @event) ?? next.Facts;
+        return next with
+        {
+            Facts = facts,
+            LastActivityOn = next.LastActivityOn > @event.BusinessDate ? next.LastActivityOn : @event.BusinessDate,
+            // Something changed: due now (the opening day is always in the past).
+            NextAttentionOn = next.OpenedOn,
+        };
     }
 
-    /// <summary>Owners of every insats on the case, so a start can be attributed to its party.</summary>
-    public IReadOnlyDictionary<Guid, PartyCode> Owners { get; init; } = new Dictionary<Guid, PartyCode>();
-
-    private CaseSummary Ongoing(Guid id, bool ongoing)
-    {
-        if (!Owners.TryGetValue(id, out var party))
-        {
-            return this;
-        }
-
-        var current = new Dictionary<Guid, PartyCode>(OngoingInterventions);
-        if (ongoing)
-        {
-            current[id] = party;
-        }
-        else
-        {
-            current.Remove(id);
-        }
-
-        return this with { OngoingInterventions = current, OngoingInterventionParties = [.. current.Values.Distinct().Order()] };
-    }
-}
-
-internal static class SummaryDictionary
-{
-    public static IReadOnlyDictionary<Guid, PartyCode> With(this IReadOnlyDictionary<Guid, PartyCode> d, Guid id, PartyCode party) =>
-        new Dictionary<Guid, PartyCode>(d) { [id] = party };
+    /// <summary>Parties with an insats ongoing on <paramref name="day"/>.</summary>
+    public IReadOnlyList<PartyCode> PartiesWithOngoingInsats(DateOnly day) =>
+    [
+        .. Facts.Interventions.Where(i => i.Periods.Any(p => p.From <= day && (p.To is null || p.To > day)))
+            .Select(i => i.Party).Distinct().Order(),
+    ];
 }
 
 /// <summary>Inline projection of <see cref="CaseSummary"/>.</summary>

@@ -61,6 +61,11 @@ public sealed record ParallelismView(int ParallelDays, int CaseDays, double Shar
 /// <param name="Active">Applies on the view's date.</param>
 public sealed record ConsentView(OverviewConsent Consent, bool Active);
 
+/// <summary>An open flag and how long it has been open.</summary>
+/// <param name="Flag">The flag.</param>
+/// <param name="DaysFlagged">Days since it was raised.</param>
+public sealed record FlagView(OpenFlag Flag, int DaysFlagged);
+
 /// <summary>The joint SIP overview of a case as it stood on <see cref="AsOf"/>.</summary>
 /// <param name="CaseId">Case id.</param>
 /// <param name="Version">Stream version the view was built from.</param>
@@ -83,13 +88,14 @@ public sealed record ConsentView(OverviewConsent Consent, bool Active);
 /// <param name="Assessments">The latest work capacity assessment of each party, side by side.</param>
 /// <param name="BenefitDecisions">The latest decision on each benefit.</param>
 /// <param name="Parallelism">How much of the case ran in parallel.</param>
+/// <param name="Flags">Open flags, most severe first: where the person may be falling between chairs.</param>
 public sealed record CaseOverviewResponse(
     Guid CaseId, long Version, DateOnly AsOf, CaseStatus Status, string MunicipalityCode, IReadOnlyList<TargetGroup> TargetGroups,
     DateOnly OpenedOn, DateOnly? ClosedOn, CaseOutcome? Outcome, IReadOnlyList<OverviewParty> Parties, PartyCode? PlanLead,
     DateOnly? PlanLeadSince, IReadOnlyList<ConsentView> Consents, IReadOnlyList<InterventionView> Interventions,
     IReadOnlyList<ReferralView> Referrals, PlanView Plan, SipView Sip, ContactsView Contacts,
     IReadOnlyList<OverviewAssessment> Assessments, IReadOnlyList<OverviewBenefitDecision> BenefitDecisions,
-    ParallelismView Parallelism)
+    ParallelismView Parallelism, IReadOnlyList<FlagView> Flags)
 {
     /// <summary>Computes the date-dependent figures of <paramref name="o"/> as of <paramref name="asOf"/>.</summary>
     public static CaseOverviewResponse From(CaseOverview o, DateOnly asOf)
@@ -131,7 +137,9 @@ public sealed record CaseOverviewResponse(
                 o.Contacts.Count == 0 ? null : o.Contacts.Max(c => c.OccurredOn)),
             [.. o.Assessments.GroupBy(a => a.Party).Select(g => g.OrderBy(a => a.ValidFrom).Last()).OrderBy(a => a.Party)],
             [.. o.BenefitDecisions.GroupBy(b => b.Benefit).Select(g => g.OrderBy(b => b.DecidedOn).Last()).OrderBy(b => b.Benefit)],
-            new ParallelismView(measure.ParallelDays, measure.CaseDays, measure.Share, ongoingToday));
+            new ParallelismView(measure.ParallelDays, measure.CaseDays, measure.Share, ongoingToday),
+            [.. o.Flags.Where(f => f.RaisedOn <= asOf).OrderByDescending(f => f.Severity).ThenBy(f => f.RaisedOn)
+                .Select(f => new FlagView(f, asOf.DayNumber - f.RaisedOn.DayNumber))]);
     }
 
     /// <summary>The spells an insats was ongoing: from start to end, minus pauses.</summary>

@@ -23,9 +23,9 @@ public sealed record CaseListItem(Guid Id, long Version, CaseStatus Status, stri
     IReadOnlyList<PartyCode> Parties, PartyCode? PlanLead, DateOnly OpenedOn, DateOnly LastActivityOn,
     IReadOnlyList<PartyCode> PartiesWithOngoingInsats, bool Flagged, int OpenFlags)
 {
-    /// <summary>From the stored summary.</summary>
-    public static CaseListItem From(CaseSummary s) => new(s.Id, s.Version, s.Status, s.MunicipalityCode, s.TargetGroups, s.Parties,
-        s.PlanLead, s.OpenedOn, s.LastActivityOn, s.OngoingInterventionParties, s.Flagged, s.OpenFlags);
+    /// <summary>From the stored summary, as of <paramref name="today"/>.</summary>
+    public static CaseListItem From(CaseSummary s, DateOnly today) => new(s.Id, s.Version, s.Status, s.MunicipalityCode, s.TargetGroups, s.Parties,
+        s.PlanLead, s.OpenedOn, s.LastActivityOn, s.PartiesWithOngoingInsats(today), s.Flagged, s.OpenFlags.Count);
 }
 
 /// <summary>A page of cases.</summary>
@@ -74,13 +74,13 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
             RuleFor(q => q.TargetGroup).IsInEnum();
             RuleFor(q => q.Municipality).Matches("^[0-9]{4}$").When(q => q.Municipality is not null)
                 .WithMessage("municipality must be a four-digit kommunkod.");
-            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
             RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
         }
     }
 
     /// <summary>Queries the summaries.</summary>
-    public sealed class Handler(IQuerySession session) : IRequestHandler<ListCases, CasePage>
+    public sealed class Handler(IQuerySession session, Infrastructure.BusinessCalendar calendar) : IRequestHandler<ListCases, CasePage>
     {
         /// <inheritdoc />
         public async Task<CasePage> Handle(ListCases request, CancellationToken cancellationToken)
@@ -113,7 +113,8 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
 
             var page = await query.OrderByDescending(c => c.LastActivityOn).ThenBy(c => c.Id)
                 .ToPagedListAsync(request.Page, request.PageSize, cancellationToken);
-            return new CasePage([.. page.Select(CaseListItem.From)], request.Page, request.PageSize, page.TotalItemCount);
+            var today = calendar.Today;
+            return new CasePage([.. page.Select(s => CaseListItem.From(s, today))], request.Page, request.PageSize, page.TotalItemCount);
         }
     }
 }

@@ -51,13 +51,13 @@ public sealed record RecordConsent(Guid CaseId, RecordConsentRequest Body, Write
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<RecordConsent>(session)
+    public sealed class Handler(IDocumentSession session, BusinessCalendar calendar) : CaseCommandHandler<RecordConsent>(session)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(RecordConsent r)
         {
             var id = Guid.CreateVersion7();
-            return (new Domain.Cases.RecordConsent(id, r.Body.Parties!, r.Body.CoversForbund!.Value, r.Body.Form!.Value, r.Body.ValidFrom!.Value, r.Body.ValidUntil) { By = r.Write.By }, id);
+            return (new Domain.Cases.RecordConsent(id, r.Body.Parties!, r.Body.CoversForbund!.Value, r.Body.Form!.Value, r.Body.ValidFrom!.Value, r.Body.ValidUntil, calendar.Today) { By = r.Write.By }, id);
         }
     }
 }

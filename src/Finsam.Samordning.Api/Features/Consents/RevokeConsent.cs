@@ -42,10 +42,10 @@ public sealed record RevokeConsent(Guid CaseId, Guid ConsentId, RevokeConsentReq
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<RevokeConsent>(session)
+    public sealed class Handler(IDocumentSession session, BusinessCalendar calendar) : CaseCommandHandler<RevokeConsent>(session)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(RevokeConsent r) =>
-            (new Domain.Cases.RevokeConsent(r.ConsentId, r.Body.EffectiveOn!.Value) { By = r.Write.By }, r.ConsentId);
+            (new Domain.Cases.RevokeConsent(r.ConsentId, r.Body.EffectiveOn!.Value, calendar.Today) { By = r.Write.By }, r.ConsentId);
     }
 }

@@ -39,7 +39,10 @@ public sealed record PlanIntervention(Guid CaseId, PlanInterventionRequest Body,
         /// <summary>Rules.</summary>
         public Validator(BusinessCalendar calendar)
         {
-            RuleFor(c => c.Body.Kind).RequiredShortText();
+            RuleFor(c => c.Body.Kind).RequiredShortText()
+                .Must((c, kind) => c.Write.Caller.Party is not { } party || InterventionCatalogue.IsKnown(party, kind))
+                .WithMessage(c => $"'{c.Body.Kind}' is not an insats {c.Write.Caller.Party} offers. Use one of: " +
+                    string.Join(", ", InterventionCatalogue.For(c.Write.Caller.Party ?? PartyCode.AF).Select(k => k.Code)) + " (GET /api/v1/catalogue/interventions).");
             RuleFor(c => c.Body.Label).MaximumLength(Limits.ShortText)
                 .Must((c, label) => c.Body.Kind != InterventionCatalogue.Other || !string.IsNullOrWhiteSpace(label)).WithMessage("label is required for kind 'other'.");
             RuleFor(c => c.Body.PlannedStart).NotNull().PlannedDate(calendar);

@@ -23,6 +23,32 @@ public sealed class AuthOptions
     public string? Authority { get; set; }
 }
 
+/// <summary>The roles a token's <c>role</c> claim may name.</summary>
+public static class Roles
+{
+    /// <summary>Caseworker of the party in the <c>party</c> claim.</summary>
+    public const string Handlaggare = "handlaggare";
+
+    /// <summary>The förbund's collaboration lead.</summary>
+    public const string Samverkansledare = "samverkansledare";
+
+    /// <summary>Administers the förbund's settings.</summary>
+    public const string Administrator = "administrator";
+
+    /// <summary>Auditor: reads the access log.</summary>
+    public const string Granskare = "granskare";
+}
+
+/// <summary>Authorization policy names.</summary>
+public static class Policies
+{
+    /// <summary>Administrators only.</summary>
+    public const string Administrator = "administrator";
+
+    /// <summary>Those who work the review queue.</summary>
+    public const string Review = "review";
+}
+
 /// <summary>JWT bearer authentication; every <c>/api/v1</c> endpoint requires a caller.</summary>
 public static class AuthSetup
 {
@@ -60,7 +86,11 @@ public static class AuthSetup
                         new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.SigningKey));
                 }
             });
-        services.AddAuthorization();
+        services.AddAuthorization(options =>
+        {
+            options.AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+            options.AddPolicy(Policies.Review, p => p.RequireRole(Roles.Samverkansledare, Roles.Administrator, Roles.Handlaggare));
+        });
         return services;
     }
 }

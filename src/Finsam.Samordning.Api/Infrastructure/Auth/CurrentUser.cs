@@ -18,7 +18,9 @@ public sealed record CurrentUser(string UserId, string Name, PartyCode? Party, s
     {
         var sub = principal.FindFirstValue(FinsamClaims.Subject) ?? "anonymous";
         var name = principal.FindFirstValue(FinsamClaims.Name) ?? sub;
-        var party = Enum.TryParse<PartyCode>(principal.FindFirstValue(FinsamClaims.Party), ignoreCase: false, out var p) ? p : (PartyCode?)null;
+        var claim = principal.FindFirstValue(FinsamClaims.Party);
+        // Only a party's name counts: Enum.TryParse would also take "1" or "99".
+        var party = claim is not null && Enum.GetNames<PartyCode>().Contains(claim) ? Enum.Parse<PartyCode>(claim) : (PartyCode?)null;
         return new CurrentUser(sub, name, party, principal.FindFirstValue(FinsamClaims.Role));
     }
 

@@ -11,9 +11,18 @@ namespace Finsam.Samordning.Api.Infrastructure.Cases;
 
 /// <summary>What every write on a case carries besides its body.</summary>
 /// <param name="ExpectedVersion">From <c>If-Match</c>; null appends to whatever version is current, still atomically.</param>
-/// <param name="By">The acting caseworker.</param>
+/// <param name="Caller">The authenticated caller.</param>
 /// <param name="IdempotencyKey">From <c>Idempotency-Key</c>; not part of the request's fingerprint.</param>
-public sealed record WriteContext(long? ExpectedVersion, Actor By, [property: JsonIgnore] string? IdempotencyKey);
+public sealed record WriteContext(long? ExpectedVersion, CurrentUser Caller, [property: JsonIgnore] string? IdempotencyKey)
+{
+    /// <summary>The caller as a caseworker of a party; 403 for a caller without a party.</summary>
+    [JsonIgnore]
+    public Actor By => Caller.ToActor();
+
+    /// <summary>The caller acting on flags: a party's caseworker or the förbund.</summary>
+    [JsonIgnore]
+    public FlagActor FlagActor => new(Caller.UserId, Caller.Party);
+}
 
 /// <summary>A command on an existing case.</summary>
 public interface ICaseCommand : ICommand<CaseCommandResult>
@@ -37,7 +46,7 @@ public sealed record CaseCommandResult(Guid CaseId, long Version, Guid? Id);
 /// The shape of every case write: fetch the decider's state for writing (checking <c>If-Match</c>),
 /// decide, append. The unit of work commits.
 /// </summary>
-public abstract class CaseCommandHandler<TCommand>(IDocumentSession session) : IRequestHandler<TCommand, CaseCommandResult>
+public abstract class CaseStreamHandler<TCommand>(IDocumentSession session) : IRequestHandler<TCommand, CaseCommandResult>
     where TCommand : ICaseCommand
 {
     /// <inheritdoc />
@@ -45,11 +54,11 @@ public abstract class CaseCommandHandler<TCommand>(IDocumentSession session) : I
     {
         var stream = await Fetch(request, cancellationToken);
         var state = stream.Aggregate ?? throw new NotFoundException($"No case with id {request.CaseId}.");
-        var (command, id) = ToDomain(request);
+        var (decide, id) = Decision(request);
         IReadOnlyList<ICaseEvent> events;
         try
         {
-            events = CaseDecider.Decide(command, state);
+            events = decide(state);
         }
         catch (CaseEntryNotFound missing)
         {
@@ -60,14 +69,16 @@ public abstract class CaseCommandHandler<TCommand>(IDocumentSession session) : I
         return new CaseCommandResult(request.CaseId, (stream.StartingVersion ?? 0) + events.Count, id);
     }
 
-    /// <summary>The domain command for this request, and the id of the entry it creates, if any.</summary>
-    protected abstract (CaseCommand Command, Guid? CreatedId) ToDomain(TCommand request);
+    /// <summary>The decision for this request, and the id of the entry it creates or changes, if any.</summary>
+    protected abstract (Func<CaseState, IReadOnlyList<ICaseEvent>> Decide, Guid? Id) Decision(TCommand request);
 
     private async Task<JasperFx.Events.IEventStream<CaseState>> Fetch(TCommand request, CancellationToken ct)
     {
         if (request.Write.ExpectedVersion is not { } expected)
         {
-            return await session.Events.FetchForWriting<CaseState>(request.CaseId, ct);
+            // Without If-Match the caller asks for "append to whatever is current": lock the stream
+            // row for this transaction so concurrent writers queue instead of failing.
+            return await session.Events.FetchForExclusiveWriting<CaseState>(request.CaseId, ct);
         }
 
         try
@@ -89,6 +100,36 @@ public abstract class CaseCommandHandler<TCommand>(IDocumentSession session) : I
     }
 }
 
+/// <summary>A case write decided by <see cref="CaseDecider"/>.</summary>
+public abstract class CaseCommandHandler<TCommand>(IDocumentSession session) : CaseStreamHandler<TCommand>(session)
+    where TCommand : ICaseCommand
+{
+    /// <inheritdoc />
+    protected sealed override (Func<CaseState, IReadOnlyList<ICaseEvent>> Decide, Guid? Id) Decision(TCommand request)
+    {
+        var (command, id) = ToDomain(request);
+        return (state => CaseDecider.Decide(command, state), id);
+    }
+
+    /// <summary>The domain command for this request, and the id of the entry it creates, if any.</summary>
+    protected abstract (CaseCommand Command, Guid? CreatedId) ToDomain(TCommand request);
+}
+
+/// <summary>A flag write decided by <see cref="FlagDecider"/>.</summary>
+public abstract class FlagCommandHandler<TCommand>(IDocumentSession session) : CaseStreamHandler<TCommand>(session)
+    where TCommand : ICaseCommand
+{
+    /// <inheritdoc />
+    protected sealed override (Func<CaseState, IReadOnlyList<ICaseEvent>> Decide, Guid? Id) Decision(TCommand request)
+    {
+        var (command, id) = ToDomain(request);
+        return (state => FlagDecider.Decide(command, state), id);
+    }
+
+    /// <summary>The flag command for this request, and the flag's id.</summary>
+    protected abstract (FlagCommand Command, Guid FlagId) ToDomain(TCommand request);
+}
+
 /// <summary>Endpoint plumbing shared by every case write.</summary>
 public static class CaseWriteEndpoint
 {
@@ -97,7 +138,7 @@ public static class CaseWriteEndpoint
     {
         var write = new WriteContext(
             http.Request.ExpectedVersion(),
-            CurrentUser.From(http.User).ToActor(),
+            CurrentUser.From(http.User),
             http.Request.Headers["Idempotency-Key"].FirstOrDefault());
         var result = await mediator.Send(create(write), ct);
         http.Response.SetETag(result.Version);

@@ -17,6 +17,9 @@ public sealed class JobsOptions
 
     /// <summary>Cron for the purge of expired idempotency records.</summary>
     public string IdempotencyPurgeCron { get; set; } = "17 * * * *";
+
+    /// <summary>Cron for the stall scan (default every 15 minutes).</summary>
+    public string StallScanCron { get; set; } = "*/15 * * * *";
 }
 
 /// <summary>
@@ -65,6 +68,9 @@ public static class JobsSetup
         }
 
         services.AddScoped<IdempotencyPurgeJob>();
+        services.AddScoped<Features.Stalls.StallScanJob>();
+        services.AddScoped<Features.Stalls.StallScanner>();
+        services.AddSingleton<Features.Stalls.StallSettingsStore>();
         return services;
     }
 
@@ -84,6 +90,8 @@ public static class JobsSetup
             var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
             recurring.AddOrUpdate<IdempotencyPurgeJob>(
                 IdempotencyPurgeJob.Id, job => job.RunAsync(CancellationToken.None), jobs.IdempotencyPurgeCron);
+            recurring.AddOrUpdate<Features.Stalls.StallScanJob>(
+                Features.Stalls.StallScanJob.Id, job => job.RunAsync(CancellationToken.None), jobs.StallScanCron);
         }
 
         return app;

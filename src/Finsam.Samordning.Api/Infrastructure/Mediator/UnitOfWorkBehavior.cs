@@ -33,6 +33,12 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
             return plain;
         }
 
+        if (command.IdempotencyKey.Length > Features.Limits.IdempotencyKey)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("Idempotency-Key",
+                $"Idempotency-Key may be at most {Features.Limits.IdempotencyKey} characters.")]);
+        }
+
         var user = http.HttpContext is { } ctx ? CurrentUser.From(ctx.User) : CurrentUser.System;
         var id = IdempotencyStore.RecordId(user.UserId, command.IdempotencyKey);
         var fingerprint = IdempotencyStore.Fingerprint(command);

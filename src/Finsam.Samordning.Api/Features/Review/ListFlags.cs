@@ -1,0 +1,122 @@
+using Finsam.Samordning.Api.Features.Cases;
+using Finsam.Samordning.Api.Infrastructure;
+using Finsam.Samordning.Api.Infrastructure.Auth;
+using Finsam.Samordning.Domain.Cases;
+using FluentValidation;
+using Marten;
+using MediatR;
+
+namespace Finsam.Samordning.Api.Features.Review;
+
+/// <summary>Which flags the queue shows.</summary>
+public enum FlagQueueStatus
+{
+    /// <summary>Every open flag, acknowledged or not.</summary>
+    Open,
+    /// <summary>Open flags nobody has acknowledged yet.</summary>
+    Unacknowledged,
+    /// <summary>Open flags someone has acknowledged.</summary>
+    Acknowledged,
+}
+
+/// <summary>A flag in the review queue, with the case around it.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Flag">The flag: rule, severity, reason, since, acknowledgement.</param>
+/// <param name="DaysFlagged">Days since it was raised.</param>
+/// <param name="Parties">Parties on the case.</param>
+/// <param name="PlanLead">Planeringsansvarig.</param>
+/// <param name="MunicipalityCode">Municipality.</param>
+public sealed record ReviewItem(Guid CaseId, OpenFlag Flag, int DaysFlagged, IReadOnlyList<PartyCode> Parties, PartyCode? PlanLead, string MunicipalityCode);
+
+/// <summary>A page of the review queue.</summary>
+/// <param name="Items">Most severe first, then oldest first.</param>
+/// <param name="Page">Page number.</param>
+/// <param name="PageSize">Page size.</param>
+/// <param name="Total">Flags matching the filters.</param>
+public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, int Page, int PageSize, int Total);
+
+/// <summary>The review queue of open flags.</summary>
+/// <param name="Status">Open (default), unacknowledged or acknowledged.</param>
+/// <param name="Party">Only cases this party is on (a handläggare always sees their own party's).</param>
+/// <param name="Rule">Only this rule.</param>
+/// <param name="Severity">Only this severity.</param>
+/// <param name="Page">Page from 1.</param>
+/// <param name="PageSize">Page size 1–200.</param>
+/// <param name="Caller">Who asks.</param>
+public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string? Rule, FlagSeverity? Severity, int Page, int PageSize, CurrentUser Caller)
+    : IRequest<ReviewPage>
+{
+    /// <summary>Endpoint: <c>GET /api/v1/review/flags</c>.</summary>
+    public sealed class Endpoint : IEndpoint
+    {
+        /// <inheritdoc />
+        public static void Map(RouteGroupBuilder api) => api.MapGet("/review/flags",
+                async (FlagQueueStatus? status, PartyCode? party, string? rule, FlagSeverity? severity, int? page, int? pageSize,
+                        HttpContext http, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new ListFlags(status ?? FlagQueueStatus.Open, party, rule, severity, page ?? 1, pageSize ?? 50,
+                        CurrentUser.From(http.User)), ct)))
+            .RequireAuthorization(Policies.Review)
+            .WithName("ListFlags")
+            .WithTags("Review")
+            .WithSummary("The review queue")
+            .WithDescription("Open flags across cases, most severe first and then oldest first, each with the case's parties and days flagged. " +
+                "Acknowledged flags stay in the queue until cleared. A handläggare sees the cases of their own party.")
+            .Produces<ReviewPage>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>Validator.</summary>
+    public sealed class Validator : AbstractValidator<ListFlags>
+    {
+        /// <summary>Rules.</summary>
+        public Validator()
+        {
+            RuleFor(q => q.Status).IsInEnum();
+            RuleFor(q => q.Party).IsInEnum();
+            RuleFor(q => q.Severity).IsInEnum();
+            RuleFor(q => q.Rule).Must(r => r is null || r == OpenFlag.ManualConcern || Domain.Stalls.StallRuleCodes.All.Contains(r))
+                .WithMessage("rule must be a stall rule code or ManualConcern.");
+            RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
+            RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+        }
+    }
+
+    /// <summary>Reads the flagged cases and flattens their open flags.</summary>
+    public sealed class Handler(IQuerySession session, BusinessCalendar calendar) : IRequestHandler<ListFlags, ReviewPage>
+    {
+        /// <inheritdoc />
+        public async Task<ReviewPage> Handle(ListFlags request, CancellationToken cancellationToken)
+        {
+            // A handläggare works their own party's cases; the förbund sees all.
+            var party = request.Caller.Role == Roles.Handlaggare ? request.Caller.Party : request.Party;
+            if (request.Caller.Role == Roles.Handlaggare && party is null)
+            {
+                return new ReviewPage([], request.Page, request.PageSize, 0);
+            }
+
+            IQueryable<CaseSummary> query = session.Query<CaseSummary>().Where(c => c.Flagged);
+            if (party is { } p)
+            {
+                query = query.Where(c => c.Parties.Contains(p));
+            }
+
+            var today = calendar.Today;
+            var flagged = await query.ToListAsync(cancellationToken);
+            var items = flagged
+                .SelectMany(c => c.OpenFlags.Select(f => new ReviewItem(c.Id, f, today.DayNumber - f.RaisedOn.DayNumber, c.Parties, c.PlanLead, c.MunicipalityCode)))
+                .Where(i => request.Status switch
+                {
+                    FlagQueueStatus.Acknowledged => i.Flag.AcknowledgedOn is not null,
+                    FlagQueueStatus.Unacknowledged => i.Flag.AcknowledgedOn is null,
+                    _ => true,
+                })
+                .Where(i => request.Rule is null || i.Flag.Rule == request.Rule)
+                .Where(i => request.Severity is null || i.Flag.Severity == request.Severity)
+                .OrderByDescending(i => i.Flag.Severity).ThenBy(i => i.Flag.RaisedOn).ThenBy(i => i.CaseId)
+                .ToList();
+            return new ReviewPage([.. items.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)], request.Page, request.PageSize, items.Count);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using Finsam.Samordning.Domain.Cases;
+
+namespace Finsam.Samordning.Domain.Stalls;
+
+#pragma warning disable CS1591 // Fact records mirror the events they come from.
+
+public sealed record PartyFact(PartyCode Party, DateOnly JoinedOn, DateOnly? LeftOn = null, PartyCode? HandedOverTo = null);
+
+public sealed record InterventionFact(Guid Id, PartyCode Party, string Kind, InterventionState State, DateOnly PlannedOn)
+{
+    /// <summary>Spells ongoing: from start to pause/end (end exclusive).</summary>
+    public IReadOnlyList<OngoingPeriod> Periods { get; init; } = [];
+
+    public bool IsOngoing => State == InterventionState.Ongoing;
+
+    public bool IsOpen => State is InterventionState.Planned or InterventionState.Ongoing or InterventionState.Paused;
+}
+
+public sealed record ReferralFact(Guid Id, ReferralKind Kind, PartyCode From, PartyCode To, DateOnly SentOn, DateOnly? RespondBy,
+    ReferralState State = ReferralState.Pending, DateOnly? AnsweredOn = null);
+
+public sealed record ActionFact(Guid Id, string Description, PartyCode? ResponsibleParty, DateOnly DueOn, bool Completed = false);
+
+public sealed record AssessmentFact(PartyCode Party, WorkCapacityConclusion Conclusion, DateOnly ValidFrom);
+
+public sealed record ConsentFact(Guid Id, DateOnly ValidFrom, DateOnly? ValidUntil, DateOnly? RevokedFrom = null)
+{
+    /// <summary>The first day the consent no longer applies, if it ends.</summary>
+    public DateOnly? EndsOn => (ValidUntil?.AddDays(1), RevokedFrom) switch
+    {
+        (null, var r) => r,
+        (var u, null) => u,
+        (var u, var r) => u < r ? u : r,
+    };
+}
+
+public sealed record BenefitFact(Benefit Benefit, BenefitDecisionKind Decision, DateOnly DecidedOn);
+
+public sealed record MeetingFact(Guid Id, DateOnly MeetingOn, DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, DateOnly? NextFollowUpOn = null);
+
+#pragma warning restore CS1591
+
+/// <summary>
+/// What the stall rules need to know about a case, folded from its events. Kept small: the scan
+/// reads it for every due case.
+/// </summary>
+public sealed record StallFacts
+{
+    /// <summary>Open or closed.</summary>
+    public CaseStatus Status { get; init; }
+
+    /// <summary>When the case was opened.</summary>
+    public DateOnly OpenedOn { get; init; }
+
+    /// <summary>When the case was opened, or last reopened: the clocks of the rules start here.</summary>
+    public DateOnly ActiveSince { get; init; }
+
+    /// <summary>Every party that has been on the case.</summary>
+    public IReadOnlyList<PartyFact> Parties { get; init; } = [];
+
+    /// <summary>Planeringsansvarig.</summary>
+    public PartyCode? PlanLead { get; init; }
+
+    /// <summary>Every insats.</summary>
+    public IReadOnlyList<InterventionFact> Interventions { get; init; } = [];
+
+    /// <summary>Every referral.</summary>
+    public IReadOnlyList<ReferralFact> Referrals { get; init; } = [];
+
+    /// <summary>Every plan action.</summary>
+    public IReadOnlyList<ActionFact> Actions { get; init; } = [];
+
+    /// <summary>SIP meetings.</summary>
+    public IReadOnlyList<MeetingFact> Meetings { get; init; } = [];
+
+    /// <summary>The latest contact that took place (no-shows excluded).</summary>
+    public DateOnly? LastContactOn { get; init; }
+
+    /// <summary>Dates of no-shows, most recent last (the latest ten are kept).</summary>
+    public IReadOnlyList<DateOnly> NoShows { get; init; } = [];
+
+    /// <summary>Each party's latest work capacity assessment.</summary>
+    public IReadOnlyList<AssessmentFact> Assessments { get; init; } = [];
+
+    /// <summary>Consents.</summary>
+    public IReadOnlyList<ConsentFact> Consents { get; init; } = [];
+
+    /// <summary>Benefit decisions that bear on the rules (no SGI, sjukpenning refused).</summary>
+    public IReadOnlyList<BenefitFact> Benefits { get; init; } = [];
+
+    /// <summary>Folds one event in. Tolerant of entries it does not know.</summary>
+    public static StallFacts? Evolve(StallFacts? facts, ICaseEvent @event) => (facts, @event) switch
+    {
+        (_, CaseOpened e) => new StallFacts { Status = CaseStatus.Open, OpenedOn = e.OpenedOn, ActiveSince = e.OpenedOn },
+        (null, _) => null,
+        (var f, PartyJoined e) => f with { Parties = [.. f.Parties.Where(p => p.Party != e.Party), new PartyFact(e.Party, e.JoinedOn)] },
+        (var f, PartyLeft e) => f with
+        {
+            Parties = Replace(f.Parties, p => p.Party == e.Party, p => p with { LeftOn = e.LeftOn, HandedOverTo = e.HandedOverTo }),
+            PlanLead = f.PlanLead == e.Party ? null : f.PlanLead,
+        },
+        (var f, PlanLeadAssigned e) => f with { PlanLead = e.Party },
+        (var f, InterventionPlanned e) => f with
+        {
+            Interventions = [.. f.Interventions, new InterventionFact(e.InterventionId, e.Party, e.Kind, InterventionState.Planned, e.PlannedOn)],
+        },
+        (var f, InterventionStarted e) => f.Insats(e.InterventionId, i => i with
+        {
+            State = InterventionState.Ongoing, Periods = [.. i.Periods, new OngoingPeriod(e.StartedOn, null)],
+        }),
+        (var f, InterventionResumed e) => f.Insats(e.InterventionId, i => i with
+        {
+            State = InterventionState.Ongoing, Periods = [.. i.Periods, new OngoingPeriod(e.ResumedOn, null)],
+        }),
+        (var f, InterventionPaused e) => f.Insats(e.InterventionId, i => i.Stop(InterventionState.Paused, e.PausedOn)),
+        (var f, InterventionCompleted e) => f.Insats(e.InterventionId, i => i.Stop(InterventionState.Completed, e.CompletedOn)),
+        (var f, InterventionCancelled e) => f.Insats(e.InterventionId, i => i.Stop(InterventionState.Cancelled, e.CancelledOn)),
+        (var f, ReferralSent e) => f with { Referrals = [.. f.Referrals, new ReferralFact(e.ReferralId, e.Kind, e.From, e.To, e.SentOn, e.RespondBy)] },
+        (var f, ReferralAccepted e) => f with
+        {
+            Referrals = Replace(f.Referrals, r => r.Id == e.ReferralId, r => r with { State = ReferralState.Accepted, AnsweredOn = e.AcceptedOn }),
+        },
+        (var f, ReferralDeclined e) => f with
+        {
+            Referrals = Replace(f.Referrals, r => r.Id == e.ReferralId, r => r with { State = ReferralState.Declined, AnsweredOn = e.DeclinedOn }),
+        },
+        (var f, ActionPlanned e) => f with { Actions = [.. f.Actions, new ActionFact(e.ActionId, e.Description, e.ResponsibleParty, e.DueOn)] },
+        (var f, ActionCompleted e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { Completed = true }) },
+        (var f, SipMeetingScheduled e) => f with { Meetings = [.. f.Meetings, new MeetingFact(e.MeetingId, e.MeetingOn)] },
+        (var f, SipMeetingHeld e) => f with
+        {
+            Meetings = Replace(f.Meetings, m => m.Id == e.MeetingId, m => m with { HeldOn = e.HeldOn, Participants = e.Participants, NextFollowUpOn = e.NextFollowUpOn }),
+        },
+        (var f, ContactLogged { NoShow: true } e) => f with { NoShows = [.. f.NoShows.Append(e.OccurredOn).Order().TakeLast(10)] },
+        (var f, ContactLogged e) => f with { LastContactOn = f.LastContactOn is { } last && last > e.OccurredOn ? last : e.OccurredOn },
+        (var f, WorkCapacityAssessed e) => f with
+        {
+            Assessments = [.. f.Assessments.Where(a => a.Party != e.Party || a.ValidFrom > e.ValidFrom),
+                .. f.Assessments.Any(a => a.Party == e.Party && a.ValidFrom > e.ValidFrom) ? [] : new[] { new AssessmentFact(e.Party, e.Conclusion, e.ValidFrom) }],
+        },
+        (var f, ConsentRecorded e) => f with { Consents = [.. f.Consents, new ConsentFact(e.ConsentId, e.ValidFrom, e.ValidUntil)] },
+        (var f, ConsentRevoked e) => f with { Consents = Replace(f.Consents, c => c.Id == e.ConsentId, c => c with { RevokedFrom = e.EffectiveOn }) },
+        (var f, BenefitDecisionRecorded e) when e.Decision == BenefitDecisionKind.NoneForLackOfSgi
+                                                || (e.Benefit is Benefit.Sjukpenning or Benefit.SgiStatus && e.Decision == BenefitDecisionKind.Refused) =>
+            f with { Benefits = [.. f.Benefits, new BenefitFact(e.Benefit, e.Decision, e.DecidedOn)] },
+        (var f, CaseClosed) => f with { Status = CaseStatus.Closed },
+        (var f, CaseReopened e) => f with { Status = CaseStatus.Open, ActiveSince = e.ReopenedOn },
+        var (f, _) => f,
+    };
+
+    private StallFacts Insats(Guid id, Func<InterventionFact, InterventionFact> change) =>
+        this with { Interventions = Replace(Interventions, i => i.Id == id, change) };
+
+    private static IReadOnlyList<T> Replace<T>(IReadOnlyList<T> items, Func<T, bool> match, Func<T, T> change) =>
+        [.. items.Select(i => match(i) ? change(i) : i)];
+}
+
+internal static class InterventionFactExtensions
+{
+    // Closes the open spell, if any: the insats is not ongoing from that day.
+    public static InterventionFact Stop(this InterventionFact i, InterventionState state, DateOnly on) => i with
+    {
+        State = state,
+        Periods = [.. i.Periods.Select(p => p.To is null ? p with { To = on < p.From ? p.From : on } : p)],
+    };
+}

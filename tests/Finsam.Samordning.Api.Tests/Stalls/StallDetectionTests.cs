@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Json;
+using Finsam.Samordning.Api.Features.Admin;
+using Finsam.Samordning.Api.Features.Cases;
+using Finsam.Samordning.Api.Features.Review;
+using Finsam.Samordning.Api.Features.Stalls;
+using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Api.Tests.Infrastructure;
+using Finsam.Samordning.Domain.Cases;
+using Finsam.Samordning.Domain.Stalls;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Finsam.Samordning.Api.Tests.Stalls;
+
+/// <summary>
+/// A case falls silent, the clock moves, the scan flags it, a samverkansledare acknowledges the flag
+/// from the review queue, the handläggare gets in touch again and the next scan clears it.
+/// </summary>
+public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static readonly DateOnly Day0 = new(2026, 3, 2);
+    private readonly HttpClient _soc = api.ClientFor("handlaggare", "SOC", "soc-stall");
+    private readonly HttpClient _lead = api.ClientFor("samverkansledare", null, "sl-1");
+    private readonly HttpClient _admin = api.ClientFor("administrator", null, "admin-1");
+
+    private static string D(int day) => Day0.AddDays(day).ToString("yyyy-MM-dd");
+
+    private void At(int day) => api.Clock.Set(new DateTimeOffset(Day0.AddDays(day).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(1)));
+
+    private async Task<StallScanReport> Scan(bool full = false)
+    {
+        var response = await _admin.PostAsync($"/api/v1/admin/stall-scan{(full ? "?full=true" : "")}", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Read<StallScanReport>();
+    }
+
+    private async Task<ReviewPage> Queue(string query = "") => await (await _lead.GetAsync("/api/v1/review/flags" + query)).Read<ReviewPage>();
+
+    [Fact]
+    public async Task A_silent_case_is_flagged_acknowledged_and_cleared_when_contact_resumes()
+    {
+        At(0);
+        var opened = await _soc.PostJson("/api/v1/cases", new
+        {
+            municipalityCode = "1282", targetGroups = new[] { "LongTermIncomeSupport" }, openingParty = "SOC", openingUnit = "Ekonomiskt bistånd", openedOn = D(0),
+        });
+        var c = opened.Headers.Location!.OriginalString;
+        var caseId = Guid.Parse(c.Split('/')[^1]);
+        await _soc.PostJson($"{c}/contacts", new { kind = "Meeting", occurredOn = D(0) });
+        var plan = await (await _soc.PostJson($"{c}/interventions", new { kind = "boendestod", plannedStart = D(1), plannedOn = D(0) })).Read<CaseCommandResult>();
+        At(1);
+        Assert.Equal(HttpStatusCode.OK, (await _soc.PostJson($"{c}/interventions/{plan.Id}/start", new { startedOn = D(1) })).StatusCode);
+
+        // Day 29: nothing is due yet.
+        At(29);
+        await Scan();
+        Assert.DoesNotContain((await Queue()).Items, i => i.CaseId == caseId);
+
+        // Day 30: thirty days without contact.
+        At(30);
+        var first = await Scan();
+        Assert.True(first.Raised >= 1);
+        var item = Assert.Single((await Queue("?rule=NoContact")).Items, i => i.CaseId == caseId);
+        Assert.Equal("Ingen kontakt med personen har loggats på 30 dagar (senast 2026-03-02).", item.Flag.Reason);
+        Assert.Equal(FlagSeverity.Warning, item.Flag.Severity);
+        Assert.Equal([PartyCode.SOC], item.Parties);
+        Assert.Equal(0, item.DaysFlagged);
+
+        // Running the scan again raises nothing twice.
+        var again = await Scan();
+        Assert.Equal(0, again.Raised);
+        Assert.Single((await Queue("?rule=NoContact")).Items, i => i.CaseId == caseId);
+
+        // The samverkansledare acknowledges; the flag stays visible, marked.
+        At(31);
+        var ack = await _lead.PostJson($"{c}/flags/{item.Flag.Id}/acknowledge", new { note = "Ringt handläggaren: hembesök bokas." });
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var acknowledged = Assert.Single((await Queue("?status=Acknowledged")).Items, i => i.CaseId == caseId);
+        Assert.Equal("sl-1", acknowledged.Flag.AcknowledgedBy);
+        Assert.Equal(1, acknowledged.DaysFlagged);
+        var overview = await (await _soc.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
+        Assert.Equal(1, Assert.Single(overview.Flags, f => f.Flag.Rule == StallRuleCodes.NoContact).DaysFlagged);
+        var flaggedList = await (await _soc.GetAsync("/api/v1/cases?flagged=true")).Read<CasePage>();
+        Assert.Contains(flaggedList.Items, i => i.Id == caseId);
+
+        // The home visit happens; the next scan clears the flag.
+        At(32);
+        await _soc.PostJson($"{c}/contacts", new { kind = "HomeVisit", occurredOn = D(32) });
+        var recovered = await Scan();
+        Assert.True(recovered.Cleared >= 1);
+        Assert.DoesNotContain((await Queue()).Items, i => i.CaseId == caseId && i.Flag.Rule == StallRuleCodes.NoContact);
+        var history = await (await _soc.GetAsync($"{c}/history")).Read<List<CaseHistoryEntry>>();
+        Assert.Equal(["StallFlagRaised", "StallFlagAcknowledged", "StallFlagCleared"], history.Select(h => h.Type).Where(t => t.StartsWith("StallFlag")));
+        Assert.Equal(new RecordedBy("system", null), history.First(h => h.Type == "StallFlagRaised").RecordedBy);
+    }
+
+    [Fact]
+    public async Task The_scan_reads_only_due_cases_and_a_manual_concern_is_cleared_by_hand()
+    {
+        At(0);
+        var opened = await _soc.PostJson("/api/v1/cases", new
+        {
+            municipalityCode = "1282", targetGroups = new[] { "Uvas" }, openingParty = "SOC", openingUnit = "IFO", openedOn = D(0),
+        });
+        var c = opened.Headers.Location!.OriginalString;
+        await Scan();
+
+        // Nothing happened since: no case is due until a threshold is reached.
+        var quiet = await Scan();
+        Assert.Equal(0, quiet.CasesExamined);
+
+        var concern = await _soc.PostJson($"{c}/flags", new { reason = "Fyller 20 i april: KAA-ansvaret tar slut." });
+        Assert.Equal(HttpStatusCode.OK, concern.StatusCode);
+        var flagId = (await concern.Read<CaseCommandResult>()).Id;
+        await Scan();
+        Assert.Contains((await Queue("?rule=ManualConcern")).Items, i => i.Flag.Id == flagId);
+
+        var notByScan = await _soc.PostJson($"{c}/flags/{Guid.NewGuid()}/clear", new { reason = "x" });
+        Assert.Equal(HttpStatusCode.NotFound, notByScan.StatusCode);
+        var cleared = await _soc.PostJson($"{c}/flags/{flagId}/clear", new { reason = "Överlämnad till AME före födelsedagen." });
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.DoesNotContain((await Queue("?rule=ManualConcern")).Items, i => i.Flag.Id == flagId);
+    }
+
+    [Fact]
+    public async Task Administrators_set_thresholds_validated_and_only_administrators()
+    {
+        var rules = await (await _admin.GetAsync("/api/v1/admin/stall-rules")).Read<List<StallRuleSetting>>();
+        Assert.Equal(16, rules.Count);
+        Assert.Equal(10, rules.Single(r => r.Rule == "UnansweredReferral").Days);
+
+        var negative = await _admin.PutAsJsonAsync("/api/v1/admin/stall-rules", new[] { new { rule = "NoContact", enabled = true, days = -1, count = 0 } }, Http.Json);
+        var unknown = await _admin.PutAsJsonAsync("/api/v1/admin/stall-rules", new[] { new { rule = "Nope", enabled = true, days = 1, count = 0 } }, Http.Json);
+        var forbidden = await _soc.PutAsJsonAsync("/api/v1/admin/stall-rules", new[] { new { rule = "NoContact", enabled = true, days = 20, count = 0 } }, Http.Json);
+        var ok = await _admin.PutAsJsonAsync("/api/v1/admin/stall-rules", new[] { new { rule = "SequentialOnly", enabled = false, days = 60, count = 0 } }, Http.Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+        Assert.Contains("days", (await negative.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.False((await ok.Read<List<StallRuleSetting>>()).Single(r => r.Rule == "SequentialOnly").Enabled);
+        await _admin.PutAsJsonAsync("/api/v1/admin/stall-rules", new[] { new { rule = "SequentialOnly", enabled = true, days = 60, count = 0 } }, Http.Json);
+    }
+}
+
+/// <summary>Two scanners at once never raise a flag twice.</summary>
+public sealed class ConcurrentScanTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Two_concurrent_scans_raise_each_flag_once()
+    {
+        var soc = api.ClientFor("handlaggare", "SOC", "soc-concurrent-scan");
+        api.Clock.Set(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.FromHours(1)));
+        var cases = new List<Guid>();
+        for (var i = 0; i < 40; i++)
+        {
+            var opened = await soc.PostJson("/api/v1/cases", new
+            {
+                municipalityCode = "1282", targetGroups = new[] { "Uvas" }, openingParty = "SOC", openingUnit = "IFO", openedOn = "2026-01-05",
+            });
+            cases.Add(Guid.Parse(opened.Headers.Location!.OriginalString.Split('/')[^1]));
+        }
+
+        // Two months later every case lacks contact and activity.
+        api.Clock.Set(new DateTimeOffset(2026, 3, 6, 10, 0, 0, TimeSpan.FromHours(1)));
+        using var scope1 = api.Services.CreateScope();
+        using var scope2 = api.Services.CreateScope();
+        var reports = await Task.WhenAll(
+            Task.Run(() => scope1.ServiceProvider.GetRequiredService<StallScanner>().RunAsync(false, CancellationToken.None)),
+            Task.Run(() => scope2.ServiceProvider.GetRequiredService<StallScanner>().RunAsync(false, CancellationToken.None)));
+
+        var lead = api.ClientFor("samverkansledare", null, "sl-2");
+        var queue = await (await lead.GetAsync("/api/v1/review/flags?pageSize=200")).Read<ReviewPage>();
+        foreach (var id in cases)
+        {
+            var flags = queue.Items.Where(i => i.CaseId == id).Select(i => i.Flag.Rule).ToList();
+            Assert.Equal(flags.Distinct().Count(), flags.Count);
+            Assert.Contains(StallRuleCodes.NoContact, flags);
+            Assert.Contains(StallRuleCodes.NoActiveIntervention, flags);
+        }
+
+        Assert.Equal(cases.Count * 2, reports.Sum(r => r.Raised));
+    }
+}

@@ -1,0 +1,337 @@
+using Finsam.Samordning.Domain.Cases;
+using Finsam.Samordning.Domain.Stalls;
+
+namespace Finsam.Samordning.Domain.Tests.Stalls;
+
+/// <summary>A clock the tests set: the rules are judged "today" by it, never by the machine's time.</summary>
+internal sealed class SetClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>
+/// Each rule at its threshold: the day before it is silent, on the day and after it fires, with a
+/// reason naming the facts. Case day 0 is Monday 2 February 2026.
+/// </summary>
+public sealed class StallRuleSpecs
+{
+    private static readonly Guid C = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
+    private static readonly DateOnly Day0 = new(2026, 2, 2);
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    private static readonly Guid I1 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000a1");
+    private static readonly Guid I2 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000a2");
+    private static readonly Guid R1 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000b1");
+    private static readonly Guid R2 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000b2");
+
+    private static DateOnly D(int n) => Day0.AddDays(n);
+
+    // 10:00 Swedish time on case day n.
+    private static TimeProvider At(int day) => new SetClock(new DateTimeOffset(D(day).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(1)));
+
+    private static StallFacts Facts(params ICaseEvent[] events) =>
+        events.Aggregate((StallFacts?)null, (f, e) => StallFacts.Evolve(f, e))!;
+
+    private static IEnumerable<ICaseEvent> Case(params PartyCode[] parties) =>
+    [
+        new CaseOpened(C, null, "1282", [TargetGroup.Uvas], PartyCode.SOC, D(0)),
+        .. parties.Select(p => new PartyJoined(C, p, p + " enhet", p + "-1", "Namn", D(0))),
+        // A contact every case has, so that NoContact does not muddle the other rules' tests.
+        new ContactLogged(C, Guid.NewGuid(), PartyCode.SOC, ContactKind.Meeting, false, null, D(0)),
+    ];
+
+    private static StallSettings Only(string rule) =>
+        new() { Rules = StallRuleCodes.All.ToDictionary(r => r, r => StallSettings.Defaults.For(r) with { Enabled = r == rule }) };
+
+    private static IReadOnlyList<StallFinding> At(StallFacts facts, int day, string rule) =>
+        StallRules.Evaluate(facts, At(day), Stockholm, Only(rule));
+
+    /// <summary>Silent the day before <paramref name="fires"/>, found on it and the day after; returns the finding on the day.</summary>
+    private static StallFinding Boundary(StallFacts facts, string rule, int fires)
+    {
+        Assert.Empty(At(facts, fires - 1, rule));
+        var found = Assert.Single(At(facts, fires, rule));
+        Assert.Single(At(facts, fires + 1, rule));
+        Assert.Equal(rule, found.Rule);
+        Assert.Equal(D(fires), StallRules.NextChange(facts, D(fires - 1), Only(rule)));
+        return found;
+    }
+
+    [Fact]
+    public void NoActiveIntervention_fires_14_days_after_the_last_insats_stopped_and_a_paused_one_does_not_count()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC, PartyCode.AF),
+            new InterventionPlanned(C, I1, PartyCode.AF, "kartlaggning", null, D(1), D(1)),
+            new InterventionStarted(C, I1, D(2)),
+            new InterventionPaused(C, I1, "Sommar", D(10))]);
+
+        var found = Boundary(facts, StallRuleCodes.NoActiveIntervention, 24);
+
+        Assert.Equal("Ingen insats har pågått på 14 dagar (sedan 2026-02-12).", found.Reason);
+        Assert.Equal(FlagSeverity.Critical, found.Severity);
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC), new InterventionPlanned(C, I1, PartyCode.SOC, "boendestod", null, D(1), D(1)),
+            new InterventionStarted(C, I1, D(1))]), 60, StallRuleCodes.NoActiveIntervention));
+    }
+
+    [Fact]
+    public void NoContact_fires_30_days_after_the_last_contact_and_a_no_show_is_no_contact()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC), new ContactLogged(C, Guid.NewGuid(), PartyCode.SOC, ContactKind.Phone, false, null, D(5)),
+            new ContactLogged(C, Guid.NewGuid(), PartyCode.SOC, ContactKind.Meeting, true, null, D(20))]);
+
+        var found = Boundary(facts, StallRuleCodes.NoContact, 35);
+
+        Assert.Contains("30 dagar (senast 2026-02-07)", found.Reason);
+    }
+
+    [Fact]
+    public void WaitingTooLong_fires_30_days_after_planning_while_not_started()
+    {
+        var facts = Facts([.. Case(PartyCode.AF), new InterventionPlanned(C, I1, PartyCode.AF, "arbetstraning", null, D(10), D(4))]);
+
+        var found = Boundary(facts, StallRuleCodes.WaitingTooLong, 34);
+
+        Assert.Equal(I1.ToString(), found.Subject);
+        Assert.Equal("AF:s arbetsträning planerades 2026-02-06 och har inte startat: personen har väntat i 30 dagar.", found.Reason);
+        Assert.Empty(At(Facts([.. Case(PartyCode.AF), new InterventionPlanned(C, I1, PartyCode.AF, "arbetstraning", null, D(10), D(4)),
+            new InterventionStarted(C, I1, D(33))]), 34, StallRuleCodes.WaitingTooLong));
+    }
+
+    [Fact]
+    public void UnansweredReferral_fires_10_days_after_sending()
+    {
+        var facts = Facts([.. Case(PartyCode.AF), new ReferralSent(C, R1, ReferralKind.Remiss, PartyCode.AF, PartyCode.VC, "Hälsa", null, D(2))]);
+
+        var found = Boundary(facts, StallRuleCodes.UnansweredReferral, 12);
+
+        Assert.Equal("AF:s remiss till vårdcentralen har varit obesvarad i 10 dagar.", found.Reason);
+        Assert.Equal("AF's referral to the health centre has gone unanswered for 10 days.", found.ReasonEn);
+    }
+
+    [Fact]
+    public void UnansweredReferral_fires_the_day_after_respond_by_when_that_comes_first()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC), new ReferralSent(C, R1, ReferralKind.Intyg, PartyCode.SOC, PartyCode.VC, "Intyg", D(5), D(1))]);
+
+        var found = Boundary(facts, StallRuleCodes.UnansweredReferral, 6);
+
+        Assert.Contains("svar begärdes senast 2026-02-07", found.Reason);
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC), new ReferralSent(C, R1, ReferralKind.Intyg, PartyCode.SOC, PartyCode.VC, "Intyg", D(5), D(1)),
+            new ReferralAccepted(C, R1, D(6))]), 20, StallRuleCodes.UnansweredReferral));
+    }
+
+    [Fact]
+    public void OverdueFollowUp_fires_7_days_after_the_agreed_follow_up_with_no_meeting_since()
+    {
+        var m = Guid.NewGuid();
+        var facts = Facts([.. Case(PartyCode.SOC), new SipMeetingScheduled(C, m, D(25), [PartyCode.SOC], D(18)),
+            new SipMeetingHeld(C, m, D(25), [PartyCode.SOC], true, "Plan", D(67))]);
+
+        var found = Boundary(facts, StallRuleCodes.OverdueFollowUp, 74);
+
+        Assert.Contains("skulle ske 2026-04-10", found.Reason);
+    }
+
+    [Fact]
+    public void OverdueAction_fires_7_days_after_the_due_date_until_completed()
+    {
+        var a = Guid.NewGuid();
+        var facts = Facts([.. Case(PartyCode.SOC), new ActionPlanned(C, a, "Fråga FK", PartyCode.SOC, null, D(40), D(25))]);
+
+        var found = Boundary(facts, StallRuleCodes.OverdueAction, 47);
+
+        Assert.Contains("socialtjänsten skulle vara klar 2026-03-14", found.Reason);
+        Assert.DoesNotContain("Fråga FK", found.Reason); // free text stays out of flags
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC), new ActionPlanned(C, a, "Fråga FK", PartyCode.SOC, null, D(40), D(25)),
+            new ActionCompleted(C, a, D(46))]), 50, StallRuleCodes.OverdueAction));
+    }
+
+    [Fact]
+    public void LeftAlone_fires_when_a_party_leaves_without_handover_and_nobody_else_works()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC, PartyCode.VC), new PartyLeft(C, PartyCode.VC, "Klar", null, D(30))]);
+
+        var found = Boundary(facts, StallRuleCodes.LeftAlone, 30);
+
+        Assert.Equal("VC", found.Subject);
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC, PartyCode.VC), new PartyLeft(C, PartyCode.VC, "Klar", PartyCode.SOC, D(30))]), 31, StallRuleCodes.LeftAlone));
+    }
+
+    [Fact]
+    public void AssessmentGap_fires_when_one_party_finds_the_person_able_and_another_unable_with_nothing_bridging()
+    {
+        var facts = Facts([.. Case(PartyCode.AF, PartyCode.FK),
+            new WorkCapacityAssessed(C, Guid.NewGuid(), PartyCode.AF, WorkCapacityConclusion.NotReady, null, D(10)),
+            new WorkCapacityAssessed(C, Guid.NewGuid(), PartyCode.FK, WorkCapacityConclusion.AbleToWork, null, D(20))]);
+
+        var found = Boundary(facts, StallRuleCodes.AssessmentGap, 20);
+
+        Assert.StartsWith("Försäkringskassan bedömer att personen kan arbeta medan Arbetsförmedlingen bedömer att personen inte redo", found.Reason);
+        // The walk-through: VC's "able with support" beside AF's "not ready" is no gap.
+        Assert.Empty(At(Facts([.. Case(PartyCode.AF, PartyCode.VC),
+            new WorkCapacityAssessed(C, Guid.NewGuid(), PartyCode.AF, WorkCapacityConclusion.NotReady, null, D(10)),
+            new WorkCapacityAssessed(C, Guid.NewGuid(), PartyCode.VC, WorkCapacityConclusion.AbleWithSupport, null, D(47))]), 50, StallRuleCodes.AssessmentGap));
+    }
+
+    [Fact]
+    public void ConsentExpiring_fires_14_days_before_the_last_consent_ends_and_never_before_a_consent_exists()
+    {
+        Assert.Null(StallRules.NextChange(Facts([.. Case(PartyCode.SOC)]), D(0), Only(StallRuleCodes.ConsentExpiring)));
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC)]), 400, StallRuleCodes.ConsentExpiring));
+        var facts = Facts([.. Case(PartyCode.SOC), new ConsentRecorded(C, Guid.NewGuid(), [PartyCode.SOC], true, ConsentForm.Written, D(0), D(99), PartyCode.SOC, D(0))]);
+
+        var found = Boundary(facts, StallRuleCodes.ConsentExpiring, 86);
+
+        Assert.Equal("Samtycket gäller bara till och med 2026-05-12 (14 dagar kvar).", found.Reason);
+        Assert.Contains("gällde till och med 2026-05-12", Assert.Single(At(facts, 100, StallRuleCodes.ConsentExpiring)).Reason);
+    }
+
+    [Fact]
+    public void RepeatedNoShows_fires_on_the_third_no_show_within_30_days_and_clears_as_they_age()
+    {
+        var facts = Facts([.. Case(PartyCode.VC), .. new[] { 30, 40, 50 }.Select(d =>
+            new ContactLogged(C, Guid.NewGuid(), PartyCode.VC, ContactKind.Meeting, true, null, D(d)))]);
+
+        var found = Boundary(facts, StallRuleCodes.RepeatedNoShows, 50);
+
+        Assert.Equal("Personen har uteblivit 3 gånger de senaste 30 dagarna.", found.Reason);
+        Assert.Empty(At(facts, 60, StallRuleCodes.RepeatedNoShows)); // day 30 has left the window
+        Assert.Equal(D(60), StallRules.NextChange(facts, D(55), Only(StallRuleCodes.RepeatedNoShows)));
+    }
+
+    [Fact]
+    public void ReferralPingPong_fires_when_two_referrals_are_declined_within_90_days()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC),
+            new ReferralSent(C, R1, ReferralKind.Remiss, PartyCode.SOC, PartyCode.VC, "x", null, D(1)),
+            new ReferralDeclined(C, R1, "Fel enhet", D(3)),
+            new ReferralSent(C, R2, ReferralKind.Remiss, PartyCode.SOC, PartyCode.PSY, "x", null, D(4)),
+            new ReferralDeclined(C, R2, "Inte vår målgrupp", D(9))]);
+
+        Assert.Empty(At(facts, 8, StallRuleCodes.ReferralPingPong));
+        var found = Assert.Single(At(facts, 9, StallRuleCodes.ReferralPingPong));
+        Assert.Contains("SOC→VC, SOC→PSY", found.Reason);
+        Assert.Single(At(facts, 90, StallRuleCodes.ReferralPingPong));
+        Assert.Empty(At(facts, 91, StallRuleCodes.ReferralPingPong)); // the first referral is older than 90 days
+    }
+
+    [Fact]
+    public void ReferralPingPong_fires_when_the_person_is_sent_back_and_forth()
+    {
+        var facts = Facts([.. Case(PartyCode.AF, PartyCode.FK),
+            new ReferralSent(C, R1, ReferralKind.Remiss, PartyCode.AF, PartyCode.FK, "x", null, D(1)),
+            new ReferralAccepted(C, R1, D(2)),
+            new ReferralSent(C, R2, ReferralKind.Remiss, PartyCode.FK, PartyCode.AF, "x", null, D(20))]);
+
+        Assert.Empty(At(facts, 19, StallRuleCodes.ReferralPingPong));
+        Assert.Contains("fram och tillbaka mellan Arbetsförmedlingen och Försäkringskassan", Assert.Single(At(facts, 20, StallRuleCodes.ReferralPingPong)).Reason);
+    }
+
+    [Fact]
+    public void SequentialOnly_advises_after_60_days_when_parties_took_turns()
+    {
+        var facts = Facts([.. Case(PartyCode.VC, PartyCode.AF),
+            new InterventionPlanned(C, I1, PartyCode.VC, "behandling", null, D(0), D(0)), new InterventionStarted(C, I1, D(0)),
+            new InterventionCompleted(C, I1, InterventionEndReason.GoalReached, null, D(30)),
+            new InterventionPlanned(C, I2, PartyCode.AF, "kartlaggning", null, D(30), D(30)), new InterventionStarted(C, I2, D(30))]);
+
+        var found = Boundary(facts, StallRuleCodes.SequentialOnly, 60);
+
+        Assert.Equal(FlagSeverity.Advice, found.Severity);
+        Assert.Contains("trappstegsmodellen", found.Reason);
+    }
+
+    [Fact]
+    public void NoPlanLead_fires_14_days_after_the_second_party_joined_until_someone_holds_the_plan()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC), new PartyJoined(C, PartyCode.AF, "AF", "af-1", "A", D(5))]);
+
+        Boundary(facts, StallRuleCodes.NoPlanLead, 19);
+
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC), new PartyJoined(C, PartyCode.AF, "AF", "af-1", "A", D(5)),
+            new PlanLeadAssigned(C, PartyCode.SOC, D(10))]), 30, StallRuleCodes.NoPlanLead));
+    }
+
+    [Fact]
+    public void AcceptedNotPlanned_fires_14_days_after_a_remiss_was_accepted_with_nothing_planned()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC), new ReferralSent(C, R1, ReferralKind.Remiss, PartyCode.SOC, PartyCode.VC, "x", null, D(1)),
+            new ReferralAccepted(C, R1, D(3)), new PartyJoined(C, PartyCode.VC, "VC", "vc-1", "V", D(3))]);
+
+        var found = Boundary(facts, StallRuleCodes.AcceptedNotPlanned, 17);
+
+        Assert.Equal("vårdcentralen tog emot SOC:s remiss 2026-02-05 men har inte planerat någon insats på 14 dagar.", found.Reason);
+    }
+
+    [Fact]
+    public void NoSgiNoRehab_fires_30_days_after_no_SGI_with_no_rehab_insats()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC, PartyCode.FK),
+            new BenefitDecisionRecorded(C, Guid.NewGuid(), PartyCode.FK, Benefit.Sjukpenning, BenefitDecisionKind.NoneForLackOfSgi, D(5), null, D(5))]);
+
+        var found = Boundary(facts, StallRuleCodes.NoSgiNoRehab, 35);
+
+        Assert.Contains("nollplacerad", found.Reason);
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC, PartyCode.FK, PartyCode.VC),
+            new BenefitDecisionRecorded(C, Guid.NewGuid(), PartyCode.FK, Benefit.Sjukpenning, BenefitDecisionKind.NoneForLackOfSgi, D(5), null, D(5)),
+            new InterventionPlanned(C, I1, PartyCode.VC, "samtalsstod", null, D(40), D(20))]), 40, StallRuleCodes.NoSgiNoRehab));
+    }
+
+    [Fact]
+    public void PartyAbsentFromSip_advises_when_a_working_party_missed_the_last_meeting()
+    {
+        var m = Guid.NewGuid();
+        var facts = Facts([.. Case(PartyCode.SOC, PartyCode.VC),
+            new InterventionPlanned(C, I1, PartyCode.VC, "samtalsstod", null, D(1), D(1)), new InterventionStarted(C, I1, D(1)),
+            new SipMeetingScheduled(C, m, D(25), [PartyCode.SOC, PartyCode.VC], D(10)),
+            new SipMeetingHeld(C, m, D(25), [PartyCode.SOC], true, "Plan", null)]);
+
+        Assert.Empty(At(facts, 24, StallRuleCodes.PartyAbsentFromSip));
+        var found = Assert.Single(At(facts, 25, StallRuleCodes.PartyAbsentFromSip));
+        Assert.Equal("vårdcentralen har en pågående insats men var inte med på SIP-mötet 2026-02-27.", found.Reason);
+        Assert.Equal(FlagSeverity.Advice, found.Severity);
+    }
+
+    [Fact]
+    public void A_closed_case_has_no_findings_and_needs_no_attention()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC), new CaseClosed(C, CaseOutcome.Arbete, null, D(3))]);
+
+        Assert.Empty(StallRules.Evaluate(facts, D(300), StallSettings.Defaults));
+        Assert.Null(StallRules.NextChange(facts, D(300), StallSettings.Defaults));
+    }
+
+    [Fact]
+    public void A_disabled_rule_finds_nothing_and_thresholds_come_from_the_settings()
+    {
+        var facts = Facts([.. Case(PartyCode.AF), new ReferralSent(C, R1, ReferralKind.Remiss, PartyCode.AF, PartyCode.VC, "Hälsa", null, D(2))]);
+        var off = StallSettings.Defaults.With(new Dictionary<string, RuleSettings> { [StallRuleCodes.UnansweredReferral] = new(false, 10) });
+        var sooner = StallSettings.Defaults.With(new Dictionary<string, RuleSettings> { [StallRuleCodes.UnansweredReferral] = new(true, 3) });
+
+        Assert.DoesNotContain(StallRules.Evaluate(facts, D(20), off), f => f.Rule == StallRuleCodes.UnansweredReferral);
+        Assert.Contains(StallRules.Evaluate(facts, D(5), sooner), f => f.Rule == StallRuleCodes.UnansweredReferral);
+    }
+}
+
+/// <summary>The scan's decision is idempotent: run on its own result it decides nothing.</summary>
+public sealed class StallScanSpecs
+{
+    private static readonly Guid C = Guid.NewGuid();
+
+    [Fact]
+    public void New_findings_are_raised_gone_ones_cleared_and_concerns_left_alone()
+    {
+        var today = new DateOnly(2026, 3, 1);
+        var findings = new[] { new StallFinding(StallRuleCodes.NoContact, "", FlagSeverity.Warning, today.AddDays(-30), "sv", "en") };
+        var stale = new OpenFlag(Guid.NewGuid(), StallRuleCodes.WaitingTooLong, "x", FlagSeverity.Warning, "sv", "en", today, today, null);
+        var concern = new OpenFlag(Guid.NewGuid(), OpenFlag.ManualConcern, "c", FlagSeverity.Warning, "Oro", "Oro", today, today, PartyCode.SOC);
+
+        var events = StallScan.Decide(C, [stale, concern], findings, today, Guid.NewGuid);
+
+        Assert.Equal(StallRuleCodes.NoContact, Assert.IsType<StallFlagRaised>(events[0]).Rule);
+        Assert.Equal(stale.Id, Assert.IsType<StallFlagCleared>(events[1]).FlagId);
+        Assert.Equal(2, events.Count);
+
+        var open = new[] { concern, OpenFlags.From((StallFlagRaised)events[0]) };
+        Assert.Empty(StallScan.Decide(C, open, findings, today.AddDays(1), Guid.NewGuid));
+    }
+}
