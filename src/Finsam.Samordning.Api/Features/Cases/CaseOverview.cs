@@ -55,6 +55,8 @@ public sealed record CaseOverview
     public Guid Id { get; init; }
 
     /// <summary>Stream version.</summary>
+    // Synced by Marten with the row's revision (mt_version): the stream version the row was built from.
+    [Marten.Schema.Version]
     public long Version { get; set; }
 
     /// <summary>Open or closed.</summary>

@@ -6,7 +6,8 @@ using Finsam.Samordning.Domain.Stalls;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
-using Marten.Patching;
+using Finsam.Samordning.Api.Infrastructure.Persistence;
+using Npgsql;
 
 namespace Finsam.Samordning.Api.Features.Stalls;
 
@@ -17,7 +18,11 @@ namespace Finsam.Samordning.Api.Features.Stalls;
 /// <param name="Conflicts">Cases another writer changed meanwhile; they stay due and the next scan looks again.</param>
 /// <param name="FullSweep">Whether every open or flagged case was examined, not only the due ones.</param>
 /// <param name="DurationMs">Wall time.</param>
-public sealed record StallScanReport(int CasesExamined, int Raised, int Cleared, int Conflicts, bool FullSweep, long DurationMs);
+/// <param name="ReadMs">Of which reading due ids and rows.</param>
+/// <param name="RulesMs">Of which evaluating the rules.</param>
+/// <param name="WriteMs">Of which appending flags and writing back next attention dates.</param>
+public sealed record StallScanReport(int CasesExamined, int Raised, int Cleared, int Conflicts, bool FullSweep, long DurationMs,
+    long ReadMs = 0, long RulesMs = 0, long WriteMs = 0);
 
 /// <summary>
 /// The stall scan. Reads only cases due by today (<see cref="CaseSummary.NextAttentionOn"/>, indexed),
@@ -37,44 +42,109 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         var today = calendar.Today;
         var settings = await settingsStore.GetAsync(ct);
         int examined = 0, raised = 0, cleared = 0, conflicts = 0;
-        var after = Guid.Empty;
-        while (true)
+        // First the ids (an index-only read on next_attention_on), then the rows in batches: the
+        // cost follows the number of due cases, not the size of the store.
+        var read = new Stopwatch();
+        var rules = new Stopwatch();
+        var write = new Stopwatch();
+        read.Start();
+        var due = await DueIds(fullSweep, today, ct);
+        read.Stop();
+        foreach (var ids in due.Chunk(BatchSize))
         {
-            var batch = await NextBatch(fullSweep, today, after, ct);
-            if (batch.Count == 0)
-            {
-                break;
-            }
+            read.Start();
+            var batch = await Load(ids, ct);
+            read.Stop();
+            rules.Start();
 
-            after = batch[^1].Id;
             examined += batch.Count;
             var changed = new List<(CaseSummary Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)>();
-            await using (var patches = store.LightweightSession())
+            var unchanged = new List<(Guid Id, long Version, DateOnly? Next)>();
+            foreach (var summary in batch)
             {
-                foreach (var summary in batch)
+                var findings = StallRules.Evaluate(summary.Facts, today, settings);
+                var events = StallScan.Decide(summary.Id, summary.OpenFlags, findings, today, Guid.CreateVersion7);
+                var next = StallRules.NextChange(summary.Facts, today, settings);
+                if (events.Count == 0)
                 {
-                    var findings = StallRules.Evaluate(summary.Facts, today, settings);
-                    var events = StallScan.Decide(summary.Id, summary.OpenFlags, findings, today, Guid.CreateVersion7);
-                    var next = StallRules.NextChange(summary.Facts, today, settings);
-                    if (events.Count == 0)
-                    {
-                        Reschedule(patches, summary.Id, summary.Version, next);
-                    }
-                    else
-                    {
-                        changed.Add((summary, events, next));
-                    }
+                    unchanged.Add((summary.Id, summary.Version, next));
                 }
-
-                await patches.SaveChangesAsync(ct);
+                else
+                {
+                    changed.Add((summary, events, next));
+                }
             }
 
-            foreach (var (summary, events, next) in changed)
+            rules.Stop();
+            write.Start();
+            await Reschedule(unchanged, ct);
+
+            var (applied, lost) = await Apply(changed, ct);
+            raised += applied.Sum(c => c.Events.Count(e => e is StallFlagRaised));
+            cleared += applied.Sum(c => c.Events.Count(e => e is StallFlagCleared));
+            conflicts += lost;
+            write.Stop();
+        }
+
+        var report = new StallScanReport(examined, raised, cleared, conflicts, fullSweep, clock.ElapsedMilliseconds,
+            read.ElapsedMilliseconds, rules.ElapsedMilliseconds, write.ElapsedMilliseconds);
+        logger.LogInformation("Stall scan examined {Examined} cases, raised {Raised}, cleared {Cleared}, {Conflicts} conflicts, in {DurationMs} ms (full sweep: {FullSweep})",
+            report.CasesExamined, report.Raised, report.Cleared, report.Conflicts, report.DurationMs, report.FullSweep);
+        return report;
+    }
+
+    // One round trip per batch, with the row's revision (mt_version, the stream version the row was
+    // built from): the optimistic checks below compare against exactly that.
+    private async Task<IReadOnlyList<CaseSummary>> Load(Guid[] ids, CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"select d.data, d.mt_version from {PersistenceSetup.Schema}.mt_doc_casesummary as d where d.id = any(@ids)";
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", ids));
+        var serializer = store.Options.Serializer();
+        var result = new List<CaseSummary>(ids.Length);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var summary = serializer.FromJson<CaseSummary>(reader, 0);
+            summary.Version = Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+            result.Add(summary);
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyList<Guid>> DueIds(bool fullSweep, DateOnly today, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var query = fullSweep
+            ? session.Query<CaseSummary>().Where(x => x.Status == CaseStatus.Open || x.Flagged || (x.NextAttentionOn != null && x.NextAttentionOn <= today))
+            : session.Query<CaseSummary>().Where(x => x.NextAttentionOn != null && x.NextAttentionOn <= today);
+        return await query.Select(x => x.Id).ToListAsync(ct);
+    }
+
+    private async Task<(List<(CaseSummary Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)> Applied, int Conflicts)> Apply(
+        List<(CaseSummary Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)> changed, CancellationToken ct)
+    {
+        if (changed.Count == 0)
+        {
+            return ([], 0);
+        }
+
+        var applied = changed;
+        var conflicts = 0;
+        if (!await Append(changed, ct))
+        {
+            // Someone else wrote to one of the cases meanwhile (another scanner, a handläggare): the
+            // batch rolled back whole, so append case by case and skip those that moved on.
+            applied = [];
+            foreach (var one in changed)
             {
-                if (await Apply(summary, events, next, ct))
+                if (await Append([one], ct))
                 {
-                    raised += events.Count(e => e is StallFlagRaised);
-                    cleared += events.Count(e => e is StallFlagCleared);
+                    applied.Add(one);
                 }
                 else
                 {
@@ -83,44 +153,27 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
             }
         }
 
-        var report = new StallScanReport(examined, raised, cleared, conflicts, fullSweep, clock.ElapsedMilliseconds);
-        logger.LogInformation("Stall scan examined {Examined} cases, raised {Raised}, cleared {Cleared}, {Conflicts} conflicts, in {DurationMs} ms (full sweep: {FullSweep})",
-            report.CasesExamined, report.Raised, report.Cleared, report.Conflicts, report.DurationMs, report.FullSweep);
-        return report;
+        // After the events are in, in a second transaction: the inline projection has rewritten the
+        // summaries, and the reschedule must land on the version those events produced.
+        await Reschedule([.. applied.Select(a => (a.Case.Id, a.Case.Version + a.Events.Count, a.Next))], ct);
+        return (applied, conflicts);
     }
 
-    private async Task<IReadOnlyList<CaseSummary>> NextBatch(bool fullSweep, DateOnly today, Guid after, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        // Keyset pagination by id: a case that stays due (e.g. after a conflict) is not read twice in one run.
-        return fullSweep
-            ? await session.QueryAsync<CaseSummary>(
-                "where (d.data ->> 'status' = 'Open' or (d.data ->> 'flagged')::boolean) and d.id > ? order by d.id limit ?",
-                ct, after, BatchSize)
-            : await session.QueryAsync<CaseSummary>(
-                "where d.next_attention_on <= ? and d.id > ? order by d.id limit ?", ct, today, after, BatchSize);
-    }
-
-    private async Task<bool> Apply(CaseSummary summary, IReadOnlyList<IFlagEvent> events, DateOnly? next, CancellationToken ct)
+    private async Task<bool> Append(IEnumerable<(CaseSummary Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)> cases, CancellationToken ct)
     {
         try
         {
-            await using (var session = store.LightweightSession())
+            await using var session = store.LightweightSession();
+            session.LastModifiedBy = StallScan.System;
+            session.SetHeader("userId", StallScan.System);
+            foreach (var (summary, events, _) in cases)
             {
-                session.LastModifiedBy = StallScan.System;
-                session.SetHeader("userId", StallScan.System);
-                // The version the decision was made on: if anyone appended since, this fails and nothing is raised twice.
-                var stream = await session.Events.FetchForWriting<CaseState>(summary.Id, summary.Version, ct);
-                stream.AppendMany(events.Cast<object>());
-                await session.SaveChangesAsync(ct);
+                // Expected version after the append: if anyone appended since the summary was read,
+                // this fails and nothing is raised twice.
+                session.Events.Append(summary.Id, summary.Version + events.Count, events.Cast<object>().ToArray());
             }
 
-            await using (var session = store.LightweightSession())
-            {
-                Reschedule(session, summary.Id, summary.Version + events.Count, next);
-                await session.SaveChangesAsync(ct);
-            }
-
+            await session.SaveChangesAsync(ct);
             return true;
         }
         catch (Exception ex) when (ex is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
@@ -129,7 +182,31 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         }
     }
 
-    // Only if nothing changed the case meanwhile: a newer version has made it due again, and must stay so.
-    private static void Reschedule(IDocumentSession session, Guid id, long version, DateOnly? next) =>
-        session.Patch<CaseSummary>(x => x.Id == id && x.Version == version).Set(x => x.NextAttentionOn, next);
+    /// <summary>
+    /// Writes each case's next attention date in one statement per batch, and only where the case is
+    /// still at the version the decision was made on: a newer version has made it due again and
+    /// must stay so. The duplicated column (what the scan queries) and the document (what reads
+    /// load) change together.
+    /// </summary>
+    private async Task Reschedule(IReadOnlyList<(Guid Id, long Version, DateOnly? Next)> cases, CancellationToken ct)
+    {
+        if (cases.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"update {PersistenceSetup.Schema}.mt_doc_casesummary as d " +
+            "set next_attention_on = v.next, " +
+            "data = jsonb_set(d.data, '{nextAttentionOn}', coalesce(to_jsonb(to_char(v.next, 'YYYY-MM-DD')), 'null'::jsonb)) " +
+            "from unnest(@ids, @versions, @nexts) as v(id, version, next) " +
+            "where d.id = v.id and d.mt_version = v.version";
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. cases.Select(c => c.Id)]));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("versions", [.. cases.Select(c => c.Version)]));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly?[]>("nexts", [.. cases.Select(c => c.Next)]));
+        await command.ExecuteNonQueryAsync(ct);
+    }
 }

@@ -1,0 +1,21 @@
+using Finsam.Samordning.Benchmarks;
+
+// Usage:
+//   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- stall-scan [--cases 100000,300000] [--due-percent 1]
+var command = args.FirstOrDefault() ?? "help";
+string Option(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+switch (command)
+{
+    case "stall-scan":
+        var sizes = Option("--cases", "100000,300000").Split(',').Select(int.Parse).ToList();
+        await StallScanBenchmark.RunAsync(sizes, double.Parse(Option("--due-percent", "1"), System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    default:
+        Console.WriteLine("commands: stall-scan [--cases 100000,300000] [--due-percent 1]");
+        break;
+}
