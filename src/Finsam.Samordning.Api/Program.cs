@@ -1,4 +1,5 @@
 using Finsam.Samordning.Api.Features;
+using Finsam.Samordning.Api.Infrastructure.Access;
 using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Api.Infrastructure.Health;
@@ -16,6 +17,7 @@ builder.Services
     .AddFinsamJson()
     .AddFinsamAuth(builder.Configuration)
     .AddFinsamPersistence(builder.Configuration, builder.Environment)
+    .AddFinsamAccess()
     .AddFinsamMediator()
     .AddFinsamJobs(builder.Configuration)
     .AddFinsamOpenApi()
@@ -27,6 +29,7 @@ app.UseFinsamErrors();
 app.UseFinsamRequestLogging();
 app.UseFinsamOpenApi();
 app.UseAuthentication();
+app.UseFinsamAccessLog();
 app.UseAuthorization();
 app.MapFinsamHealth();
 app.MapFinsamJobs();

@@ -85,9 +85,9 @@ public sealed class CaseGenerator(int seed, DateOnly today)
         {
             var meeting = Guid.CreateVersion7();
             var on = Within(15, 30);
-            events.Add(new SipMeetingScheduled(id, meeting, on, [.. parties], on.AddDays(-5)));
+            events.Add(new SipMeetingScheduled(id, meeting, on, [.. parties], on.AddDays(-5), parties[0]));
             events.Add(new SipMeetingHeld(id, meeting, on, [.. parties], r.Next(4) > 0, "Beslut", on.AddDays(42)));
-            events.Add(new ActionPlanned(id, Guid.CreateVersion7(), "Åtgärd", parties[0], null, on.AddDays(20), on));
+            events.Add(new ActionPlanned(id, Guid.CreateVersion7(), "Åtgärd", parties[0], null, on.AddDays(20), on, parties[0]));
         }
 
         if (r.Next(10) < 3)

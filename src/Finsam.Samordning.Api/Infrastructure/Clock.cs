@@ -6,7 +6,7 @@ public sealed class BusinessCalendar(TimeProvider time, Microsoft.Extensions.Opt
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     /// <summary>The current instant.</summary>
-    public DateTimeOffset Now => time.GetUtcNow();
+    public DateTimeOffset Now => time.GetUtcNow().ToUniversalTime();
 
     /// <summary>Today's date in the förbund's time zone: a case logged at 00:30 in Sweden belongs to that day.</summary>
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone).DateTime);

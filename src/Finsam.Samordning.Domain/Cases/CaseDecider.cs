@@ -49,7 +49,7 @@ public static class CaseDecider
             SetGoal c => [Member(s, c.By, new GoalSet(s.Id, c.GoalId, c.Area, c.StatedBy, c.Text, c.By.Party, c.SetOn))],
             PlanAction c => PlanAnAction(s, c),
             CompleteAction c => CompleteAnAction(s, c),
-            ScheduleSipMeeting c => [Member(s, c.By, new SipMeetingScheduled(s.Id, c.MeetingId, c.MeetingOn, c.InvitedParties.Distinct().Order().ToArray(), c.ScheduledOn))],
+            ScheduleSipMeeting c => [Member(s, c.By, new SipMeetingScheduled(s.Id, c.MeetingId, c.MeetingOn, c.InvitedParties.Distinct().Order().ToArray(), c.ScheduledOn, c.By.Party))],
             RecordSipMeetingHeld c => Held(s, c),
             LogContact c => [Member(s, c.By, new ContactLogged(s.Id, c.ContactId, c.By.Party, c.Kind, c.NoShow, c.Note, c.OccurredOn))],
             AssessWorkCapacity c => [Member(s, c.By, new WorkCapacityAssessed(s.Id, c.AssessmentId, c.By.Party, c.Conclusion, c.Note, c.ValidFrom))],
@@ -306,7 +306,7 @@ public static class CaseDecider
             throw new CaseRuleViolation("plan.due-before-planned", "An action cannot be due before it is planned.");
         }
 
-        return [Member(s, c.By, new ActionPlanned(s.Id, c.ActionId, c.Description, c.ResponsibleParty, c.GoalId, c.DueOn, c.PlannedOn))];
+        return [Member(s, c.By, new ActionPlanned(s.Id, c.ActionId, c.Description, c.ResponsibleParty, c.GoalId, c.DueOn, c.PlannedOn, c.By.Party))];
     }
 
     private static IReadOnlyList<ICaseEvent> CompleteAnAction(CaseState s, CompleteAction c)

@@ -215,8 +215,9 @@ public sealed record GoalSet(Guid CaseId, Guid GoalId, PlanArea Area, GoalStated
 /// <param name="GoalId">The goal it serves, if any.</param>
 /// <param name="DueOn">Due date.</param>
 /// <param name="PlannedOn">Business date.</param>
+/// <param name="PlannedBy">The party that recorded it.</param>
 public sealed record ActionPlanned(
-    Guid CaseId, Guid ActionId, string Description, PartyCode? ResponsibleParty, Guid? GoalId, DateOnly DueOn, DateOnly PlannedOn) : ICaseEvent
+    Guid CaseId, Guid ActionId, string Description, PartyCode? ResponsibleParty, Guid? GoalId, DateOnly DueOn, DateOnly PlannedOn, PartyCode PlannedBy) : ICaseEvent
 {
     /// <summary>True when the person themselves is responsible.</summary>
     public bool IndividualResponsible => ResponsibleParty is null;
@@ -243,7 +244,8 @@ public sealed record ActionCompleted(Guid CaseId, Guid ActionId, DateOnly Comple
 /// <param name="MeetingOn">The meeting's date.</param>
 /// <param name="InvitedParties">Parties invited.</param>
 /// <param name="ScheduledOn">Business date of scheduling.</param>
-public sealed record SipMeetingScheduled(Guid CaseId, Guid MeetingId, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn) : ICaseEvent
+/// <param name="ScheduledBy">The party that scheduled it.</param>
+public sealed record SipMeetingScheduled(Guid CaseId, Guid MeetingId, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn, PartyCode ScheduledBy) : ICaseEvent
 {
     /// <inheritdoc />
     public DateOnly BusinessDate => ScheduledOn;

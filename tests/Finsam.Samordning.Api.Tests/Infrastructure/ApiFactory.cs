@@ -43,6 +43,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Finsam", ConnectionString);
         builder.UseSetting("Finsam:Roles", Roles);
         builder.UseSetting("Finsam:Auth:SigningKey", SigningKey);
+        builder.UseSetting("Finsam:Crypto:KeyEncryptionKey", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("tests-key-encryption-key-32bytes")));
+        builder.UseSetting("Finsam:Crypto:LookupKey", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("tests-lookup-hmac-key-32-bytes!!")));
         builder.UseSetting("Finsam:Jobs:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("Finsam:LogFormat", "text");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

@@ -6,7 +6,7 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
     private DateTimeOffset _now = start;
 
     /// <inheritdoc />
-    public override DateTimeOffset GetUtcNow() => _now;
+    public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
 
     /// <summary>Moves the clock forward.</summary>
     public void Advance(TimeSpan by) => _now += by;

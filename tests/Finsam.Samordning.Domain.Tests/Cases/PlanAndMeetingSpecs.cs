@@ -41,8 +41,8 @@ public sealed class PlanAndMeetingSpecs : CaseSpec
     {
         var socAction = Guid.NewGuid();
         var personsAction = Guid.NewGuid();
-        Given(new ActionPlanned(CaseId, socAction, "Fråga FK om rehab", PartyCode.SOC, null, Day(40), Day(25)),
-            new ActionPlanned(CaseId, personsAction, "Tre samtal", null, null, Day(60), Day(25)));
+        Given(new ActionPlanned(CaseId, socAction, "Fråga FK om rehab", PartyCode.SOC, null, Day(40), Day(25), PartyCode.SOC),
+            new ActionPlanned(CaseId, personsAction, "Tre samtal", null, null, Day(60), Day(25), PartyCode.SOC));
 
         Refused(new CompleteAction(socAction, Day(30)) { By = Ame }, "plan.action-other-party");
         Assert.Single(When(new CompleteAction(personsAction, Day(50)) { By = Ame }));

@@ -123,7 +123,7 @@ public sealed class StallRuleSpecs
     public void OverdueFollowUp_fires_7_days_after_the_agreed_follow_up_with_no_meeting_since()
     {
         var m = Guid.NewGuid();
-        var facts = Facts([.. Case(PartyCode.SOC), new SipMeetingScheduled(C, m, D(25), [PartyCode.SOC], D(18)),
+        var facts = Facts([.. Case(PartyCode.SOC), new SipMeetingScheduled(C, m, D(25), [PartyCode.SOC], D(18), PartyCode.SOC),
             new SipMeetingHeld(C, m, D(25), [PartyCode.SOC], true, "Plan", D(67))]);
 
         var found = Boundary(facts, StallRuleCodes.OverdueFollowUp, 74);
@@ -135,13 +135,13 @@ public sealed class StallRuleSpecs
     public void OverdueAction_fires_7_days_after_the_due_date_until_completed()
     {
         var a = Guid.NewGuid();
-        var facts = Facts([.. Case(PartyCode.SOC), new ActionPlanned(C, a, "Fråga FK", PartyCode.SOC, null, D(40), D(25))]);
+        var facts = Facts([.. Case(PartyCode.SOC), new ActionPlanned(C, a, "Fråga FK", PartyCode.SOC, null, D(40), D(25), PartyCode.SOC)]);
 
         var found = Boundary(facts, StallRuleCodes.OverdueAction, 47);
 
         Assert.Contains("socialtjänsten skulle vara klar 2026-03-14", found.Reason);
         Assert.DoesNotContain("Fråga FK", found.Reason); // free text stays out of flags
-        Assert.Empty(At(Facts([.. Case(PartyCode.SOC), new ActionPlanned(C, a, "Fråga FK", PartyCode.SOC, null, D(40), D(25)),
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC), new ActionPlanned(C, a, "Fråga FK", PartyCode.SOC, null, D(40), D(25), PartyCode.SOC),
             new ActionCompleted(C, a, D(46))]), 50, StallRuleCodes.OverdueAction));
     }
 
@@ -282,7 +282,7 @@ public sealed class StallRuleSpecs
         var m = Guid.NewGuid();
         var facts = Facts([.. Case(PartyCode.SOC, PartyCode.VC),
             new InterventionPlanned(C, I1, PartyCode.VC, "samtalsstod", null, D(1), D(1)), new InterventionStarted(C, I1, D(1)),
-            new SipMeetingScheduled(C, m, D(25), [PartyCode.SOC, PartyCode.VC], D(10)),
+            new SipMeetingScheduled(C, m, D(25), [PartyCode.SOC, PartyCode.VC], D(10), PartyCode.SOC),
             new SipMeetingHeld(C, m, D(25), [PartyCode.SOC], true, "Plan", null)]);
 
         Assert.Empty(At(facts, 24, StallRuleCodes.PartyAbsentFromSip));

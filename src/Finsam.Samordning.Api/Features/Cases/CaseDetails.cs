@@ -38,6 +38,9 @@ public sealed record CaseDetails
     /// <summary>Target groups.</summary>
     public IReadOnlyList<TargetGroup> TargetGroups { get; init; } = [];
 
+    /// <summary>True when the target groups were withheld from this reader (no consent covers them).</summary>
+    public bool TargetGroupsWithheld { get; init; }
+
     /// <summary>The party that opened the case.</summary>
     public PartyCode OpeningParty { get; init; }
 

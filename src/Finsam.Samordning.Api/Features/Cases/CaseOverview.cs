@@ -29,9 +29,9 @@ public sealed record OverviewNeed(Guid Id, PlanArea Area, string Description, Pa
 public sealed record OverviewGoal(Guid Id, PlanArea Area, GoalStatedBy StatedBy, string Text, PartyCode RecordedBy, DateOnly SetOn);
 
 public sealed record OverviewAction(Guid Id, string Description, PartyCode? ResponsibleParty, bool IndividualResponsible, Guid? GoalId,
-    DateOnly DueOn, DateOnly PlannedOn, DateOnly? CompletedOn = null);
+    DateOnly DueOn, DateOnly PlannedOn, PartyCode PlannedBy, DateOnly? CompletedOn = null);
 
-public sealed record OverviewMeeting(Guid Id, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn,
+public sealed record OverviewMeeting(Guid Id, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn, PartyCode ScheduledBy,
     DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, bool? IndividualTookPart = null, string? Decisions = null,
     DateOnly? NextFollowUpOn = null);
 
@@ -205,12 +205,12 @@ public sealed record CaseOverview
             (var o, GoalSet e) => o with { Goals = [.. o.Goals, new OverviewGoal(e.GoalId, e.Area, e.StatedBy, e.Text, e.RecordedBy, e.SetOn)] },
             (var o, ActionPlanned e) => o with
             {
-                Actions = [.. o.Actions, new OverviewAction(e.ActionId, e.Description, e.ResponsibleParty, e.IndividualResponsible, e.GoalId, e.DueOn, e.PlannedOn)],
+                Actions = [.. o.Actions, new OverviewAction(e.ActionId, e.Description, e.ResponsibleParty, e.IndividualResponsible, e.GoalId, e.DueOn, e.PlannedOn, e.PlannedBy)],
             },
             (var o, ActionCompleted e) => o with { Actions = Replace(o.Actions, a => a.Id == e.ActionId, a => a with { CompletedOn = e.CompletedOn }) },
             (var o, SipMeetingScheduled e) => o with
             {
-                Meetings = [.. o.Meetings, new OverviewMeeting(e.MeetingId, e.MeetingOn, e.InvitedParties, e.ScheduledOn)],
+                Meetings = [.. o.Meetings, new OverviewMeeting(e.MeetingId, e.MeetingOn, e.InvitedParties, e.ScheduledOn, e.ScheduledBy)],
             },
             (var o, SipMeetingHeld e) => o with
             {

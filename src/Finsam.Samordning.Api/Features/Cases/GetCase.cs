@@ -1,3 +1,5 @@
+using Finsam.Samordning.Api.Infrastructure.Access;
+using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Api.Infrastructure.Http;
 using Marten;
@@ -7,13 +9,15 @@ namespace Finsam.Samordning.Api.Features.Cases;
 
 /// <summary>Read one case's details.</summary>
 /// <param name="CaseId">Case id.</param>
-public sealed record GetCase(Guid CaseId) : IRequest<CaseDetails>
+/// <param name="Reader">Who reads.</param>
+public sealed record GetCase(Guid CaseId, CurrentUser Reader) : IRequest<CaseDetails>
 {
     /// <summary>Endpoint: <c>GET /api/v1/cases/{id}</c>.</summary>
     public sealed class Endpoint : Features.IEndpoint
     {
         /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/cases/{id:guid}", Handle)
+            .RequireAuthorization(Policies.CaseReader)
             .WithName("GetCase")
             .WithTags("Cases")
             .WithSummary("Read a case")
@@ -24,18 +28,24 @@ public sealed record GetCase(Guid CaseId) : IRequest<CaseDetails>
 
         private static async Task<IResult> Handle(Guid id, HttpContext http, IMediator mediator, CancellationToken ct)
         {
-            var details = await mediator.Send(new GetCase(id), ct);
+            var details = await mediator.Send(new GetCase(id, CurrentUser.From(http.User)), ct);
             http.Response.SetETag(details.Version);
             return TypedResults.Ok(details);
         }
     }
 
-    /// <summary>Loads the projected document: one row by id.</summary>
-    public sealed class Handler(IQuerySession session) : IRequestHandler<GetCase, CaseDetails>
+    /// <summary>Loads the projected document and filters it by consent.</summary>
+    public sealed class Handler(IQuerySession session, CaseReadFilter filter) : IRequestHandler<GetCase, CaseDetails>
     {
         /// <inheritdoc />
-        public async Task<CaseDetails> Handle(GetCase request, CancellationToken cancellationToken) =>
-            await session.LoadAsync<CaseDetails>(request.CaseId, cancellationToken)
-            ?? throw new NotFoundException($"No case with id {request.CaseId}.");
+        public async Task<CaseDetails> Handle(GetCase request, CancellationToken cancellationToken)
+        {
+            var batch = session.CreateBatchQuery();
+            var details = batch.Load<CaseDetails>(request.CaseId);
+            var overview = batch.Load<CaseOverview>(request.CaseId);
+            await batch.Execute(cancellationToken);
+            var found = await details ?? throw new NotFoundException($"No case with id {request.CaseId}.");
+            return filter.Details(found, request.Reader, (await overview)?.Consents ?? []);
+        }
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Finsam.Samordning.Api.Infrastructure.Access;
+using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Domain.Cases;
 using JasperFx.Events;
@@ -24,25 +26,28 @@ public sealed record CaseHistoryEntry(
 
 /// <summary>List a case's events in order.</summary>
 /// <param name="CaseId">Case id.</param>
-public sealed record GetCaseHistory(Guid CaseId) : IRequest<IReadOnlyList<CaseHistoryEntry>>
+/// <param name="Reader">Who reads.</param>
+public sealed record GetCaseHistory(Guid CaseId, CurrentUser Reader) : IRequest<IReadOnlyList<CaseHistoryEntry>>
 {
     /// <summary>Endpoint: <c>GET /api/v1/cases/{id}/history</c>.</summary>
     public sealed class Endpoint : Features.IEndpoint
     {
         /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/cases/{id:guid}/history",
-                async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetCaseHistory(id), ct)))
+                async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new GetCaseHistory(id, CurrentUser.From(http.User)), ct)))
+            .RequireAuthorization(Policies.CaseReader)
             .WithName("GetCaseHistory")
             .WithTags("Cases")
             .WithSummary("A case's history")
-            .WithDescription("Every event of the case in order: type, version, business date, when it was recorded and by whom.")
+            .WithDescription("Every event of the case in order: type, version, business date, when it was recorded and by whom. Events another party recorded read as 'Withheld' unless an active consent covers the reader.")
             .Produces<IReadOnlyList<CaseHistoryEntry>>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>Reads the stream.</summary>
-    public sealed class Handler(IQuerySession session) : IRequestHandler<GetCaseHistory, IReadOnlyList<CaseHistoryEntry>>
+    public sealed class Handler(IQuerySession session, CaseReadFilter filter) : IRequestHandler<GetCaseHistory, IReadOnlyList<CaseHistoryEntry>>
     {
         /// <inheritdoc />
         public async Task<IReadOnlyList<CaseHistoryEntry>> Handle(GetCaseHistory request, CancellationToken cancellationToken)
@@ -53,7 +58,8 @@ public sealed record GetCaseHistory(Guid CaseId) : IRequest<IReadOnlyList<CaseHi
                 throw new NotFoundException($"No case with id {request.CaseId}.");
             }
 
-            return events.Select(ToEntry).ToList();
+            var overview = await session.LoadAsync<CaseOverview>(request.CaseId, cancellationToken);
+            return filter.History([.. events.Select(ToEntry)], request.Reader, overview?.Consents ?? []);
         }
 
         private static CaseHistoryEntry ToEntry(IEvent e) => new(

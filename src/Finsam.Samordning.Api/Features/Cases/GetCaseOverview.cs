@@ -1,4 +1,6 @@
 using Finsam.Samordning.Api.Infrastructure;
+using Finsam.Samordning.Api.Infrastructure.Access;
+using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Api.Infrastructure.Http;
 using Finsam.Samordning.Domain.Cases;
@@ -89,13 +91,14 @@ public sealed record FlagView(OpenFlag Flag, int DaysFlagged);
 /// <param name="BenefitDecisions">The latest decision on each benefit.</param>
 /// <param name="Parallelism">How much of the case ran in parallel.</param>
 /// <param name="Flags">Open flags, most severe first: where the person may be falling between chairs.</param>
+/// <param name="Withheld">What the reader may not see: other parties' entries without a consent covering the reader.</param>
 public sealed record CaseOverviewResponse(
     Guid CaseId, long Version, DateOnly AsOf, CaseStatus Status, string MunicipalityCode, IReadOnlyList<TargetGroup> TargetGroups,
     DateOnly OpenedOn, DateOnly? ClosedOn, CaseOutcome? Outcome, IReadOnlyList<OverviewParty> Parties, PartyCode? PlanLead,
     DateOnly? PlanLeadSince, IReadOnlyList<ConsentView> Consents, IReadOnlyList<InterventionView> Interventions,
     IReadOnlyList<ReferralView> Referrals, PlanView Plan, SipView Sip, ContactsView Contacts,
     IReadOnlyList<OverviewAssessment> Assessments, IReadOnlyList<OverviewBenefitDecision> BenefitDecisions,
-    ParallelismView Parallelism, IReadOnlyList<FlagView> Flags)
+    ParallelismView Parallelism, IReadOnlyList<FlagView> Flags, IReadOnlyList<Infrastructure.Access.WithheldMarker>? Withheld = null)
 {
     /// <summary>Computes the date-dependent figures of <paramref name="o"/> as of <paramref name="asOf"/>.</summary>
     public static CaseOverviewResponse From(CaseOverview o, DateOnly asOf)
@@ -183,13 +186,15 @@ public sealed record CaseOverviewResponse(
 /// <summary>The joint SIP overview of a case, today or as it stood on a business date.</summary>
 /// <param name="CaseId">Case id.</param>
 /// <param name="AsOf">Business date; null for today.</param>
-public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf) : IRequest<CaseOverviewResponse>
+/// <param name="Reader">Who reads.</param>
+public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Reader) : IRequest<CaseOverviewResponse>
 {
     /// <summary>Endpoint: <c>GET /api/v1/cases/{id}/overview?asOf=YYYY-MM-DD</c>.</summary>
     public sealed class Endpoint : Features.IEndpoint
     {
         /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/cases/{id:guid}/overview", Handle)
+            .RequireAuthorization(Policies.CaseReader)
             .WithName("GetCaseOverview")
             .WithTags("Cases")
             .WithSummary("The joint SIP overview")
@@ -198,7 +203,9 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf) : IRequest<Cas
                 "with dates, state and days waited, referrals, the shared plan (the person's and the professionals' goals side by side, " +
                 "actions with responsible party and due date), last and next SIP meeting, recent contacts, assessments side by side, " +
                 "benefit decisions and the parallelism measure. With asOf=YYYY-MM-DD the view is rebuilt from the events whose " +
-                "business date is on or before that day, so a meeting can see what changed since the last one.")
+                "business date is on or before that day, so a meeting can see what changed since the last one. Other parties' entries " +
+                "appear only while an active consent covers the reader (the förbund's samverkansledare: where consent covers the förbund); " +
+                "what is withheld is counted in 'withheld', so silence is not mistaken for inactivity. Consent is judged as it stands today, also for asOf views.")
             .Produces<CaseOverviewResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -206,7 +213,7 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf) : IRequest<Cas
 
         private static async Task<IResult> Handle(Guid id, DateOnly? asOf, HttpContext http, IMediator mediator, CancellationToken ct)
         {
-            var overview = await mediator.Send(new GetCaseOverview(id, asOf), ct);
+            var overview = await mediator.Send(new GetCaseOverview(id, asOf, CurrentUser.From(http.User)), ct);
             if (asOf is null)
             {
                 // Only today's view carries the version to write against; a historical view does not.
@@ -226,23 +233,21 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf) : IRequest<Cas
     }
 
     /// <summary>Today's view reads the projected document; an asOf view folds the stream up to that date.</summary>
-    public sealed class Handler(IQuerySession session, BusinessCalendar calendar) : IRequestHandler<GetCaseOverview, CaseOverviewResponse>
+    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, CaseReadFilter filter) : IRequestHandler<GetCaseOverview, CaseOverviewResponse>
     {
         /// <inheritdoc />
         public async Task<CaseOverviewResponse> Handle(GetCaseOverview request, CancellationToken cancellationToken)
         {
-            if (request.AsOf is not { } asOf)
-            {
-                var current = await session.LoadAsync<CaseOverview>(request.CaseId, cancellationToken)
-                    ?? throw new NotFoundException($"No case with id {request.CaseId}.");
-                return CaseOverviewResponse.From(current, calendar.Today);
-            }
+            // Consent as it stands today decides what may be shown, whatever date the view describes.
+            var current = await session.LoadAsync<CaseOverview>(request.CaseId, cancellationToken)
+                ?? throw new NotFoundException($"No case with id {request.CaseId}.");
+            var view = request.AsOf is { } asOf ? await AsOf(request.CaseId, asOf, cancellationToken) : CaseOverviewResponse.From(current, calendar.Today);
+            return filter.Overview(view, request.Reader, current.Consents);
+        }
 
-            var events = await session.Events.FetchStreamAsync(request.CaseId, token: cancellationToken);
-            if (events.Count == 0)
-            {
-                throw new NotFoundException($"No case with id {request.CaseId}.");
-            }
+        private async Task<CaseOverviewResponse> AsOf(Guid caseId, DateOnly asOf, CancellationToken cancellationToken)
+        {
+            var events = await session.Events.FetchStreamAsync(caseId, token: cancellationToken);
 
             // The business date decides, not the server timestamp: yesterday's home visit logged
             // today belongs to yesterday's picture.

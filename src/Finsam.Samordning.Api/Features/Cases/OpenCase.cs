@@ -40,6 +40,7 @@ public sealed record OpenCase(
     {
         /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapPost("/cases", Handle)
+            .RequireAuthorization(Infrastructure.Auth.Policies.CaseWriter)
             .WithName("OpenCase")
             .WithTags("Cases")
             .WithSummary("Open a case")
@@ -94,15 +95,21 @@ public sealed record OpenCase(
     public sealed class Handler(IDocumentSession session) : IRequestHandler<OpenCase, CaseDetails>
     {
         /// <inheritdoc />
-        public Task<CaseDetails> Handle(OpenCase request, CancellationToken cancellationToken)
+        public async Task<CaseDetails> Handle(OpenCase request, CancellationToken cancellationToken)
         {
+            if (request.IndividualId is { } individualId
+                && await session.LoadAsync<Individuals.Individual>(individualId, cancellationToken) is null)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("individualId", "No individual with this id: register the person first.")]);
+            }
+
             // Version 7 ids sort by creation time, which keeps the events table's index compact.
             var id = Guid.CreateVersion7();
             var command = new OpenCaseCommand(id, request.IndividualId, request.MunicipalityCode!, request.TargetGroups!,
                 request.OpeningParty!.Value, request.OpeningUnit!.Trim(), request.OpenedOn!.Value) { By = request.By };
             var events = CaseDecider.Decide(command, state: null);
             session.Events.StartStream<CaseState>(id, events.Cast<object>().ToArray());
-            return Task.FromResult(CaseDetails.Fold(null, events, events.Count)!);
+            return CaseDetails.Fold(null, events, events.Count)!;
         }
     }
 }

@@ -27,9 +27,8 @@ public sealed record AcknowledgeFlag(Guid CaseId, Guid FlagId, AcknowledgeFlagRe
                 (Guid id, Guid flagId, AcknowledgeFlagRequest body, [FromHeader(Name = "If-Match")] string? ifMatch,
                     [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, IMediator mediator, CancellationToken ct) =>
                     CaseWriteEndpoint.Send(http, mediator, w => new AcknowledgeFlag(id, flagId, body, w), ct))
-            .RequireAuthorization(Infrastructure.Auth.Policies.Review)
             .CaseWrite("AcknowledgeFlag", "Flags", "Acknowledge a flag",
-                "Notes who looked at the flag and what is being done. The flag stays in the review queue, marked acknowledged, until the scan clears it (or, for a concern, someone clears it by hand).");
+                "Notes who looked at the flag and what is being done. The flag stays in the review queue, marked acknowledged, until the scan clears it (or, for a concern, someone clears it by hand).", Infrastructure.Auth.Policies.Review);
     }
 
     /// <summary>Validator.</summary>

@@ -27,9 +27,8 @@ public sealed record ClearConcern(Guid CaseId, Guid FlagId, ClearConcernRequest 
                 (Guid id, Guid flagId, ClearConcernRequest body, [FromHeader(Name = "If-Match")] string? ifMatch,
                     [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, IMediator mediator, CancellationToken ct) =>
                     CaseWriteEndpoint.Send(http, mediator, w => new ClearConcern(id, flagId, body, w), ct))
-            .RequireAuthorization(Infrastructure.Auth.Policies.Review)
             .CaseWrite("ClearConcern", "Flags", "Clear a concern",
-                "Clears a concern raised by hand, with a reason. A flag raised by a stall rule answers 409: the scan clears it when the situation no longer holds.");
+                "Clears a concern raised by hand, with a reason. A flag raised by a stall rule answers 409: the scan clears it when the situation no longer holds.", Infrastructure.Auth.Policies.Review);
     }
 
     /// <summary>Validator.</summary>

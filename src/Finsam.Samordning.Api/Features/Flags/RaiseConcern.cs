@@ -26,9 +26,8 @@ public sealed record RaiseConcern(Guid CaseId, RaiseConcernRequest Body, WriteCo
                 (Guid id, RaiseConcernRequest body, [FromHeader(Name = "If-Match")] string? ifMatch,
                     [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, IMediator mediator, CancellationToken ct) =>
                     CaseWriteEndpoint.Send(http, mediator, w => new RaiseConcern(id, body, w), ct))
-            .RequireAuthorization(Infrastructure.Auth.Policies.Review)
             .CaseWrite("RaiseConcern", "Flags", "Raise a concern",
-                "Raises a manual concern flag with a reason: someone is slipping in a way no stall rule catches (an age limit ahead, a stale assessment...). It shows in the review queue and is cleared by hand.");
+                "Raises a manual concern flag with a reason: someone is slipping in a way no stall rule catches (an age limit ahead, a stale assessment...). It shows in the review queue and is cleared by hand.", Infrastructure.Auth.Policies.Review);
     }
 
     /// <summary>Validator.</summary>

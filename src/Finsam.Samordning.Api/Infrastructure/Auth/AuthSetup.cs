@@ -47,6 +47,15 @@ public static class Policies
 
     /// <summary>Those who work the review queue.</summary>
     public const string Review = "review";
+
+    /// <summary>Those who read case data (what they see is filtered by consent).</summary>
+    public const string CaseReader = "case-reader";
+
+    /// <summary>Those who record case data: handläggare of a party.</summary>
+    public const string CaseWriter = "case-writer";
+
+    /// <summary>Auditors (granskare): the access log and nothing else.</summary>
+    public const string Auditor = "auditor";
 }
 
 /// <summary>JWT bearer authentication; every <c>/api/v1</c> endpoint requires a caller.</summary>
@@ -89,7 +98,11 @@ public static class AuthSetup
         services.AddAuthorization(options =>
         {
             options.AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
-            options.AddPolicy(Policies.Review, p => p.RequireRole(Roles.Samverkansledare, Roles.Administrator, Roles.Handlaggare));
+            options.AddPolicy(Policies.Review, p => p.RequireRole(Roles.Samverkansledare, Roles.Handlaggare));
+            options.AddPolicy(Policies.CaseReader, p => p.RequireRole(Roles.Samverkansledare, Roles.Handlaggare));
+            // A handläggare writes as the party in the token, so the token must name one.
+            options.AddPolicy(Policies.CaseWriter, p => p.RequireRole(Roles.Handlaggare).RequireClaim(FinsamClaims.Party, Enum.GetNames<Domain.Cases.PartyCode>()));
+            options.AddPolicy(Policies.Auditor, p => p.RequireRole(Roles.Granskare));
         });
         return services;
     }

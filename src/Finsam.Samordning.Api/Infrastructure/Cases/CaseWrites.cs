@@ -146,8 +146,10 @@ public static class CaseWriteEndpoint
     }
 
     /// <summary>OpenAPI metadata common to case writes.</summary>
-    public static RouteHandlerBuilder CaseWrite(this RouteHandlerBuilder builder, string name, string tag, string summary, string description) =>
-        builder.WithName(name)
+    public static RouteHandlerBuilder CaseWrite(this RouteHandlerBuilder builder, string name, string tag, string summary, string description,
+        string policy = Policies.CaseWriter) =>
+        builder.RequireAuthorization(policy)
+            .WithName(name)
             .WithTags(tag)
             .WithSummary(summary)
             .WithDescription(description + " Send If-Match with the case's ETag to write only against that version (412 otherwise), " +

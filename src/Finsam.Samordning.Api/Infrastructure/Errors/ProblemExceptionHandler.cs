@@ -61,6 +61,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             },
             Detail = b.StatusCode == 400 ? SafeDetail(b.Message) : null,
         },
+        Features.Individuals.IndividualExistsException x => new ProblemDetails
+        {
+            Status = 409,
+            Title = "Already registered.",
+            Detail = x.Message,
+            Extensions = { ["existingId"] = x.ExistingId },
+        },
         NotFoundException n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
         ForbiddenException f => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = f.Message },
         CaseRuleViolation r => new ProblemDetails

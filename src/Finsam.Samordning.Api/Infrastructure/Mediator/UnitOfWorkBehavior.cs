@@ -16,7 +16,8 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
     IdempotencyStore idempotency,
     IHttpContextAccessor http,
     TimeProvider time,
-    IOptions<FinsamOptions> options) : IPipelineBehavior<TRequest, TResponse>
+    IOptions<FinsamOptions> options,
+    Access.AccessContext access) : IPipelineBehavior<TRequest, TResponse>
 {
     /// <inheritdoc />
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -29,7 +30,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
         if (string.IsNullOrEmpty(command.IdempotencyKey))
         {
             var plain = await next();
-            await session.SaveChangesAsync(cancellationToken);
+            await Commit(command, plain, cancellationToken);
             return plain;
         }
 
@@ -62,7 +63,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
 
         try
         {
-            await session.SaveChangesAsync(cancellationToken);
+            await Commit(command, response, cancellationToken);
             return response;
         }
         catch (Exception)
@@ -74,6 +75,32 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
                 return raced;
             }
 
+            throw;
+        }
+    }
+
+    // The write's access-log row rides in the same transaction: logged if and only if it happened.
+    private async Task Commit(ICommandWithKey command, TResponse response, CancellationToken ct)
+    {
+        var caseId = command is Cases.ICaseCommand c ? c.CaseId : (response as Features.Cases.CaseDetails)?.Id;
+        var context = http.HttpContext;
+        var user = context is null ? CurrentUser.System : CurrentUser.From(context.User);
+        var individualId = command switch
+        {
+            Features.Individuals.EraseIndividual e => e.Id,
+            _ => (response as Features.Individuals.IndividualRegistered)?.Id,
+        };
+        session.QueueSqlCommand(Access.AccessLogWriter.InsertSql, time.GetUtcNow().ToUniversalTime(), user.UserId, (object?)user.Party?.ToString() ?? DBNull.Value,
+            (object?)user.Role ?? DBNull.Value, (object?)caseId ?? DBNull.Value, (object?)individualId ?? DBNull.Value,
+            context is null ? typeof(TRequest).Name : Access.AccessLogMiddleware.ActionOf(context), true, 200);
+        access.LoggedInTransaction = true;
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            access.LoggedInTransaction = false;
             throw;
         }
     }

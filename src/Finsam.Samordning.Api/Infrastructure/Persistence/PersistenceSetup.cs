@@ -82,5 +82,6 @@ public static class PersistenceSetup
         // Every document type is named here: outside development nothing is created on first use.
         options.Schema.For<Idempotency.IdempotencyRecord>().Index(x => x.ExpiresAt);
         options.Schema.For<Features.Stalls.StallSettingsDocument>();
+        options.Schema.For<Features.Individuals.Individual>().UniqueIndex(x => x.LookupHash!);
     }
 }

@@ -1,0 +1,94 @@
+using Finsam.Samordning.Api.Infrastructure.Access;
+using Finsam.Samordning.Api.Infrastructure.Auth;
+using FluentValidation;
+using Marten;
+using MediatR;
+using Npgsql;
+
+namespace Finsam.Samordning.Api.Features.Audit;
+
+/// <summary>A page of the access log.</summary>
+/// <param name="Items">Entries, newest first.</param>
+/// <param name="Page">Page number.</param>
+/// <param name="PageSize">Page size.</param>
+public sealed record AccessLogPage(IReadOnlyList<AccessLogEntry> Items, int Page, int PageSize);
+
+/// <summary>Who read or wrote a case or an individual's data, and when: for granskare.</summary>
+/// <param name="CaseId">Only this case.</param>
+/// <param name="IndividualId">Only this individual.</param>
+/// <param name="User">Only this user.</param>
+/// <param name="From">From this instant.</param>
+/// <param name="To">Up to this instant.</param>
+/// <param name="Page">Page from 1.</param>
+/// <param name="PageSize">1–500.</param>
+public sealed record ListAccessLog(Guid? CaseId, Guid? IndividualId, string? User, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize)
+    : IRequest<AccessLogPage>
+{
+    /// <summary>Endpoint: <c>GET /api/v1/audit/access-log</c>.</summary>
+    public sealed class Endpoint : IEndpoint
+    {
+        /// <inheritdoc />
+        public static void Map(RouteGroupBuilder api) => api.MapGet("/audit/access-log",
+                async (Guid? caseId, Guid? individualId, string? user, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
+                        IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new ListAccessLog(caseId, individualId, user, from, to, page ?? 1, pageSize ?? 100), ct)))
+            .RequireAuthorization(Policies.Auditor)
+            .WithName("ListAccessLog")
+            .WithTags("Audit")
+            .WithSummary("The access log")
+            .WithDescription("Every read and write of case or individual data, allowed or refused: who, party, role, case, individual, action, status and when. " +
+                "Answers \"who looked at my case\". For granskare only; the log is append-only.")
+            .Produces<AccessLogPage>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>Validator.</summary>
+    public sealed class Validator : AbstractValidator<ListAccessLog>
+    {
+        /// <summary>Rules.</summary>
+        public Validator()
+        {
+            RuleFor(q => q.User).MaximumLength(Limits.ShortText);
+            RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
+            RuleFor(q => q.PageSize).InclusiveBetween(1, 500);
+            RuleFor(q => q.To).Must((q, to) => to is null || q.From is null || to >= q.From).WithMessage("to cannot be before from.");
+        }
+    }
+
+    /// <summary>Reads the log, after writing out what is still queued.</summary>
+    public sealed class Handler(IDocumentStore store, AccessLogWriter writer) : IRequestHandler<ListAccessLog, AccessLogPage>
+    {
+        /// <inheritdoc />
+        public async Task<AccessLogPage> Handle(ListAccessLog request, CancellationToken cancellationToken)
+        {
+            await writer.FlushAsync(cancellationToken);
+            await using var connection = store.Storage.Database.CreateConnection();
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                $"select at, user_id, party, role, case_id, individual_id, action, allowed, status from {AccessLogWriter.Schema}.access_log " +
+                "where (@case::uuid is null or case_id = @case) and (@individual::uuid is null or individual_id = @individual) " +
+                "and (@user::text is null or user_id = @user) and (@from::timestamptz is null or at >= @from) and (@to::timestamptz is null or at <= @to) " +
+                "order by at desc, id desc limit @limit offset @offset";
+            command.Parameters.Add(new NpgsqlParameter<Guid?>("case", request.CaseId));
+            command.Parameters.Add(new NpgsqlParameter<Guid?>("individual", request.IndividualId));
+            command.Parameters.Add(new NpgsqlParameter("user", (object?)request.User ?? DBNull.Value) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("from", request.From?.ToUniversalTime()));
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("to", request.To?.ToUniversalTime()));
+            command.Parameters.Add(new NpgsqlParameter<int>("limit", request.PageSize));
+            command.Parameters.Add(new NpgsqlParameter<int>("offset", (request.Page - 1) * request.PageSize));
+            var items = new List<AccessLogEntry>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(new AccessLogEntry(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.IsDBNull(5) ? null : reader.GetGuid(5),
+                    reader.GetString(6), reader.GetBoolean(7), reader.GetInt32(8)));
+            }
+
+            return new AccessLogPage(items, request.Page, request.PageSize);
+        }
+    }
+}

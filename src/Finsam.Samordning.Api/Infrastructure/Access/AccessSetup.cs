@@ -1,0 +1,91 @@
+using Marten;
+
+namespace Finsam.Samordning.Api.Infrastructure.Access;
+
+/// <summary>Secrecy and the access log.</summary>
+public static class AccessSetup
+{
+    /// <summary>Registers the read filter, the access-log writer and the schema it needs.</summary>
+    public static IServiceCollection AddFinsamAccess(this IServiceCollection services)
+    {
+        services.AddSingleton<CaseReadFilter>();
+        services.AddOptions<CryptoOptions>().BindConfiguration("Finsam:Crypto");
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddScoped<AccessContext>();
+        services.AddSingleton<AccessLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
+        // Registered before the writer's hosted service runs: hosted services start in order.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, AuditSchema>());
+        return services;
+    }
+
+    /// <summary>Logs access to case and individual data (between authentication and authorization).</summary>
+    public static WebApplication UseFinsamAccessLog(this WebApplication app)
+    {
+        app.UseMiddleware<AccessLogMiddleware>();
+        return app;
+    }
+}
+
+/// <summary>
+/// Creates the access log and the key store at start-up. The access log is append-only by trigger,
+/// which binds every role including the table's owner: UPDATE, DELETE and TRUNCATE fail. In
+/// production the tables belong to a migration role and the application's role gets INSERT and
+/// SELECT only (deploy notes in the README).
+/// </summary>
+public sealed class AuditSchema(IDocumentStore store) : IHostedService
+{
+    /// <summary>Schema of the individuals' keys, kept apart from the data they protect.</summary>
+    public const string KeySchema = "finsam_keys";
+
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            create schema if not exists {AccessLogWriter.Schema};
+            create table if not exists {AccessLogWriter.Schema}.access_log (
+                id bigint generated always as identity primary key,
+                at timestamptz not null,
+                user_id text not null,
+                party text null,
+                role text null,
+                case_id uuid null,
+                individual_id uuid null,
+                action text not null,
+                allowed boolean not null,
+                status integer not null);
+            create index if not exists access_log_case on {AccessLogWriter.Schema}.access_log (case_id, at);
+            create index if not exists access_log_individual on {AccessLogWriter.Schema}.access_log (individual_id, at);
+            create index if not exists access_log_user on {AccessLogWriter.Schema}.access_log (user_id, at);
+            create or replace function {AccessLogWriter.Schema}.refuse_change() returns trigger language plpgsql as $$
+            begin
+              raise exception 'the access log is append-only';
+            end $$;
+            drop trigger if exists access_log_append_only on {AccessLogWriter.Schema}.access_log;
+            create trigger access_log_append_only before update or delete on {AccessLogWriter.Schema}.access_log
+              for each row execute function {AccessLogWriter.Schema}.refuse_change();
+            drop trigger if exists access_log_no_truncate on {AccessLogWriter.Schema}.access_log;
+            create trigger access_log_no_truncate before truncate on {AccessLogWriter.Schema}.access_log
+              for each statement execute function {AccessLogWriter.Schema}.refuse_change();
+            create schema if not exists {KeySchema};
+            create table if not exists {KeySchema}.individual_keys (
+                individual_id uuid primary key,
+                wrapped_key bytea not null,
+                created_at timestamptz not null);
+            """;
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState is "23505" or "42P07" or "42710")
+        {
+            // Two processes starting at once raced on "if not exists": the other one created it.
+        }
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
