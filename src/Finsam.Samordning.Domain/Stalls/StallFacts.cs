@@ -23,7 +23,7 @@ public sealed record ActionFact(Guid Id, string Description, PartyCode? Responsi
 
 public sealed record AssessmentFact(PartyCode Party, WorkCapacityConclusion Conclusion, DateOnly ValidFrom);
 
-public sealed record ConsentFact(Guid Id, DateOnly ValidFrom, DateOnly? ValidUntil, DateOnly? RevokedFrom = null)
+public sealed record ConsentFact(Guid Id, DateOnly ValidFrom, DateOnly? ValidUntil, DateOnly? RevokedFrom = null, IReadOnlyList<PartyCode>? Parties = null, bool CoversForbund = false)
 {
     /// <summary>The first day the consent no longer applies, if it ends.</summary>
     public DateOnly? EndsOn => (ValidUntil?.AddDays(1), RevokedFrom) switch
@@ -138,7 +138,7 @@ public sealed record StallFacts
             Assessments = [.. f.Assessments.Where(a => a.Party != e.Party || a.ValidFrom > e.ValidFrom),
                 .. f.Assessments.Any(a => a.Party == e.Party && a.ValidFrom > e.ValidFrom) ? [] : new[] { new AssessmentFact(e.Party, e.Conclusion, e.ValidFrom) }],
         },
-        (var f, ConsentRecorded e) => f with { Consents = [.. f.Consents, new ConsentFact(e.ConsentId, e.ValidFrom, e.ValidUntil)] },
+        (var f, ConsentRecorded e) => f with { Consents = [.. f.Consents, new ConsentFact(e.ConsentId, e.ValidFrom, e.ValidUntil, null, e.Parties, e.CoversForbund)] },
         (var f, ConsentRevoked e) => f with { Consents = Replace(f.Consents, c => c.Id == e.ConsentId, c => c with { RevokedFrom = e.EffectiveOn }) },
         (var f, BenefitDecisionRecorded e) when e.Decision == BenefitDecisionKind.NoneForLackOfSgi
                                                 || (e.Benefit is Benefit.Sjukpenning or Benefit.SgiStatus && e.Decision == BenefitDecisionKind.Refused) =>

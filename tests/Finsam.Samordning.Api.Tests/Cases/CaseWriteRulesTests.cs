@@ -176,7 +176,8 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
         });
 
         var withAf = await (await _soc.GetAsync("/api/v1/cases?party=AF")).Read<CasePage>();
-        var svalov = await (await _soc.GetAsync("/api/v1/cases?municipality=1214&targetGroup=KaaYouth&status=Open")).Read<CasePage>();
+        var svalov = await (await kaa.GetAsync("/api/v1/cases?municipality=1214&targetGroup=KaaYouth&status=Open")).Read<CasePage>();
+        var socSeesOnlyItsOwn = await (await _soc.GetAsync("/api/v1/cases?municipality=1214")).Read<CasePage>();
         var paged = await (await _soc.GetAsync("/api/v1/cases?pageSize=1&page=2")).Read<CasePage>();
         var badPage = await _soc.GetAsync("/api/v1/cases?pageSize=1000");
 
@@ -184,6 +185,7 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.DoesNotContain(withAf.Items, i => first.EndsWith(i.Id.ToString()));
         Assert.All(svalov.Items, i => Assert.Equal("1214", i.MunicipalityCode));
         Assert.NotEmpty(svalov.Items);
+        Assert.Empty(socSeesOnlyItsOwn.Items);
         Assert.Single(paged.Items);
         Assert.True(paged.Total >= 3);
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);

@@ -43,8 +43,9 @@ public sealed record CasePage(IReadOnlyList<CaseListItem> Items, int Page, int P
 /// <param name="Municipality">Only cases of this municipality code.</param>
 /// <param name="Page">Page number, from 1.</param>
 /// <param name="PageSize">Page size, 1–200.</param>
+/// <param name="Reader">Who asks.</param>
 public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagged, TargetGroup? TargetGroup, string? Municipality,
-    int Page, int PageSize) : IRequest<CasePage>
+    int Page, int PageSize, Infrastructure.Auth.CurrentUser Reader) : IRequest<CasePage>
 {
     /// <summary>Endpoint: <c>GET /api/v1/cases</c>.</summary>
     public sealed class Endpoint : IEndpoint
@@ -52,12 +53,15 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
         /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/cases",
                 async (PartyCode? party, CaseStatus? status, bool? flagged, TargetGroup? targetGroup, string? municipality,
-                        int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new ListCases(party, status, flagged, targetGroup, municipality, page ?? 1, pageSize ?? 50), ct)))
+                        int? page, int? pageSize, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new ListCases(party, status, flagged, targetGroup, municipality, page ?? 1, pageSize ?? 50,
+                        Infrastructure.Auth.CurrentUser.From(http.User)), ct)))
+            .RequireAuthorization(Infrastructure.Auth.Policies.CaseReader)
             .WithName("ListCases")
             .WithTags("Cases")
             .WithSummary("List cases")
-            .WithDescription("Cases filtered by party, status, flagged, target group and municipality, most recently active first, a page at a time.")
+            .WithDescription("Cases filtered by party, status, flagged, target group and municipality, most recently active first, a page at a time. " +
+                "A handläggare lists the cases their own party is on; the samverkansledare lists all, with target groups withheld where no consent covers the förbund.")
             .Produces<CasePage>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -85,7 +89,19 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
         /// <inheritdoc />
         public async Task<CasePage> Handle(ListCases request, CancellationToken cancellationToken)
         {
+
             IQueryable<CaseSummary> query = session.Query<CaseSummary>();
+            if (request.Reader.Role == Infrastructure.Auth.Roles.Handlaggare)
+            {
+                // Secrecy: a handläggare's list holds their own party's cases only.
+                if (request.Reader.Party is not { } own)
+                {
+                    return new CasePage([], request.Page, request.PageSize, 0);
+                }
+
+                query = query.Where(c => c.Parties.Contains(own));
+            }
+
             if (request.Party is { } party)
             {
                 query = query.Where(c => c.Parties.Contains(party));
@@ -114,7 +130,14 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
             var page = await query.OrderByDescending(c => c.LastActivityOn).ThenBy(c => c.Id)
                 .ToPagedListAsync(request.Page, request.PageSize, cancellationToken);
             var today = calendar.Today;
-            return new CasePage([.. page.Select(s => CaseListItem.From(s, today))], request.Page, request.PageSize, page.TotalItemCount);
+            return new CasePage([.. page.Select(s => Visible(CaseListItem.From(s, today), s, request.Reader, today))], request.Page, request.PageSize, page.TotalItemCount);
         }
+
+        // The förbund sees target groups only where an active consent covers it.
+        private static CaseListItem Visible(CaseListItem item, CaseSummary s, Infrastructure.Auth.CurrentUser reader, DateOnly today) =>
+            reader.Role != Infrastructure.Auth.Roles.Samverkansledare
+            || s.Facts.Consents.Any(c => c.CoversForbund && new ConsentStatus(c.Id, c.Parties ?? [], true, c.ValidFrom, c.ValidUntil, c.RevokedFrom).ActiveOn(today))
+                ? item
+                : item with { TargetGroups = [] };
     }
 }

@@ -1,0 +1,170 @@
+using System.Net;
+using Finsam.Samordning.Api.Features.Audit;
+using Finsam.Samordning.Api.Features.Cases;
+using Finsam.Samordning.Api.Features.Individuals;
+using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Api.Tests.Infrastructure;
+using Finsam.Samordning.Domain.Cases;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Finsam.Samordning.Api.Tests.Secrecy;
+
+/// <summary>
+/// FK's handläggare reads AF's insatser on a case only while the person's consent covers FK; sees
+/// markers otherwise; the granskare lists every read; an erased person is unreadable while the
+/// case still counts.
+/// </summary>
+public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _af = api.ClientFor("handlaggare", "AF", "af-reader");
+    private readonly HttpClient _fk = api.ClientFor("handlaggare", "FK", "fk-reader");
+    private readonly HttpClient _lead = api.ClientFor("samverkansledare", null, "sl-reader");
+
+    private async Task<string> CaseWithAfInsatsAndFk(bool coversForbund = false)
+    {
+        var opened = await _af.PostJson("/api/v1/cases", new
+        {
+            municipalityCode = "1282", targetGroups = new[] { "MentalIllHealth" }, openingParty = "AF", openingUnit = "AF Landskrona", openedOn = "2026-02-02",
+        });
+        var c = opened.Headers.Location!.OriginalString;
+        var plan = await (await _af.PostJson($"{c}/interventions", new { kind = "arbetstraning", plannedStart = "2026-02-10", plannedOn = "2026-02-03" })).Read<CaseCommandResult>();
+        await _af.PostJson($"{c}/interventions/{plan.Id}/start", new { startedOn = "2026-02-10" });
+        await _af.PostJson($"{c}/contacts", new { kind = "Meeting", occurredOn = "2026-02-10", note = "Pratade om sömnen" });
+        Assert.Equal(HttpStatusCode.OK, (await _fk.PostJson($"{c}/parties", new { unit = "FK Helsingborg", joinedOn = "2026-02-12" })).StatusCode);
+        await _fk.PostJson($"{c}/contacts", new { kind = "Phone", occurredOn = "2026-02-13" });
+        return c;
+    }
+
+    [Fact]
+    public async Task Another_partys_entries_are_markers_until_consent_covers_the_reader_and_again_after_revocation()
+    {
+        var c = await CaseWithAfInsatsAndFk();
+
+        var without = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
+        Assert.Empty(without.Interventions);
+        Assert.Single(without.Contacts.Recent); // FK's own contact
+        Assert.Contains(without.Withheld!, w => w.Category == "interventions" && w.Count == 1);
+        Assert.Contains(without.Withheld!, w => w.Category == "contacts" && w.Count == 1);
+        Assert.Contains("Another party has entries you may not see", without.Withheld![0].Message);
+        var ownView = await (await _af.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
+        Assert.Single(ownView.Interventions);
+
+        var consent = await (await _af.PostJson($"{c}/consents", new
+        {
+            parties = new[] { "AF", "FK" }, coversForbund = false, form = "Written", validFrom = "2026-02-02", validUntil = "2027-02-01",
+        })).Read<CaseCommandResult>();
+        var with = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
+        Assert.Equal(PartyCode.AF, Assert.Single(with.Interventions).Insats.Party);
+        Assert.Equal(2, with.Contacts.Recent.Count);
+        Assert.Empty(with.Withheld!);
+        var asOf = await (await _fk.GetAsync($"{c}/overview?asOf=2026-02-11")).Read<CaseOverviewResponse>();
+        Assert.Single(asOf.Interventions); // consent as it stands today opens the past view too
+
+        await _af.PostJson($"{c}/consents/{consent.Id}/revoke", new { effectiveOn = "2026-03-02" });
+        var revoked = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
+        Assert.Empty(revoked.Interventions);
+        Assert.NotEmpty(revoked.Withheld!);
+        var history = await (await _fk.GetAsync($"{c}/history")).Read<List<CaseHistoryEntry>>();
+        Assert.Contains(history, h => h.Type == "Withheld");
+        Assert.DoesNotContain(history, h => h.Type == "InterventionStarted");
+        Assert.Contains(history, h => h.Type == "PartyJoined" && h.RecordedBy.Party == "FK");
+    }
+
+    [Fact]
+    public async Task The_samverkansledare_sees_entries_only_where_consent_covers_the_forbund()
+    {
+        var c = await CaseWithAfInsatsAndFk();
+
+        var none = await (await _lead.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
+        Assert.Empty(none.Interventions);
+        Assert.Empty(none.TargetGroups);
+        Assert.Contains(none.Withheld!, w => w.Category == "targetGroups");
+
+        await _af.PostJson($"{c}/consents", new { parties = new[] { "AF" }, coversForbund = true, form = "Oral", validFrom = "2026-02-02" });
+        var covered = await (await _lead.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
+        Assert.Single(covered.Interventions);
+        Assert.Equal([TargetGroup.MentalIllHealth], covered.TargetGroups);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _lead.PostJson($"{c}/contacts", new { kind = "Phone", occurredOn = "2026-02-20" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_granskare_lists_every_read_of_a_case_allowed_or_refused()
+    {
+        var c = await CaseWithAfInsatsAndFk();
+        var caseId = c.Split('/')[^1];
+        await _fk.GetAsync($"{c}/overview");
+        await _af.GetAsync($"{c}/history");
+        var admin = api.ClientFor("administrator", null, "admin-nosy");
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync($"{c}/overview")).StatusCode);
+        var granskare = api.ClientFor("granskare", null, "granskare-1");
+
+        var log = await (await granskare.GetAsync($"/api/v1/audit/access-log?caseId={caseId}")).Read<AccessLogPage>();
+
+        Assert.Contains(log.Items, e => e.UserId == "fk-reader" && e.Action == "GetCaseOverview" && e.Allowed && e.Party == "FK");
+        Assert.Contains(log.Items, e => e.UserId == "af-reader" && e.Action == "GetCaseHistory" && e.Allowed);
+        Assert.Contains(log.Items, e => e.UserId == "admin-nosy" && !e.Allowed && e.Status == 403);
+        Assert.Contains(log.Items, e => e.UserId == "af-reader" && e.Action == "StartIntervention" && e.Role == "handlaggare");
+        Assert.Equal(HttpStatusCode.Forbidden, (await _af.GetAsync($"/api/v1/audit/access-log?caseId={caseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await granskare.GetAsync($"{c}/overview")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_access_log_is_append_only_even_for_its_owner()
+    {
+        await _af.GetAsync($"/api/v1/cases/{Guid.NewGuid()}");
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in new[] { "update finsam_audit.access_log set allowed = true", "delete from finsam_audit.access_log", "truncate finsam_audit.access_log" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+            Assert.Contains("append-only", refused.MessageText);
+        }
+    }
+
+    [Fact]
+    public async Task An_individual_is_stored_encrypted_found_once_and_unreadable_after_erasure_while_the_case_still_counts()
+    {
+        var registered = await _af.PostJson("/api/v1/individuals", new { personnummer = "19811218-9876", name = "Kim Testsson", phone = "070-1234567" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var id = (await registered.Read<IndividualRegistered>()).Id;
+        Assert.DoesNotContain("Kim", await registered.Content.ReadAsStringAsync());
+        var again = await _fk.PostJson("/api/v1/individuals", new { personnummer = "811218-9876", name = "K. Testsson" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(id.ToString(), (await again.Object())["existingId"]!.GetValue<string>());
+        var wrong = await _af.PostJson("/api/v1/individuals", new { personnummer = "19811218-9875", name = "X" });
+        Assert.Contains("check digit", (await wrong.Object())["errors"]!["personnummer"]![0]!.GetValue<string>());
+
+        // Nothing readable at rest.
+        await using (var connection = new NpgsqlConnection(api.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("select data::text from finsam.mt_doc_individual", connection);
+            var stored = (string)(await command.ExecuteScalarAsync())!;
+            Assert.DoesNotContain("Testsson", stored);
+            Assert.DoesNotContain("811218", stored);
+        }
+
+        var c = (await _af.PostJson("/api/v1/cases", new
+        {
+            municipalityCode = "1282", targetGroups = new[] { "Uvas" }, openingParty = "AF", openingUnit = "AF", openedOn = "2026-02-02", individualId = id,
+        })).Headers.Location!.OriginalString;
+        Assert.Equal("Kim Testsson", (await (await _af.GetAsync($"/api/v1/individuals/{id}")).Read<IndividualView>()).Name);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await _af.PostAsync($"/api/v1/individuals/{id}/erase", null)).StatusCode);
+        var admin = api.ClientFor("administrator", null, "admin-eraser");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/individuals/{id}/erase", null)).StatusCode);
+
+        var erased = await (await _af.GetAsync($"/api/v1/individuals/{id}")).Read<IndividualView>();
+        Assert.True(erased.Erased);
+        Assert.Null(erased.Name);
+        Assert.Null(erased.Personnummer);
+        var details = await (await _af.GetAsync(c)).Read<CaseDetails>();
+        Assert.Equal(id, details.IndividualId);
+        var list = await (await _af.GetAsync("/api/v1/cases?municipality=1282&pageSize=200")).Read<CasePage>();
+        Assert.Contains(list.Items, i => c.EndsWith(i.Id.ToString()));
+        // The person can be registered anew: the old look-up hash went with the key.
+        Assert.Equal(HttpStatusCode.Created, (await _af.PostJson("/api/v1/individuals", new { personnummer = "19811218-9876", name = "Kim Testsson" })).StatusCode);
+    }
+}
