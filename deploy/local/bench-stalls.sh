@@ -8,4 +8,5 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 source "$here/pg-common.sh"
 ensure_pg_installed
-dotnet run -c Release --project "$root/tests/Finsam.Samordning.Benchmarks" -- stall-scan --cases "${1:-100000,300000}" --due-percent "${2:-1}"
+dotnet build -c Release "$root/Finsam.Samordning.sln" -nologo -v q
+dotnet run -c Release --no-build --project "$root/tests/Finsam.Samordning.Benchmarks" -- stall-scan --cases "${1:-100000,300000}" --due-percent "${2:-1}"

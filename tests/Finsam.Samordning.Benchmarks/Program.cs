@@ -2,6 +2,7 @@ using Finsam.Samordning.Benchmarks;
 
 // Usage:
 //   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- stall-scan [--cases 100000,300000] [--due-percent 1]
+//   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- load [--seconds 30] [--seed-cases 100000] [--clients 8]
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback)
 {
@@ -15,7 +16,10 @@ switch (command)
         var sizes = Option("--cases", "100000,300000").Split(',').Select(int.Parse).ToList();
         await StallScanBenchmark.RunAsync(sizes, double.Parse(Option("--due-percent", "1"), System.Globalization.CultureInfo.InvariantCulture));
         break;
+    case "load":
+        await LoadBenchmark.RunAsync(int.Parse(Option("--seconds", "30")), int.Parse(Option("--seed-cases", "100000")), int.Parse(Option("--clients", "8")));
+        break;
     default:
-        Console.WriteLine("commands: stall-scan [--cases 100000,300000] [--due-percent 1]");
+        Console.WriteLine("commands: stall-scan [--cases 100000,300000] [--due-percent 1] | load [--seconds 30] [--seed-cases 100000] [--clients 8]");
         break;
 }

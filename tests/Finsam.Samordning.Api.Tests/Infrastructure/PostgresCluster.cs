@@ -12,7 +12,7 @@ namespace Finsam.Samordning.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresCluster
 {
-    private static readonly Lazy<PostgresCluster> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresCluster> Shared = new(() => Start(durable: false), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string _bin;
     private readonly string _data;
@@ -30,6 +30,9 @@ public sealed class PostgresCluster
     /// <summary>The port the cluster listens on.</summary>
     public int Port { get; }
 
+    /// <summary>Where the server binaries (and pgbench) are.</summary>
+    public string BinDirectory => _bin;
+
     /// <summary>Connection string for a database as the superuser.</summary>
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Pooling=true;Maximum Pool Size=30";
@@ -44,7 +47,11 @@ public sealed class PostgresCluster
         return ConnectionString(name);
     }
 
-    private static PostgresCluster Start()
+    /// <summary>
+    /// Starts a private cluster. Tests run without durability (nothing to wait on fsync for);
+    /// benchmarks run with PostgreSQL's defaults, so their figures mean something.
+    /// </summary>
+    public static PostgresCluster Start(bool durable)
     {
         var bin = FindBin();
         var data = Path.Combine(Path.GetTempPath(), $"finsam-test-pg-{Guid.NewGuid():N}");
@@ -57,9 +64,10 @@ public sealed class PostgresCluster
         }
 
         RunAsPostgres(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
-        // Durability settings off: a throwaway cluster, and tests should not wait on fsync.
+        // Benchmarks also record where the database's time goes (pg_stat_statements, shipped with the server package).
+        var settings = durable ? "-c shared_buffers=512MB -c shared_preload_libraries=pg_stat_statements" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         RunAsPostgres(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            "-o", $"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c max_connections=400 {settings}",
             "start");
         var cluster = new PostgresCluster(bin, data, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();

@@ -45,34 +45,31 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
         var fingerprint = IdempotencyStore.Fingerprint(command);
         var now = time.GetUtcNow();
 
-        if (await Replay(id, fingerprint, now, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
-        var response = await next();
-        // Insert, not upsert: a concurrent duplicate must fail on the key, never append twice.
-        session.Insert(new IdempotencyRecord
-        {
-            Id = id,
-            Fingerprint = fingerprint,
-            ResponseJson = IdempotencyStore.Serialize(response),
-            CreatedAt = now,
-            ExpiresAt = now + options.Value.IdempotencyRetention,
-        });
-
+        // No look-up before the work: the record's unique id makes a second commit under the same
+        // key fail, and only then is the first result looked up. That saves a round trip on every
+        // command; a retry costs one more. (A key reused after its retention ends fails with a
+        // conflict until the hourly purge has removed the old record.)
         try
         {
+            var response = await next();
+            session.Insert(new IdempotencyRecord
+            {
+                Id = id,
+                Fingerprint = fingerprint,
+                ResponseJson = IdempotencyStore.Serialize(response),
+                CreatedAt = now,
+                ExpiresAt = now + options.Value.IdempotencyRetention,
+            });
             await Commit(command, response, cancellationToken);
             return response;
         }
-        catch (Exception)
+        catch (Exception ex) when (ex is not FluentValidation.ValidationException)
         {
-            // The same retry may have raced us and committed first: then its result is the answer
-            // and our transaction rolled back. Otherwise the failure stands.
-            if (await Replay(id, fingerprint, now, cancellationToken) is { } raced)
+            // A retry of a request that already committed: it fails here (stale If-Match, the
+            // record's key, a rule that no longer holds) and the first result is the answer.
+            if (await Replay(id, fingerprint, now, cancellationToken) is { } earlier)
             {
-                return raced;
+                return earlier;
             }
 
             throw;
@@ -115,8 +112,6 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
 
         if (record.ExpiresAt <= now)
         {
-            // An expired key may be used again; the purge job may not have removed it yet.
-            session.Delete<IdempotencyRecord>(id);
             return default;
         }
 
