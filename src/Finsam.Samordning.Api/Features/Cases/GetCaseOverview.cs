@@ -129,9 +129,11 @@ public sealed record CaseOverviewResponse(
                 [.. o.Actions.OrderBy(a => a.DueOn).Select(a => new ActionView(a, a.CompletedOn is null && a.DueOn < end))]),
             new SipView(
                 last,
-                o.Meetings.Where(m => m.HeldOn is null).OrderBy(m => m.MeetingOn).FirstOrDefault(),
+                // A meeting dated in the past and never recorded as held is not "next": it was missed.
+                o.Meetings.Where(m => m.HeldOn is null && m.MeetingOn >= asOf).OrderBy(m => m.MeetingOn).FirstOrDefault(),
                 followUp,
-                followUp is { } f && f < end && !held.Any(m => m.HeldOn > last!.HeldOn),
+                // The last held meeting set the follow-up; a later meeting would itself be the last.
+                followUp is { } f && f < end,
                 [.. o.Meetings.OrderBy(m => m.MeetingOn)]),
             new ContactsView(
                 [.. o.Contacts.OrderByDescending(c => c.OccurredOn).Take(10)],
