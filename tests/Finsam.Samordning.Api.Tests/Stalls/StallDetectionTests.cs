@@ -61,7 +61,7 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
         At(30);
         var first = await Scan();
         Assert.True(first.Raised >= 1);
-        var item = Assert.Single((await Queue("?rule=NoContact")).Items, i => i.CaseId == caseId);
+        var item = Assert.Single((await Queue("?status=open&rule=NoContact&severity=Warning")).Items, i => i.CaseId == caseId);
         Assert.Equal("Ingen kontakt med personen har loggats på 30 dagar (senast 2026-03-02).", item.Flag.Reason);
         Assert.Equal(FlagSeverity.Warning, item.Flag.Severity);
         Assert.Equal([PartyCode.SOC], item.Parties);

@@ -52,16 +52,19 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
     {
         /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/cases",
-                async (PartyCode? party, CaseStatus? status, bool? flagged, TargetGroup? targetGroup, string? municipality,
+                async (string? party, string? status, bool? flagged, string? targetGroup, string? municipality,
                         int? page, int? pageSize, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new ListCases(party, status, flagged, targetGroup, municipality, page ?? 1, pageSize ?? 50,
+                    TypedResults.Ok(await mediator.Send(new ListCases(
+                        Infrastructure.Http.QueryEnum.Parse<PartyCode>(party, "party"), Infrastructure.Http.QueryEnum.Parse<CaseStatus>(status, "status"), flagged,
+                        Infrastructure.Http.QueryEnum.Parse<TargetGroup>(targetGroup, "targetGroup"), municipality, page ?? 1, pageSize ?? 50,
                         Infrastructure.Auth.CurrentUser.From(http.User)), ct)))
             .RequireAuthorization(Infrastructure.Auth.Policies.CaseReader)
             .WithName("ListCases")
             .WithTags("Cases")
             .WithSummary("List cases")
             .WithDescription("Cases filtered by party, status, flagged, target group and municipality, most recently active first, a page at a time. " +
-                "A handläggare lists the cases their own party is on; the samverkansledare lists all, with target groups withheld where no consent covers the förbund.")
+                "A handläggare lists the cases their own party is on; the samverkansledare lists all, with target groups withheld where no consent covers the förbund. " +
+                "party, status and targetGroup take the names of their values, in any case (status=open).")
             .Produces<CasePage>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);

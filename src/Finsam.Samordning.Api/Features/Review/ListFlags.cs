@@ -1,6 +1,7 @@
 using Finsam.Samordning.Api.Features.Cases;
 using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Auth;
+using Finsam.Samordning.Api.Infrastructure.Http;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
 using Marten;
@@ -51,15 +52,17 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
     {
         /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/review/flags",
-                async (FlagQueueStatus? status, PartyCode? party, string? rule, FlagSeverity? severity, int? page, int? pageSize,
+                async (string? status, string? party, string? rule, string? severity, int? page, int? pageSize,
                         HttpContext http, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new ListFlags(status ?? FlagQueueStatus.Open, party, rule, severity, page ?? 1, pageSize ?? 50,
-                        CurrentUser.From(http.User)), ct)))
+                    TypedResults.Ok(await mediator.Send(new ListFlags(
+                        QueryEnum.Parse<FlagQueueStatus>(status, "status") ?? FlagQueueStatus.Open, QueryEnum.Parse<PartyCode>(party, "party"), rule,
+                        QueryEnum.Parse<FlagSeverity>(severity, "severity"), page ?? 1, pageSize ?? 50, CurrentUser.From(http.User)), ct)))
             .RequireAuthorization(Policies.Review)
             .WithName("ListFlags")
             .WithTags("Review")
             .WithSummary("The review queue")
             .WithDescription("Open flags across cases, most severe first and then oldest first, each with the case's parties and days flagged. " +
+                "status: open (default), unacknowledged or acknowledged; severity: critical, warning or advice; rule: a stall rule code or ManualConcern. " +
                 "Acknowledged flags stay in the queue until cleared. A handläggare sees the cases of their own party.")
             .Produces<ReviewPage>()
             .ProducesValidationProblem()
