@@ -140,8 +140,9 @@ public sealed record StallFacts
         },
         (var f, ConsentRecorded e) => f with { Consents = [.. f.Consents, new ConsentFact(e.ConsentId, e.ValidFrom, e.ValidUntil, null, e.Parties, e.CoversForbund)] },
         (var f, ConsentRevoked e) => f with { Consents = Replace(f.Consents, c => c.Id == e.ConsentId, c => c with { RevokedFrom = e.EffectiveOn }) },
+        // Every sjukpenning and SGI decision is kept, so a later grant ends what a refusal began.
         (var f, BenefitDecisionRecorded e) when e.Decision == BenefitDecisionKind.NoneForLackOfSgi
-                                                || (e.Benefit is Benefit.Sjukpenning or Benefit.SgiStatus && e.Decision == BenefitDecisionKind.Refused) =>
+                                                || e.Benefit is Benefit.Sjukpenning or Benefit.SgiStatus =>
             f with { Benefits = [.. f.Benefits, new BenefitFact(e.Benefit, e.Decision, e.DecidedOn)] },
         (var f, CaseClosed) => f with { Status = CaseStatus.Closed },
         (var f, CaseReopened e) => f with { Status = CaseStatus.Open, ActiveSince = e.ReopenedOn },

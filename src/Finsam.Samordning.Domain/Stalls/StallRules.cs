@@ -224,13 +224,13 @@ public static class StallRules
         var lastDay = end.AddDays(-1);
         if (today >= end)
         {
-            yield return new(StallRuleCodes.ConsentExpiring, "", FlagSeverity.Warning, end,
+            yield return new(StallRuleCodes.ConsentExpiring, "ended", FlagSeverity.Warning, end,
                 $"Samtycket gällde till och med {lastDay:yyyy-MM-dd} och ärendet är fortfarande öppet: parterna kan inte längre dela uppgifter.",
                 $"The consent applied until {lastDay:yyyy-MM-dd} and the case is still open: the parties can no longer share information.");
         }
         else if (Days(today, end) <= s.Days)
         {
-            yield return new(StallRuleCodes.ConsentExpiring, "", FlagSeverity.Warning, end.AddDays(-s.Days),
+            yield return new(StallRuleCodes.ConsentExpiring, "expiring", FlagSeverity.Warning, end.AddDays(-s.Days),
                 $"Samtycket gäller bara till och med {lastDay:yyyy-MM-dd} ({Days(today, end)} dagar kvar).",
                 $"The consent only applies until {lastDay:yyyy-MM-dd} ({Days(today, end)} days left).");
         }
@@ -252,7 +252,7 @@ public static class StallRules
     private static IEnumerable<StallFinding> ReferralPingPong(StallFacts f, DateOnly today, RuleSettings s)
     {
         var recent = f.Referrals.Where(r => r.SentOn <= today && Days(r.SentOn, today) < s.Days).ToList();
-        var declined = recent.Where(r => r.State == ReferralState.Declined && r.AnsweredOn is { } a && a <= today).ToList();
+        var declined = f.Referrals.Where(r => r.State == ReferralState.Declined && r.AnsweredOn is { } a && a <= today && Days(a, today) < s.Days).ToList();
         var bounce = recent.SelectMany(a => recent.Where(b => b.From == a.To && b.To == a.From && b.SentOn >= a.SentOn && b.Id != a.Id)
             .Select(b => (a, b))).FirstOrDefault();
         if (declined.Count >= Math.Max(1, s.Count))
@@ -313,7 +313,8 @@ public static class StallRules
     private static IEnumerable<StallFinding> NoSgiNoRehab(StallFacts f, DateOnly today, RuleSettings s)
     {
         var decision = f.Benefits.Where(b => b.DecidedOn <= today).MaxBy(b => b.DecidedOn);
-        if (decision is null || Days(decision.DecidedOn, today) < s.Days)
+        if (decision is null || decision.Decision is not (BenefitDecisionKind.NoneForLackOfSgi or BenefitDecisionKind.Refused)
+            || Days(decision.DecidedOn, today) < s.Days)
         {
             yield break;
         }

@@ -167,4 +167,40 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
         // The person can be registered anew: the old look-up hash went with the key.
         Assert.Equal(HttpStatusCode.Created, (await _af.PostJson("/api/v1/individuals", new { personnummer = "19811218-9876", name = "Kim Testsson" })).StatusCode);
     }
+
+    [Fact]
+    public async Task Without_consent_no_figure_flag_reason_or_personal_data_gives_another_partys_entries_away()
+    {
+        var c = await CaseWithAfInsatsAndFk();
+        await _af.PostJson($"{c}/contacts", new { kind = "Meeting", noShow = true, occurredOn = "2026-02-20" });
+        await _af.PostJson($"{c}/flags", new { reason = "Har återfallit i missbruk" });
+        var individual = await (await _af.PostJson("/api/v1/individuals", new { personnummer = "19701063-2391", name = "Sam Ordning" })).Read<Features.Individuals.IndividualRegistered>();
+
+        var fkView = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
+        Assert.Equal(1, fkView.Contacts.Total); // its own contact only
+        Assert.Equal(0, fkView.Contacts.NoShowsLast30Days);
+        Assert.Equal(0, fkView.Parallelism.ParallelDays);
+        Assert.Empty(fkView.Parallelism.PartiesWithOngoingInsats);
+        var flag = Assert.Single(fkView.Flags);
+        Assert.DoesNotContain("missbruk", flag.Flag.Reason);
+        var queue = await (await _fk.GetAsync("/api/v1/review/flags")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("missbruk", queue);
+        Assert.Contains("missbruk", await (await _af.GetAsync("/api/v1/review/flags")).Content.ReadAsStringAsync());
+
+        // Personal data is for the parties on the person's cases.
+        Assert.Equal(HttpStatusCode.Forbidden, (await _af.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
+        await _af.PostJson("/api/v1/cases", new
+        {
+            municipalityCode = "1282", targetGroups = new[] { "Uvas" }, openingParty = "AF", openingUnit = "AF", openedOn = "2026-02-02", individualId = individual.Id,
+        });
+        Assert.Equal(HttpStatusCode.OK, (await _af.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _fk.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
+
+        // The access log records what was answered, refusals included.
+        var missing = Guid.NewGuid();
+        await _fk.GetAsync($"/api/v1/cases/{missing}/overview");
+        var log = await (await api.ClientFor("granskare", null, "granskare-2").GetAsync($"/api/v1/audit/access-log?caseId={missing}"))
+            .Read<Features.Audit.AccessLogPage>();
+        Assert.Equal(404, Assert.Single(log.Items).Status);
+    }
 }

@@ -210,8 +210,8 @@ public sealed class StallRuleSpecs
         Assert.Empty(At(facts, 8, StallRuleCodes.ReferralPingPong));
         var found = Assert.Single(At(facts, 9, StallRuleCodes.ReferralPingPong));
         Assert.Contains("SOC→VC, SOC→PSY", found.Reason);
-        Assert.Single(At(facts, 90, StallRuleCodes.ReferralPingPong));
-        Assert.Empty(At(facts, 91, StallRuleCodes.ReferralPingPong)); // the first referral is older than 90 days
+        Assert.Single(At(facts, 92, StallRuleCodes.ReferralPingPong));
+        Assert.Empty(At(facts, 93, StallRuleCodes.ReferralPingPong)); // the first decline (day 3) is 90 days old
     }
 
     [Fact]
@@ -274,6 +274,28 @@ public sealed class StallRuleSpecs
         Assert.Empty(At(Facts([.. Case(PartyCode.SOC, PartyCode.FK, PartyCode.VC),
             new BenefitDecisionRecorded(C, Guid.NewGuid(), PartyCode.FK, Benefit.Sjukpenning, BenefitDecisionKind.NoneForLackOfSgi, D(5), null, D(5)),
             new InterventionPlanned(C, I1, PartyCode.VC, "samtalsstod", null, D(40), D(20))]), 40, StallRuleCodes.NoSgiNoRehab));
+    }
+
+    [Fact]
+    public void NoSgiNoRehab_ends_when_FK_later_grants_sickness_benefit()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC, PartyCode.FK),
+            new BenefitDecisionRecorded(C, Guid.NewGuid(), PartyCode.FK, Benefit.Sjukpenning, BenefitDecisionKind.Refused, D(5), null, D(5)),
+            new BenefitDecisionRecorded(C, Guid.NewGuid(), PartyCode.FK, Benefit.Sjukpenning, BenefitDecisionKind.Granted, D(20), null, D(20))]);
+
+        Assert.Empty(At(facts, 60, StallRuleCodes.NoSgiNoRehab));
+    }
+
+    [Fact]
+    public void ReferralPingPong_counts_declines_by_the_day_they_were_declined()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC),
+            new ReferralSent(C, R1, ReferralKind.Remiss, PartyCode.SOC, PartyCode.VC, "x", null, D(1)),
+            new ReferralSent(C, R2, ReferralKind.Remiss, PartyCode.SOC, PartyCode.PSY, "x", null, D(2)),
+            new ReferralDeclined(C, R1, "Fel enhet", D(100)),
+            new ReferralDeclined(C, R2, "Inte vår målgrupp", D(101))]);
+
+        Assert.Single(At(facts, 102, StallRuleCodes.ReferralPingPong));
     }
 
     [Fact]

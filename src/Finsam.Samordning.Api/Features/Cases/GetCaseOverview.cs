@@ -243,11 +243,12 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
             // Consent as it stands today decides what may be shown, whatever date the view describes.
             var current = await session.LoadAsync<CaseOverview>(request.CaseId, cancellationToken)
                 ?? throw new NotFoundException($"No case with id {request.CaseId}.");
-            var view = request.AsOf is { } asOf ? await AsOf(request.CaseId, asOf, cancellationToken) : CaseOverviewResponse.From(current, calendar.Today);
-            return filter.Overview(view, request.Reader, current.Consents);
+            var (overview, asOf) = request.AsOf is { } date ? (await AsOf(request.CaseId, date, cancellationToken), date) : (current, calendar.Today);
+            var (visible, withheld) = filter.Overview(overview, request.Reader, current.Consents);
+            return CaseOverviewResponse.From(visible, asOf) with { Withheld = withheld };
         }
 
-        private async Task<CaseOverviewResponse> AsOf(Guid caseId, DateOnly asOf, CancellationToken cancellationToken)
+        private async Task<CaseOverview> AsOf(Guid caseId, DateOnly asOf, CancellationToken cancellationToken)
         {
             var events = await session.Events.FetchStreamAsync(caseId, token: cancellationToken);
 
@@ -270,7 +271,7 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
             }
 
             overview.Version = version;
-            return CaseOverviewResponse.From(overview, asOf);
+            return overview;
         }
     }
 }

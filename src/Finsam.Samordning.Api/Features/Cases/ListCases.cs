@@ -87,7 +87,8 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
     }
 
     /// <summary>Queries the summaries.</summary>
-    public sealed class Handler(IQuerySession session, Infrastructure.BusinessCalendar calendar) : IRequestHandler<ListCases, CasePage>
+    public sealed class Handler(IQuerySession session, Infrastructure.BusinessCalendar calendar, Infrastructure.Access.CaseReadFilter filter)
+        : IRequestHandler<ListCases, CasePage>
     {
         /// <inheritdoc />
         public async Task<CasePage> Handle(ListCases request, CancellationToken cancellationToken)
@@ -133,7 +134,10 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
             var page = await query.OrderByDescending(c => c.LastActivityOn).ThenBy(c => c.Id)
                 .ToPagedListAsync(request.Page, request.PageSize, cancellationToken);
             var today = calendar.Today;
-            return new CasePage([.. page.Select(s => Visible(CaseListItem.From(s, today), s, request.Reader, today))], request.Page, request.PageSize, page.TotalItemCount);
+            return new CasePage([.. page.Select(s => Visible(CaseListItem.From(s, today), s, request.Reader, today))
+                .Select(i => i with { PartiesWithOngoingInsats = [.. i.PartiesWithOngoingInsats.Where(p =>
+                    filter.CanSee(request.Reader, p, Infrastructure.Access.CaseReadFilter.ConsentsOf(page.First(s => s.Id == i.Id).Facts)))] })],
+                request.Page, request.PageSize, page.TotalItemCount);
         }
 
         // The förbund sees target groups only where an active consent covers it.

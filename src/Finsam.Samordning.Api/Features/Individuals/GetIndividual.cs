@@ -21,19 +21,22 @@ public sealed record IndividualView(Guid Id, bool Erased, string? Personnummer, 
 
 /// <summary>Read an individual's personal data (every read is in the access log).</summary>
 /// <param name="Id">Individual id.</param>
-public sealed record GetIndividual(Guid Id) : IRequest<IndividualView>
+/// <param name="Reader">Who reads.</param>
+public sealed record GetIndividual(Guid Id, CurrentUser Reader) : IRequest<IndividualView>
 {
     /// <summary>Endpoint.</summary>
     public sealed class Endpoint : IEndpoint
     {
         /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/individuals/{id:guid}",
-                async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetIndividual(id), ct)))
+                async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new GetIndividual(id, CurrentUser.From(http.User)), ct)))
             .RequireAuthorization(Policies.CaseWriter)
             .WithName("GetIndividual")
             .WithTags("Individuals")
             .WithSummary("Read an individual")
-            .WithDescription("Decrypts and returns the person's personal data, or erased: true once the person was erased.")
+            .WithDescription("Decrypts and returns the person's personal data, or erased: true once the person was erased. " +
+                "Only for a handläggare whose party is, or was, on a case about the person (403 otherwise).")
             .Produces<IndividualView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -48,6 +51,13 @@ public sealed record GetIndividual(Guid Id) : IRequest<IndividualView>
         {
             var individual = await session.LoadAsync<Individual>(request.Id, cancellationToken)
                 ?? throw new NotFoundException($"No individual with id {request.Id}.");
+            // Personal data is for the parties working with the person: those on one of their cases.
+            var cases = await session.Query<Features.Cases.CaseDetails>().Where(c => c.IndividualId == request.Id).ToListAsync(cancellationToken);
+            if (request.Reader.Party is not { } party || !cases.Any(c => c.Parties.Any(p => p.Party == party)))
+            {
+                throw new ForbiddenException("Only a party on one of this person's cases may read their personal data.");
+            }
+
             var wrapped = await WrappedKey(store, request.Id, cancellationToken);
             if (individual.ErasedAt is not null || wrapped is null)
             {

@@ -87,7 +87,7 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
     }
 
     /// <summary>Reads the flagged cases and flattens their open flags.</summary>
-    public sealed class Handler(IQuerySession session, BusinessCalendar calendar) : IRequestHandler<ListFlags, ReviewPage>
+    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, Infrastructure.Access.CaseReadFilter filter) : IRequestHandler<ListFlags, ReviewPage>
     {
         /// <inheritdoc />
         public async Task<ReviewPage> Handle(ListFlags request, CancellationToken cancellationToken)
@@ -108,7 +108,8 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             var today = calendar.Today;
             var flagged = await query.ToListAsync(cancellationToken);
             var items = flagged
-                .SelectMany(c => c.OpenFlags.Select(f => new ReviewItem(c.Id, Visible(f, c, request.Caller, today), today.DayNumber - f.RaisedOn.DayNumber,
+                .SelectMany(c => c.OpenFlags.Select(f => new ReviewItem(c.Id,
+                    filter.Flag(f, request.Caller, Infrastructure.Access.CaseReadFilter.ConsentsOf(c.Facts)), today.DayNumber - f.RaisedOn.DayNumber,
                     c.Parties, c.PlanLead, c.MunicipalityCode)))
                 .Where(i => request.Status switch
                 {
@@ -122,13 +123,5 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
                 .ToList();
             return new ReviewPage([.. items.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)], request.Page, request.PageSize, items.Count);
         }
-
-        // The samverkansledare learns that a case stalls, and which rule says so, always; the facts
-        // behind it only where an active consent covers the förbund.
-        private static OpenFlag Visible(OpenFlag flag, CaseSummary c, CurrentUser caller, DateOnly today) =>
-            caller.Role != Roles.Samverkansledare
-            || c.Facts.Consents.Any(k => k.CoversForbund && new ConsentStatus(k.Id, k.Parties ?? [], true, k.ValidFrom, k.ValidUntil, k.RevokedFrom).ActiveOn(today))
-                ? flag
-                : flag with { Reason = Infrastructure.Access.WithheldMarker.Text, ReasonEn = Infrastructure.Access.WithheldMarker.Text, AcknowledgeNote = null };
     }
 }

@@ -155,17 +155,17 @@ public sealed class AccessLogMiddleware(RequestDelegate next)
             status = 403;
             throw;
         }
-        catch (Exception)
+        catch (Exception ex)
         {
-            // Refusals of the domain and bad input are answered by the exception handler later;
-            // what matters here is that access was not denied.
-            status = 400;
+            // Answered by the exception handler further out; log the status it will give.
+            status = ProblemStatus.Of(ex, http);
             throw;
         }
         finally
         {
             if (!access.LoggedInTransaction && http.User.Identity?.IsAuthenticated == true)
             {
+
                 var user = CurrentUser.From(http.User);
                 await writer.EnqueueAsync(new AccessLogEntry(time.GetUtcNow().ToUniversalTime(), user.UserId, user.Party?.ToString(), user.Role,
                     RouteGuid(http, "/api/v1/cases"), RouteGuid(http, "/api/v1/individuals"), ActionOf(http), status is not (401 or 403), status), http.RequestAborted);
@@ -180,4 +180,21 @@ public sealed class AccessLogMiddleware(RequestDelegate next)
 
     private static Guid? RouteGuid(HttpContext http, string prefix) =>
         http.Request.Path.StartsWithSegments(prefix) && Guid.TryParse(http.GetRouteValue("id")?.ToString(), out var id) ? id : null;
+}
+
+/// <summary>The status the exception handler answers an exception with (the same mapping, for the access log).</summary>
+internal static class ProblemStatus
+{
+    public static int Of(Exception ex, HttpContext http) => ex switch
+    {
+        Errors.NotFoundException => 404,
+        FluentValidation.ValidationException => 400,
+        BadHttpRequestException b => b.StatusCode,
+        Domain.Cases.CaseRuleViolation => 409,
+        Errors.PreconditionFailedException => 412,
+        Idempotency.IdempotencyKeyReusedException => 422,
+        Features.Individuals.IndividualExistsException => 409,
+        JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException => http.Request.Headers.IfMatch.Count > 0 ? 412 : 409,
+        _ => 500,
+    };
 }

@@ -47,8 +47,12 @@ public sealed class CaseReadFilter(BusinessCalendar calendar)
         (reader.Party is { } party && (partiesEverOnCase.Contains(party) || Covers(consents, c => c.Parties.Contains(party))))
         || (reader.Role == Roles.Samverkansledare && Covers(consents, c => c.CoversForbund));
 
-    /// <summary>The overview with other parties' entries replaced by markers.</summary>
-    public CaseOverviewResponse Overview(CaseOverviewResponse o, CurrentUser reader, IReadOnlyList<OverviewConsent> currentConsents)
+    /// <summary>
+    /// The overview as the reader may see it: other parties' entries are left out before any
+    /// figure is computed (totals, no-shows, parallelism, follow-ups), so no figure leaks what the
+    /// entries would; what was left out is counted in markers.
+    /// </summary>
+    public (CaseOverview Visible, IReadOnlyList<WithheldMarker> Withheld) Overview(CaseOverview o, CurrentUser reader, IReadOnlyList<OverviewConsent> currentConsents)
     {
         var withheld = new List<WithheldMarker>();
         IReadOnlyList<T> Keep<T>(string category, IReadOnlyList<T> items, Func<T, PartyCode?> owner, Func<T, bool>? alsoIf = null)
@@ -63,40 +67,49 @@ public sealed class CaseReadFilter(BusinessCalendar calendar)
         }
 
         var seesCase = CanSeeCase(reader, o.Parties.Select(p => p.Party), currentConsents);
-        var contacts = Keep("contacts", o.Contacts.Recent, c => c.Party);
-        var filtered = o with
+        var visible = o with
         {
             TargetGroups = seesCase ? o.TargetGroups : [],
-            Interventions = Keep("interventions", o.Interventions, i => i.Insats.Party),
-            Referrals = Keep("referrals", o.Referrals, r => r.Referral.From, r => reader.Party == r.Referral.To),
-            Plan = o.Plan with
-            {
-                Needs = Keep("needs", o.Plan.Needs, n => n.IdentifiedBy),
-                IndividualGoals = Keep("goals", o.Plan.IndividualGoals, g => g.RecordedBy),
-                ProfessionalGoals = Keep("goals", o.Plan.ProfessionalGoals, g => g.RecordedBy),
-                Actions = Keep("actions", o.Plan.Actions, a => a.Action.PlannedBy, a => reader.Party is { } p && a.Action.ResponsibleParty == p),
-            },
-            Sip = o.Sip with
-            {
-                Meetings = Keep("sipMeetings", o.Sip.Meetings, m => m.ScheduledBy, m => reader.Party is { } p && m.InvitedParties.Contains(p)),
-            },
-            Contacts = o.Contacts with { Recent = contacts },
+            Parties = [.. o.Parties.Select(p => CanSee(reader, p.Party, currentConsents) ? p : p with { LeaveReason = p.LeaveReason is null ? null : WithheldMarker.Text })],
+            Interventions = Keep("interventions", o.Interventions, i => i.Party),
+            Referrals = Keep("referrals", o.Referrals, r => r.From, r => reader.Party == r.To),
+            Needs = Keep("needs", o.Needs, n => n.IdentifiedBy),
+            Goals = Keep("goals", o.Goals, g => g.RecordedBy),
+            Actions = Keep("actions", o.Actions, a => a.PlannedBy, a => reader.Party is { } p && a.ResponsibleParty == p),
+            Meetings = Keep("sipMeetings", o.Meetings, m => m.ScheduledBy, m => reader.Party is { } p && m.InvitedParties.Contains(p)),
+            Contacts = Keep("contacts", o.Contacts, c => c.Party),
             Assessments = Keep("assessments", o.Assessments, a => a.Party),
             BenefitDecisions = Keep("benefitDecisions", o.BenefitDecisions, b => b.Party),
-            Flags = seesCase ? o.Flags : [],
+            Flags = [.. o.Flags.Select(f => Flag(f, reader, currentConsents))],
         };
         if (!seesCase && o.TargetGroups.Count > 0)
         {
             withheld.Add(new WithheldMarker("targetGroups", o.TargetGroups.Count, WithheldMarker.Text));
         }
 
-        if (filtered.Sip.LastMeeting is { } last && !filtered.Sip.Meetings.Any(m => m.Id == last.Id))
-        {
-            filtered = filtered with { Sip = filtered.Sip with { LastMeeting = null, NextMeeting = null, NextFollowUpOn = null } };
-        }
-
-        return filtered with { Withheld = [.. withheld.GroupBy(w => w.Category).Select(g => new WithheldMarker(g.Key, g.Sum(w => w.Count), WithheldMarker.Text))] };
+        return (visible, withheld);
     }
+
+    /// <summary>
+    /// A flag as the reader may see it: that it exists, its rule and severity always; its reason
+    /// and note only when the reader may see the entries behind it (a concern: its raiser's; a
+    /// rule's finding, which may describe any party's entries: an active consent covering the reader).
+    /// </summary>
+    public OpenFlag Flag(OpenFlag flag, CurrentUser reader, IReadOnlyList<OverviewConsent> consents)
+    {
+        var sees = flag.IsManual
+            ? CanSee(reader, flag.RaisedBy, consents)
+            : (reader.Party is { } party && Covers(consents, c => c.Parties.Contains(party)))
+              || (reader.Role == Roles.Samverkansledare && Covers(consents, c => c.CoversForbund));
+        return sees ? flag : flag with { Reason = WithheldMarker.Text, ReasonEn = WithheldMarker.Text, AcknowledgeNote = null, Subject = "" };
+    }
+
+    /// <summary>The consents the stall facts keep, in the filter's terms.</summary>
+    public static IReadOnlyList<OverviewConsent> ConsentsOf(Domain.Stalls.StallFacts facts) =>
+    [
+        .. facts.Consents.Select(c => new OverviewConsent(c.Id, c.Parties ?? [], c.CoversForbund, ConsentForm.Written, c.ValidFrom, c.ValidUntil,
+            PartyCode.SOC, c.RevokedFrom)),
+    ];
 
     /// <summary>Case details with the target groups withheld from readers not entitled to them.</summary>
     public CaseDetails Details(CaseDetails d, CurrentUser reader, IReadOnlyList<OverviewConsent> consents) =>

@@ -86,6 +86,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         PreconditionFailedException p => PreconditionFailed(p.Message),
         ConcurrencyException or EventStreamUnexpectedMaxEventIdException when HasIfMatch(http) =>
             PreconditionFailed("The case changed since the version in If-Match. Read it again and retry."),
+        Marten.Exceptions.MartenCommandException { InnerException: Npgsql.PostgresException { SqlState: "23505" } } => new ProblemDetails
+        {
+            Status = 409,
+            Title = "Conflict.",
+            Detail = "The same thing was registered at the same moment by another request. Retry to get its result.",
+        },
         ConcurrencyException or EventStreamUnexpectedMaxEventIdException or DocumentAlreadyExistsException => new ProblemDetails
         {
             Status = 409,

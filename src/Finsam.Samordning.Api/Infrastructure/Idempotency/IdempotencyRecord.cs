@@ -32,19 +32,38 @@ public sealed class IdempotencyRecord
 public sealed class IdempotencyKeyReusedException(string message) : Exception(message);
 
 /// <summary>Looks up and prepares idempotency records.</summary>
-public sealed class IdempotencyStore(IDocumentStore store)
+public sealed class IdempotencyStore(IDocumentStore store, Microsoft.Extensions.Options.IOptions<Access.CryptoOptions> crypto)
 {
+    private readonly byte[]? _key = TryKey(crypto.Value.LookupKey);
+
+    private static byte[]? TryKey(string base64)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(base64) ? null : Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     private static readonly JsonSerializerOptions Json = CreateJson();
 
     /// <summary>Record id for a caller's key.</summary>
     public static string RecordId(string userId, string key) => Hash(userId + "\n" + key);
 
-    /// <summary>A stable fingerprint of a command, leaving out the key itself.</summary>
-    public static string Fingerprint(object command)
+    /// <summary>
+    /// A stable fingerprint of a command, leaving out the key itself. Keyed (HMAC with the look-up
+    /// key) when one is configured: a command may hold a personnummer, and a plain hash of it could
+    /// be guessed offline.
+    /// </summary>
+    public string Fingerprint(object command)
     {
         var node = JsonSerializer.SerializeToNode(command, command.GetType(), Json) as JsonObject ?? new JsonObject();
         node.Remove(nameof(ICommandWithKey.IdempotencyKey));
-        return Hash(command.GetType().FullName + "\n" + node.ToJsonString(Json));
+        var text = command.GetType().FullName + "\n" + node.ToJsonString(Json);
+        return _key is null ? Hash(text) : Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
     }
 
     /// <summary>Reads a live record in its own session (the command's session may be dirty).</summary>

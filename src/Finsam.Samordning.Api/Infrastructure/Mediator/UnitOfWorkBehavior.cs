@@ -42,7 +42,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
 
         var user = http.HttpContext is { } ctx ? CurrentUser.From(ctx.User) : CurrentUser.System;
         var id = IdempotencyStore.RecordId(user.UserId, command.IdempotencyKey);
-        var fingerprint = IdempotencyStore.Fingerprint(command);
+        var fingerprint = idempotency.Fingerprint(command);
         var now = time.GetUtcNow();
 
         // No look-up before the work: the record's unique id makes a second commit under the same
