@@ -15,6 +15,16 @@ dotnet test "$root/Finsam.Samordning.sln" -c Release --logger "trx" --results-di
 status=$?
 set -e
 
+# The test host stops its cluster on exit but may be ended before it has removed the folder:
+# remove test-cluster folders in which no server runs (a concurrent run's live cluster is kept).
+for data in "${TMPDIR:-/tmp}"/finsam-test-pg-*; do
+  [ -d "$data" ] || continue
+  if [ -s "$data/postmaster.pid" ] && kill -0 "$(head -n1 "$data/postmaster.pid")" 2>/dev/null; then
+    continue
+  fi
+  rm -rf "$data"
+done
+
 passed=0; failed=0; skipped=0
 shopt -s nullglob
 for trx in "$results"/*.trx; do

@@ -54,7 +54,8 @@ public sealed class PostgresCluster
     public static PostgresCluster Start(bool durable)
     {
         var bin = FindBin();
-        var data = Path.Combine(Path.GetTempPath(), $"finsam-test-pg-{Guid.NewGuid():N}");
+        SweepStale();
+        var data = Path.Combine(Path.GetTempPath(), $"{Prefix}{Guid.NewGuid():N}");
         Directory.CreateDirectory(data);
         var port = FreePort();
         if (IsRoot)
@@ -72,6 +73,33 @@ public sealed class PostgresCluster
         var cluster = new PostgresCluster(bin, data, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         return cluster;
+    }
+
+    private const string Prefix = "finsam-test-pg-";
+
+    /// <summary>
+    /// Removes clusters earlier runs left behind: the test host may be ended before its exit
+    /// handler has deleted the folder. A folder counts as left behind when no server runs in it
+    /// and it is more than a minute old (a run starting now may still be in initdb).
+    /// </summary>
+    private static void SweepStale()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            try
+            {
+                var pidFile = Path.Combine(folder, "postmaster.pid");
+                var running = File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && Directory.Exists($"/proc/{pid}");
+                if (!running && Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-1))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's folder or one being removed right now: leave it.
+            }
+        }
     }
 
     private void Stop()
