@@ -146,6 +146,20 @@ public static class CaseDecider
                 $"{c.Party} still has {Describe(open)}. End or cancel them before leaving, so nobody believes they run.");
         }
 
+        var waiting = s.Referrals.Values.Count(r => r.To == c.Party && r.State == ReferralState.Pending);
+        if (waiting > 0)
+        {
+            throw new CaseRuleViolation("party.has-pending-referrals",
+                $"{waiting} referral(s) to {c.Party} are still unanswered. Accept or decline them before leaving, so the sender is not left waiting.");
+        }
+
+        var actions = s.Actions.Values.Count(a => a.ResponsibleParty == c.Party && a.CompletedOn is null);
+        if (actions > 0)
+        {
+            throw new CaseRuleViolation("party.has-open-actions",
+                $"{c.Party} is responsible for {actions} plan action(s) not yet done. Complete them, or agree a new plan, before leaving.");
+        }
+
         return [new PartyLeft(s.Id, c.Party, c.Reason, c.HandedOverTo, c.LeftOn)];
     }
 
@@ -403,13 +417,17 @@ public static class CaseDecider
             throw new CaseRuleViolation("case.not-closed", "The case is open; only a closed case can be reopened.");
         }
 
-        if (!s.Parties.ContainsKey(c.By.Party))
+        if (!s.Parties.TryGetValue(c.By.Party, out var membership))
         {
             throw new CaseRuleViolation("party.not-on-case", $"{c.By.Party} has never been on this case, so it cannot reopen it.");
         }
 
         NotBefore(c.ReopenedOn, s.ClosedOn!.Value, "reopenedOn", "the day the case was closed");
-        return [new CaseReopened(s.Id, c.Reason, c.ReopenedOn)];
+        // A party that had left and reopens the case takes it on again: a reopened case is never
+        // left with nobody on it.
+        return membership.Active
+            ? [new CaseReopened(s.Id, c.Reason, c.ReopenedOn)]
+            : [new CaseReopened(s.Id, c.Reason, c.ReopenedOn), new PartyJoined(s.Id, c.By.Party, membership.Unit, c.By.UserId, c.By.DisplayName, c.ReopenedOn)];
     }
 
     // Guards ---------------------------------------------------------------------------------

@@ -75,4 +75,29 @@ public sealed class PartySpecs : CaseSpec
 
         Assert.Equal("soc-frida", State!.Parties[PartyCode.SOC].CaseworkerId);
     }
+
+    [Fact]
+    public void A_party_cannot_leave_a_referral_unanswered_or_a_plan_action_undone()
+    {
+        var referral = Guid.NewGuid();
+        Given(Opened(), Joined(Soc), Joined(Vc), new ReferralSent(CaseId, referral, ReferralKind.Remiss, PartyCode.SOC, PartyCode.VC, "x", null, Day(1)));
+
+        Refused(new LeaveCase(PartyCode.VC, "Klar", PartyCode.SOC, Day(3)) { By = Vc }, "party.has-pending-referrals");
+
+        Given(new ReferralDeclined(CaseId, referral, "Fel enhet", Day(2)),
+            new ActionPlanned(CaseId, Guid.NewGuid(), "Bedöm arbetsförmåga", PartyCode.VC, null, Day(20), Day(2), PartyCode.SOC));
+        Refused(new LeaveCase(PartyCode.VC, "Klar", PartyCode.SOC, Day(3)) { By = Vc }, "party.has-open-actions");
+    }
+
+    [Fact]
+    public void A_party_that_left_and_reopens_the_case_takes_it_on_again()
+    {
+        Given(Opened(), Joined(Soc), new PartyLeft(CaseId, PartyCode.SOC, "Flytt", null, Day(10)),
+            new CaseClosed(CaseId, CaseOutcome.Flyttat, null, Day(10)));
+
+        var events = When(new ReopenCase("Flyttade tillbaka", Day(40)) { By = Soc });
+
+        Assert.IsType<PartyJoined>(events[1]);
+        Assert.True(State!.IsActiveParty(PartyCode.SOC));
+    }
 }
