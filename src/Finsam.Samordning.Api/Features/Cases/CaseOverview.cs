@@ -10,7 +10,10 @@ public sealed record OverviewParty(PartyCode Party, string Unit, string Casework
     DateOnly? LeftOn = null, string? LeaveReason = null, PartyCode? HandedOverTo = null);
 
 public sealed record OverviewConsent(Guid Id, IReadOnlyList<PartyCode> Parties, bool CoversForbund, ConsentForm Form,
-    DateOnly ValidFrom, DateOnly? ValidUntil, PartyCode RecordedBy, DateOnly? RevokedFrom = null);
+    DateOnly ValidFrom, DateOnly? ValidUntil, PartyCode RecordedBy, DateOnly? RevokedFrom = null)
+{
+    public bool ActiveOn(DateOnly date) => new ConsentStatus(Id, Parties, CoversForbund, ValidFrom, ValidUntil, RevokedFrom).ActiveOn(date);
+}
 
 public sealed record OverviewPause(DateOnly From, DateOnly? To, string Reason);
 

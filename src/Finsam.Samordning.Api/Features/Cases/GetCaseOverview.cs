@@ -116,7 +116,7 @@ public sealed record CaseOverviewResponse(
         return new CaseOverviewResponse(
             o.Id, o.Version, asOf, o.Status, o.MunicipalityCode, o.TargetGroups, o.OpenedOn, o.ClosedOn, o.Outcome,
             o.Parties, o.PlanLead, o.PlanLeadSince,
-            [.. o.Consents.Select(c => new ConsentView(c, new ConsentStatus(c.Id, c.Parties, c.CoversForbund, c.ValidFrom, c.ValidUntil, c.RevokedFrom).ActiveOn(asOf)))],
+            [.. o.Consents.Select(c => new ConsentView(c, c.ActiveOn(asOf)))],
             [.. o.Interventions.OrderBy(i => i.PlannedOn).ThenBy(i => i.Party)
                 .Select(i => new InterventionView(i, DaysWaited(i, end), Periods(i).Sum(p => Days(p, end))))],
             [.. o.Referrals.OrderBy(r => r.SentOn).Select(r => new ReferralView(r,

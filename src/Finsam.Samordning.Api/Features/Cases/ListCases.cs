@@ -134,17 +134,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
             var page = await query.OrderByDescending(c => c.LastActivityOn).ThenBy(c => c.Id)
                 .ToPagedListAsync(request.Page, request.PageSize, cancellationToken);
             var today = calendar.Today;
-            return new CasePage([.. page.Select(s => Visible(CaseListItem.From(s, today), s, request.Reader, today))
-                .Select(i => i with { PartiesWithOngoingInsats = [.. i.PartiesWithOngoingInsats.Where(p =>
-                    filter.CanSee(request.Reader, p, Infrastructure.Access.CaseReadFilter.ConsentsOf(page.First(s => s.Id == i.Id).Facts)))] })],
-                request.Page, request.PageSize, page.TotalItemCount);
+            return new CasePage([.. page.Select(s => filter.ListItem(s, request.Reader, today))], request.Page, request.PageSize, page.TotalItemCount);
         }
-
-        // The förbund sees target groups only where an active consent covers it.
-        private static CaseListItem Visible(CaseListItem item, CaseSummary s, Infrastructure.Auth.CurrentUser reader, DateOnly today) =>
-            reader.Role != Infrastructure.Auth.Roles.Samverkansledare
-            || s.Facts.Consents.Any(c => c.CoversForbund && new ConsentStatus(c.Id, c.Parties ?? [], true, c.ValidFrom, c.ValidUntil, c.RevokedFrom).ActiveOn(today))
-                ? item
-                : item with { TargetGroups = [] };
     }
 }

@@ -104,6 +104,18 @@ public sealed class CaseReadFilter(BusinessCalendar calendar)
         return sees ? flag : flag with { Reason = WithheldMarker.Text, ReasonEn = WithheldMarker.Text, AcknowledgeNote = null, Subject = "" };
     }
 
+    /// <summary>A case in a list: target groups and other parties' ongoing insatser only where the reader may see them.</summary>
+    public CaseListItem ListItem(CaseSummary s, CurrentUser reader, DateOnly today)
+    {
+        var consents = ConsentsOf(s.Facts);
+        var item = CaseListItem.From(s, today);
+        return item with
+        {
+            TargetGroups = CanSeeCase(reader, s.Parties, consents) ? item.TargetGroups : [],
+            PartiesWithOngoingInsats = [.. item.PartiesWithOngoingInsats.Where(p => CanSee(reader, p, consents))],
+        };
+    }
+
     /// <summary>The consents the stall facts keep, in the filter's terms.</summary>
     public static IReadOnlyList<OverviewConsent> ConsentsOf(Domain.Stalls.StallFacts facts) =>
     [
@@ -126,6 +138,6 @@ public sealed class CaseReadFilter(BusinessCalendar calendar)
     private bool Covers(IReadOnlyList<OverviewConsent> consents, Func<OverviewConsent, bool> who)
     {
         var today = calendar.Today;
-        return consents.Any(c => who(c) && new ConsentStatus(c.Id, c.Parties, c.CoversForbund, c.ValidFrom, c.ValidUntil, c.RevokedFrom).ActiveOn(today));
+        return consents.Any(c => who(c) && c.ActiveOn(today));
     }
 }
