@@ -18,8 +18,14 @@ public sealed record OpenCaseCommand(
     Guid CaseId, Guid? IndividualId, string MunicipalityCode, IReadOnlyList<TargetGroup> TargetGroups,
     PartyCode OpeningParty, string OpeningUnit, DateOnly OpenedOn) : CaseCommand;
 
-/// <summary>The actor's party joins the case.</summary>
-public sealed record JoinCase(string Unit, DateOnly JoinedOn) : CaseCommand;
+/// <summary>Invite another party to join the case; it joins only by accepting.</summary>
+public sealed record InviteParty(Guid InvitationId, PartyCode Party, string Reason, DateOnly InvitedOn) : CaseCommand;
+
+/// <summary>Accept an invitation to the actor's party; the party joins the case with the unit that takes it on.</summary>
+public sealed record AcceptInvitation(Guid InvitationId, string Unit, DateOnly AcceptedOn) : CaseCommand;
+
+/// <summary>Decline an invitation to the actor's party.</summary>
+public sealed record DeclineInvitation(Guid InvitationId, string Reason, DateOnly DeclinedOn) : CaseCommand;
 
 /// <summary>Another caseworker takes over the actor's party's part of the case.</summary>
 public sealed record AssignCaseworker(PartyCode Party, string CaseworkerId, string CaseworkerName, DateOnly AssignedOn) : CaseCommand;
@@ -27,10 +33,29 @@ public sealed record AssignCaseworker(PartyCode Party, string CaseworkerId, stri
 /// <summary>The actor's party leaves the case.</summary>
 public sealed record LeaveCase(PartyCode Party, string Reason, PartyCode? HandedOverTo, DateOnly LeftOn) : CaseCommand;
 
-/// <summary>Record the person's consent.</summary>
-public sealed record RecordConsent(
-    Guid ConsentId, IReadOnlyList<PartyCode> Parties, bool CoversForbund, ConsentForm Form, DateOnly ValidFrom, DateOnly? ValidUntil,
-    DateOnly RecordedOn) : CaseCommand;
+/// <summary>The terms of a consent as the person gave them.</summary>
+/// <param name="Parties">Named parties.</param>
+/// <param name="CoversForbund">Whether the förbund's samverkansledare is named.</param>
+/// <param name="Form">Written or oral.</param>
+/// <param name="GivenOn">The day the person gave it.</param>
+/// <param name="ValidFrom">First day it applies.</param>
+/// <param name="ValidUntil">Last day it applies, if limited.</param>
+/// <param name="Categories">Kinds of information it opens.</param>
+public sealed record ConsentTerms(
+    IReadOnlyList<PartyCode> Parties, bool CoversForbund, ConsentForm Form, DateOnly GivenOn, DateOnly ValidFrom, DateOnly? ValidUntil,
+    IReadOnlyList<InformationCategory> Categories);
+
+/// <summary>Record the person's consent; it confirms it for the actor's party only.</summary>
+public sealed record RecordConsent(Guid ConsentId, ConsentTerms Terms, DateOnly RecordedOn) : CaseCommand;
+
+/// <summary>Record an amended or extended consent as a new version replacing <paramref name="Replaces"/>.</summary>
+public sealed record AmendConsent(Guid Replaces, Guid ConsentId, ConsentTerms Terms, DateOnly RecordedOn) : CaseCommand;
+
+/// <summary>The actor's party confirms a consent that names it: it discloses its own entries under it from now on.</summary>
+public sealed record ConfirmConsent(Guid ConsentId, DateOnly ConfirmedOn) : CaseCommand;
+
+/// <summary>The actor's party declines to disclose under a consent that names it.</summary>
+public sealed record DeclineConsent(Guid ConsentId, string Reason, DateOnly DeclinedOn) : CaseCommand;
 
 /// <summary>Record that the person withdrew a consent.</summary>
 public sealed record RevokeConsent(Guid ConsentId, DateOnly EffectiveOn, DateOnly RecordedOn) : CaseCommand;

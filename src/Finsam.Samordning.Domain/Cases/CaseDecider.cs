@@ -23,10 +23,17 @@ public static class CaseDecider
 
         return command switch
         {
-            JoinCase c => Join(s, c),
+            InviteParty c => Invite(s, c),
+            AcceptInvitation c => AcceptInvite(s, c),
+            DeclineInvitation c => DeclineInvite(s, c),
             AssignCaseworker c => Assign(s, c),
             LeaveCase c => Leave(s, c),
-            RecordConsent c => Consent(s, c),
+            RecordConsent c => [Member(s, c.By, Recorded(s, c.ConsentId, c.Terms, c.By, c.RecordedOn, null))],
+            AmendConsent c => Amend(s, c),
+            ConfirmConsent c => AnswerConsent(s, c.ConsentId, c.By, c.ConfirmedOn, "confirm",
+                () => new ConsentConfirmed(s.Id, c.ConsentId, c.By.Party, c.ConfirmedOn)),
+            DeclineConsent c => AnswerConsent(s, c.ConsentId, c.By, c.DeclinedOn, "decline",
+                () => new ConsentDeclined(s.Id, c.ConsentId, c.By.Party, c.Reason, c.DeclinedOn)),
             RevokeConsent c => Revoke(s, c),
             PlanIntervention c => Plan(s, c),
             StartIntervention c => Transition(s, c.InterventionId, c.By, c.StartedOn, "start", [InterventionState.Planned],
@@ -91,20 +98,59 @@ public static class CaseDecider
 
     // Parties --------------------------------------------------------------------------------
 
-    private static IReadOnlyList<ICaseEvent> Join(CaseState s, JoinCase c)
+    // Joining needs an accepted invitation (or referral): no party can put itself on a case and read it.
+    private static IReadOnlyList<ICaseEvent> Invite(CaseState s, InviteParty c)
     {
-        if (s.IsActiveParty(c.By.Party))
+        if (s.IsActiveParty(c.Party))
         {
-            throw new CaseRuleViolation("party.already-on-case", $"{c.By.Party} is already on the case.");
+            throw new CaseRuleViolation("party.already-on-case", $"{c.Party} is already on the case.");
         }
 
-        NotBefore(c.JoinedOn, s.OpenedOn, "joinedOn", "the day the case was opened");
+        if (s.Invitations.Values.Any(i => i.Party == c.Party && !i.Answered))
+        {
+            throw new CaseRuleViolation("invitation.pending", $"{c.Party} already has an unanswered invitation to this case.");
+        }
+
+        return [Member(s, c.By, new PartyInvited(s.Id, c.InvitationId, c.Party, c.By.Party, c.Reason, c.InvitedOn))];
+    }
+
+    private static InvitationStatus PendingInvitation(CaseState s, Guid id, Actor by, DateOnly on, string field)
+    {
+        var invitation = s.Invitations.GetValueOrDefault(id) ?? throw new CaseEntryNotFound($"No invitation {id} on this case.");
+        if (invitation.Party != by.Party)
+        {
+            // Another party's invitation is not this party's business: as if it did not exist.
+            throw new CaseEntryNotFound($"No invitation {id} on this case.");
+        }
+
+        if (invitation.Answered)
+        {
+            throw new CaseRuleViolation("invitation.already-answered", "The invitation has already been answered.");
+        }
+
+        NotBefore(on, invitation.InvitedOn, field, "the day the invitation was sent");
+        return invitation;
+    }
+
+    private static IReadOnlyList<ICaseEvent> AcceptInvite(CaseState s, AcceptInvitation c)
+    {
+        PendingInvitation(s, c.InvitationId, c.By, c.AcceptedOn, "acceptedOn");
         if (s.Parties.GetValueOrDefault(c.By.Party)?.LeftOn is { } left)
         {
-            NotBefore(c.JoinedOn, left, "joinedOn", "the day the party left");
+            NotBefore(c.AcceptedOn, left, "acceptedOn", "the day the party left");
         }
 
-        return [new PartyJoined(s.Id, c.By.Party, c.Unit, c.By.UserId, c.By.DisplayName, c.JoinedOn)];
+        return
+        [
+            new InvitationAccepted(s.Id, c.InvitationId, c.AcceptedOn),
+            new PartyJoined(s.Id, c.By.Party, c.Unit, c.By.UserId, c.By.DisplayName, c.AcceptedOn),
+        ];
+    }
+
+    private static IReadOnlyList<ICaseEvent> DeclineInvite(CaseState s, DeclineInvitation c)
+    {
+        PendingInvitation(s, c.InvitationId, c.By, c.DeclinedOn, "declinedOn");
+        return [new InvitationDeclined(s.Id, c.InvitationId, c.Reason, c.DeclinedOn)];
     }
 
     private static IReadOnlyList<ICaseEvent> Assign(CaseState s, AssignCaseworker c)
@@ -165,27 +211,75 @@ public static class CaseDecider
 
     // Consent --------------------------------------------------------------------------------
 
-    private static IReadOnlyList<ICaseEvent> Consent(CaseState s, RecordConsent c)
+    private static ConsentRecorded Recorded(CaseState s, Guid id, ConsentTerms t, Actor by, DateOnly recordedOn, Guid? replaces)
     {
-        if (c.ValidUntil is { } until && until < c.ValidFrom)
+        if (t.ValidUntil is { } until && until < t.ValidFrom)
         {
             throw new CaseRuleViolation("consent.ends-before-start", "A consent cannot end before it starts.");
         }
 
-        return [Member(s, c.By, new ConsentRecorded(s.Id, c.ConsentId, c.Parties.Distinct().Order().ToArray(),
-            c.CoversForbund, c.Form, c.ValidFrom, c.ValidUntil, c.By.Party, c.RecordedOn))];
+        if (t.ValidFrom < t.GivenOn)
+        {
+            throw new CaseRuleViolation("consent.valid-before-given", "A consent cannot apply before the person gave it.");
+        }
+
+        if (t.GivenOn > recordedOn)
+        {
+            throw new CaseRuleViolation("consent.given-after-recorded", "A consent cannot be recorded before the person gave it.");
+        }
+
+        return new ConsentRecorded(s.Id, id, [.. t.Parties.Distinct().Order()], t.CoversForbund, t.Form, t.ValidFrom, t.ValidUntil,
+            by.Party, recordedOn, t.GivenOn, [.. t.Categories.Distinct().Order()], replaces);
+    }
+
+    private static Consent CurrentConsent(CaseState s, Guid id)
+    {
+        var consent = s.Consents.FirstOrDefault(c => c.Id == id) ?? throw new CaseEntryNotFound($"No consent {id} on this case.");
+        if (consent.RevokedFrom is { } revoked)
+        {
+            throw new CaseRuleViolation("consent.already-revoked", $"The consent was revoked from {revoked:yyyy-MM-dd}.");
+        }
+
+        if (consent.ReplacedBy is { } newer)
+        {
+            throw new CaseRuleViolation("consent.replaced", $"The consent was replaced by version {newer}; act on that one.");
+        }
+
+        return consent;
+    }
+
+    private static IReadOnlyList<ICaseEvent> Amend(CaseState s, AmendConsent c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var earlier = CurrentConsent(s, c.Replaces);
+        var recorded = Recorded(s, c.ConsentId, c.Terms, c.By, c.RecordedOn, c.Replaces);
+        NotBefore(recorded.BusinessDate, earlier.GivenOn, "givenOn", "the day the consent it amends was given");
+        return [recorded];
+    }
+
+    private static IReadOnlyList<ICaseEvent> AnswerConsent(CaseState s, Guid id, Actor by, DateOnly on, string verb, Func<ICaseEvent> answer)
+    {
+        MustBeOnCase(s, by.Party);
+        var consent = CurrentConsent(s, id);
+        if (!consent.Parties.Contains(by.Party))
+        {
+            throw new CaseRuleViolation("consent.party-not-named", $"The consent does not name {by.Party}, so {by.Party} has nothing to {verb}.");
+        }
+
+        if (consent.AnsweredBy(by.Party))
+        {
+            throw new CaseRuleViolation("consent.already-answered",
+                $"{by.Party} has already {(consent.ConfirmedBy.Contains(by.Party) ? "confirmed" : "declined")} this consent.");
+        }
+
+        NotBefore(on, consent.GivenOn, "date", "the day the consent was given");
+        return [answer()];
     }
 
     private static IReadOnlyList<ICaseEvent> Revoke(CaseState s, RevokeConsent c)
     {
         MustBeOnCase(s, c.By.Party);
-        var consent = s.Consents.GetValueOrDefault(c.ConsentId)
-            ?? throw new CaseEntryNotFound($"No consent {c.ConsentId} on this case.");
-        if (consent.RevokedFrom is { } revoked)
-        {
-            throw new CaseRuleViolation("consent.already-revoked", $"The consent was already revoked from {revoked:yyyy-MM-dd}.");
-        }
-
+        var consent = CurrentConsent(s, c.ConsentId);
         NotBefore(c.EffectiveOn, consent.ValidFrom, "effectiveOn", "the day the consent started");
         return [new ConsentRevoked(s.Id, c.ConsentId, c.EffectiveOn, c.RecordedOn)];
     }
@@ -417,17 +511,21 @@ public static class CaseDecider
             throw new CaseRuleViolation("case.not-closed", "The case is open; only a closed case can be reopened.");
         }
 
-        if (!s.Parties.TryGetValue(c.By.Party, out var membership))
+        NotBefore(c.ReopenedOn, s.ClosedOn!.Value, "reopenedOn", "the day the case was closed");
+        if (s.IsActiveParty(c.By.Party))
         {
-            throw new CaseRuleViolation("party.not-on-case", $"{c.By.Party} has never been on this case, so it cannot reopen it.");
+            return [new CaseReopened(s.Id, c.Reason, c.ReopenedOn)];
         }
 
-        NotBefore(c.ReopenedOn, s.ClosedOn!.Value, "reopenedOn", "the day the case was closed");
-        // A party that had left and reopens the case takes it on again: a reopened case is never
-        // left with nobody on it.
-        return membership.Active
-            ? [new CaseReopened(s.Id, c.Reason, c.ReopenedOn)]
-            : [new CaseReopened(s.Id, c.Reason, c.ReopenedOn), new PartyJoined(s.Id, c.By.Party, membership.Unit, c.By.UserId, c.By.DisplayName, c.ReopenedOn)];
+        // A party that left returns only through an invitation or referral, but a case nobody is on
+        // has nobody to invite it: then a party that was on it may take it back by reopening it.
+        if (s.Parties.Values.Any(m => m.Active) || !s.Parties.TryGetValue(c.By.Party, out var membership))
+        {
+            MustBeOnCase(s, c.By.Party);
+        }
+
+        membership = s.Parties[c.By.Party];
+        return [new CaseReopened(s.Id, c.Reason, c.ReopenedOn), new PartyJoined(s.Id, c.By.Party, membership.Unit, c.By.UserId, c.By.DisplayName, c.ReopenedOn)];
     }
 
     // Guards ---------------------------------------------------------------------------------
@@ -450,8 +548,8 @@ public static class CaseDecider
         {
             var left = s.Parties.GetValueOrDefault(party)?.LeftOn;
             throw new CaseRuleViolation("party.not-on-case", left is { } on
-                ? $"{party} left this case on {on:yyyy-MM-dd}; join it again before recording anything."
-                : $"{party} has not joined this case, so it cannot record anything here. Join the case (or accept a referral) first.");
+                ? $"{party} left this case on {on:yyyy-MM-dd}; it returns only through a new referral or invitation."
+                : $"{party} is not on this case, so it cannot record anything here. Accept a referral or an invitation to join it first.");
         }
     }
 

@@ -12,19 +12,12 @@ public sealed record PartyMembership(PartyCode Party, string Unit, string Casewo
     public bool Active => LeftOn is null;
 }
 
-/// <summary>A consent as the decider and the secrecy rules need it.</summary>
-/// <param name="Id">Consent id.</param>
-/// <param name="Parties">Covered parties.</param>
-/// <param name="CoversForbund">Whether the samverkansledare is covered.</param>
-/// <param name="ValidFrom">First day.</param>
-/// <param name="ValidUntil">Last day, if limited.</param>
-/// <param name="RevokedFrom">First day it no longer applies because it was revoked.</param>
-public sealed record ConsentStatus(Guid Id, IReadOnlyList<PartyCode> Parties, bool CoversForbund, DateOnly ValidFrom, DateOnly? ValidUntil, DateOnly? RevokedFrom = null)
-{
-    /// <summary>Whether the consent applies on <paramref name="date"/>.</summary>
-    public bool ActiveOn(DateOnly date) =>
-        date >= ValidFrom && (ValidUntil is null || date <= ValidUntil) && (RevokedFrom is null || date < RevokedFrom);
-}
+/// <summary>An invitation to join the case as the decider needs it.</summary>
+/// <param name="Id">Invitation id.</param>
+/// <param name="Party">The invited party.</param>
+/// <param name="InvitedOn">Business date.</param>
+/// <param name="Answered">Accepted or declined.</param>
+public sealed record InvitationStatus(Guid Id, PartyCode Party, DateOnly InvitedOn, bool Answered = false);
 
 /// <summary>An insats as the decider needs it.</summary>
 /// <param name="Id">Insats id.</param>
@@ -90,8 +83,11 @@ public sealed record CaseState
     /// <summary>The planeringsansvarig party.</summary>
     public PartyCode? PlanLead { get; init; }
 
-    /// <summary>Consents by id.</summary>
-    public IReadOnlyDictionary<Guid, ConsentStatus> Consents { get; init; } = new Dictionary<Guid, ConsentStatus>();
+    /// <summary>Every consent version, revoked and replaced ones included.</summary>
+    public IReadOnlyList<Consent> Consents { get; init; } = [];
+
+    /// <summary>Invitations by id.</summary>
+    public IReadOnlyDictionary<Guid, InvitationStatus> Invitations { get; init; } = new Dictionary<Guid, InvitationStatus>();
 
     /// <summary>Insatser by id.</summary>
     public IReadOnlyDictionary<Guid, InterventionStatus> Interventions { get; init; } = new Dictionary<Guid, InterventionStatus>();
@@ -114,15 +110,11 @@ public sealed record CaseState
     /// <summary>Whether <paramref name="party"/> is on the case now.</summary>
     public bool IsActiveParty(PartyCode party) => Parties.TryGetValue(party, out var m) && m.Active;
 
-    /// <summary>
-    /// Does an active consent cover <paramref name="party"/> on <paramref name="date"/>? The question
-    /// every consent-gated read asks.
-    /// </summary>
-    public bool ConsentCovers(PartyCode party, DateOnly date) =>
-        Consents.Values.Any(c => c.ActiveOn(date) && c.Parties.Contains(party));
-
-    /// <summary>Does an active consent cover the förbund's samverkansledare on <paramref name="date"/>?</summary>
-    public bool ConsentCoversForbund(DateOnly date) => Consents.Values.Any(c => c.ActiveOn(date) && c.CoversForbund);
+    /// <summary>How <paramref name="party"/> stands to the case.</summary>
+    public RelationKind RelationOf(PartyCode party) => Relation.Of(party,
+        Parties.Values.Select(m => (m.Party, m.Active)),
+        Referrals.Values.Where(r => r.State == ReferralState.Pending).Select(r => r.To)
+            .Concat(Invitations.Values.Where(i => !i.Answered).Select(i => i.Party)));
 
     /// <summary>Starts the state from the first event of the stream.</summary>
     public static CaseState Open(CaseOpened e) => new()
@@ -144,11 +136,10 @@ public sealed record CaseState
             Parties = s.Parties.With(e.Party, s.Parties[e.Party] with { LeftOn = e.LeftOn }),
             PlanLead = s.PlanLead == e.Party ? null : s.PlanLead,
         },
-        (var s, ConsentRecorded e) => s with
-        {
-            Consents = s.Consents.With(e.ConsentId, new ConsentStatus(e.ConsentId, e.Parties, e.CoversForbund, e.ValidFrom, e.ValidUntil)),
-        },
-        (var s, ConsentRevoked e) => s with { Consents = s.Consents.With(e.ConsentId, s.Consents[e.ConsentId] with { RevokedFrom = e.EffectiveOn }) },
+        (var s, ConsentRecorded or ConsentConfirmed or ConsentDeclined or ConsentRevoked) => s with { Consents = Cases.ConsentLedger.Apply(s.Consents, (ICaseEvent)@event) },
+        (var s, PartyInvited e) => s with { Invitations = s.Invitations.With(e.InvitationId, new InvitationStatus(e.InvitationId, e.Party, e.InvitedOn)) },
+        (var s, InvitationAccepted e) => s with { Invitations = s.Invitations.With(e.InvitationId, s.Invitations[e.InvitationId] with { Answered = true }) },
+        (var s, InvitationDeclined e) => s with { Invitations = s.Invitations.With(e.InvitationId, s.Invitations[e.InvitationId] with { Answered = true }) },
         (var s, InterventionPlanned e) => s with
         {
             Interventions = s.Interventions.With(e.InterventionId,

@@ -23,17 +23,6 @@ public sealed record ActionFact(Guid Id, string Description, PartyCode? Responsi
 
 public sealed record AssessmentFact(PartyCode Party, WorkCapacityConclusion Conclusion, DateOnly ValidFrom);
 
-public sealed record ConsentFact(Guid Id, DateOnly ValidFrom, DateOnly? ValidUntil, DateOnly? RevokedFrom = null, IReadOnlyList<PartyCode>? Parties = null, bool CoversForbund = false)
-{
-    /// <summary>The first day the consent no longer applies, if it ends.</summary>
-    public DateOnly? EndsOn => (ValidUntil?.AddDays(1), RevokedFrom) switch
-    {
-        (null, var r) => r,
-        (var u, null) => u,
-        (var u, var r) => u < r ? u : r,
-    };
-}
-
 public sealed record BenefitFact(Benefit Benefit, BenefitDecisionKind Decision, DateOnly DecidedOn);
 
 public sealed record MeetingFact(Guid Id, DateOnly MeetingOn, DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, DateOnly? NextFollowUpOn = null);
@@ -83,7 +72,7 @@ public sealed record StallFacts
     public IReadOnlyList<AssessmentFact> Assessments { get; init; } = [];
 
     /// <summary>Consents.</summary>
-    public IReadOnlyList<ConsentFact> Consents { get; init; } = [];
+    public IReadOnlyList<Consent> Consents { get; init; } = [];
 
     /// <summary>Benefit decisions that bear on the rules (no SGI, sjukpenning refused).</summary>
     public IReadOnlyList<BenefitFact> Benefits { get; init; } = [];
@@ -138,8 +127,7 @@ public sealed record StallFacts
             Assessments = [.. f.Assessments.Where(a => a.Party != e.Party || a.ValidFrom > e.ValidFrom),
                 .. f.Assessments.Any(a => a.Party == e.Party && a.ValidFrom > e.ValidFrom) ? [] : new[] { new AssessmentFact(e.Party, e.Conclusion, e.ValidFrom) }],
         },
-        (var f, ConsentRecorded e) => f with { Consents = [.. f.Consents, new ConsentFact(e.ConsentId, e.ValidFrom, e.ValidUntil, null, e.Parties, e.CoversForbund)] },
-        (var f, ConsentRevoked e) => f with { Consents = Replace(f.Consents, c => c.Id == e.ConsentId, c => c with { RevokedFrom = e.EffectiveOn }) },
+        (var f, ConsentRecorded or ConsentConfirmed or ConsentDeclined or ConsentRevoked) => f with { Consents = Cases.ConsentLedger.Apply(f.Consents, (ICaseEvent)@event) },
         // Every sjukpenning and SGI decision is kept, so a later grant ends what a refusal began.
         (var f, BenefitDecisionRecorded e) when e.Decision == BenefitDecisionKind.NoneForLackOfSgi
                                                 || e.Benefit is Benefit.Sjukpenning or Benefit.SgiStatus =>

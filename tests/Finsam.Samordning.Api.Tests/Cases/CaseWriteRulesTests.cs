@@ -85,16 +85,25 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task A_party_that_has_not_joined_is_told_to_join_first()
+    public async Task A_party_with_no_relation_is_answered_as_if_the_case_did_not_exist_and_a_referred_one_is_told_to_join_first()
     {
         var (c, _) = await NewCase();
 
-        var response = await _af.PostJson($"{c}/contacts", Contact());
+        var unrelated = await _af.PostJson($"{c}/contacts", Contact());
+        var unknown = await _af.PostJson($"/api/v1/cases/{Guid.NewGuid()}/contacts", Contact());
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        var problem = await response.Object();
+        Assert.Equal(HttpStatusCode.NotFound, unrelated.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var (hidden, missing) = (await unrelated.Object(), await unknown.Object());
+        Assert.Equal(missing.Select(p => p.Key).Order(), hidden.Select(p => p.Key).Order());
+        Assert.Equal($"No case with id {c.Split('/')[^1]}.", hidden["detail"]!.GetValue<string>());
+
+        await _soc.Ok($"{c}/referrals", new { kind = "Remiss", to = "AF", reason = "Kartläggning", sentOn = "2026-02-26" });
+        var referred = await _af.PostJson($"{c}/contacts", Contact());
+        Assert.Equal(HttpStatusCode.Conflict, referred.StatusCode);
+        var problem = await referred.Object();
         Assert.Equal("party.not-on-case", problem["code"]!.GetValue<string>());
-        Assert.Contains("AF has not joined", problem["detail"]!.GetValue<string>());
+        Assert.Contains("AF is not on this case", problem["detail"]!.GetValue<string>());
     }
 
     [Fact]
@@ -168,7 +177,7 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var (first, _) = await NewCase();
         var (second, _) = await NewCase();
-        await _af.PostJson($"{second}/parties", new { unit = "AF Landskrona", joinedOn = "2026-03-01" });
+        await _soc.Invite(_af, second, "AF", "AF Landskrona", "2026-03-01");
         var kaa = api.ClientFor("handlaggare", "KAA", "kaa-1");
         await kaa.PostJson("/api/v1/cases", new
         {

@@ -51,10 +51,10 @@ public sealed class KaaYouthWalkthroughTests(ApiFactory api) : IClassFixture<Api
         });
         Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         var c = opened.Headers.Location!.OriginalString;
-        await Ok(_kaa, $"{c}/consents", new
+        var consent = (await Ok(_kaa, $"{c}/consents", new
         {
-            parties = new[] { "KAA", "VC", "AF", "SOC" }, coversForbund = true, form = "Written", validFrom = D(0), validUntil = D(364),
-        });
+            parties = new[] { "KAA", "VC", "AF", "SOC" }, coversForbund = true, form = "Written", givenOn = D(0), validFrom = D(0), validUntil = D(364),
+        })).Id;
 
         // KAA plans and starts motivation talks, and sends a remiss to the vårdcentral.
         var kaaTalks = (await Ok(_kaa, $"{c}/interventions", new { kind = "motivationssamtal", plannedStart = D(2), plannedOn = D(0) })).Id;
@@ -74,16 +74,21 @@ public sealed class KaaYouthWalkthroughTests(ApiFactory api) : IClassFixture<Api
 
         // AF joins and maps; SOC joins with the income-support decision; the VC accepts and plans talks.
         At(10);
-        await Ok(_af, $"{c}/parties", new { unit = "Arbetsförmedlingen Landskrona", joinedOn = D(10) });
+        var afInvite = (await Ok(_kaa, $"{c}/invitations", new { party = "AF", reason = "Kartläggning mot studier eller arbete", invitedOn = D(10) })).Id;
+        await Ok(_af, $"{c}/invitations/{afInvite}/accept", new { unit = "Arbetsförmedlingen Landskrona", answeredOn = D(10) });
+        await Ok(_af, $"{c}/consents/{consent}/confirm", new { });
         var afMapping = (await Ok(_af, $"{c}/interventions", new { kind = "kartlaggning", plannedStart = D(14), plannedOn = D(10) })).Id;
         At(12);
-        await Ok(_soc, $"{c}/parties", new { unit = "Ekonomiskt bistånd Svalöv", joinedOn = D(12) });
+        var socInvite = (await Ok(_kaa, $"{c}/invitations", new { party = "SOC", reason = "Försörjning", invitedOn = D(12) })).Id;
+        await Ok(_soc, $"{c}/invitations/{socInvite}/accept", new { unit = "Ekonomiskt bistånd Svalöv", answeredOn = D(12) });
+        await Ok(_soc, $"{c}/consents/{consent}/confirm", new { });
         await Ok(_soc, $"{c}/benefit-decisions", new { benefit = "Forsorjningsstod", decision = "Granted", from = D(12), decidedOn = D(12) });
         At(14);
         await Ok(_af, $"{c}/interventions/{afMapping}/start", new { startedOn = D(14) });
         await Ok(_af, $"{c}/assessments", new { conclusion = "NotReady", validFrom = D(14) });
         At(16);
         await Ok(_vc, $"{c}/referrals/{resent}/accept", new { unit = "Vårdcentralen Svalöv", acceptedOn = D(16) });
+        await Ok(_vc, $"{c}/consents/{consent}/confirm", new { });
         var vcTalks = (await Ok(_vc, $"{c}/interventions", new { kind = "halsosamtal", plannedStart = D(18), plannedOn = D(16) })).Id;
         At(18);
         await Ok(_vc, $"{c}/interventions/{vcTalks}/start", new { startedOn = D(18) });

@@ -10,8 +10,9 @@ using Xunit.Abstractions;
 namespace Finsam.Samordning.Api.Tests.Secrecy;
 
 /// <summary>
-/// Every endpoint of the OpenAPI document × every kind of caller × consent state: who gets past
-/// authorization, and what case reads show. An endpoint missing from <see cref="Rules"/> fails the test.
+/// Every endpoint of the OpenAPI document × every kind of caller × relation to the case: who gets
+/// past authorization, that a party with no relation is answered exactly as for an unknown id, and
+/// what the overview shows. An endpoint missing from <see cref="Rules"/> fails the test.
 /// </summary>
 public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
@@ -21,8 +22,10 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
     {
         ["OpenCase"] = Access.CaseWrite, ["ListCases"] = Access.CaseRead, ["GetCase"] = Access.CaseRead, ["GetCaseHistory"] = Access.CaseRead,
         ["GetCaseOverview"] = Access.CaseRead, ["CloseCase"] = Access.CaseWrite, ["ReopenCase"] = Access.CaseWrite,
-        ["JoinCase"] = Access.CaseWrite, ["AssignCaseworker"] = Access.CaseWrite, ["LeaveCase"] = Access.CaseWrite,
-        ["RecordConsent"] = Access.CaseWrite, ["RevokeConsent"] = Access.CaseWrite,
+        ["InviteParty"] = Access.CaseWrite, ["AcceptInvitation"] = Access.CaseWrite, ["DeclineInvitation"] = Access.CaseWrite,
+        ["AssignCaseworker"] = Access.CaseWrite, ["LeaveCase"] = Access.CaseWrite,
+        ["RecordConsent"] = Access.CaseWrite, ["AmendConsent"] = Access.CaseWrite, ["ConfirmConsent"] = Access.CaseWrite,
+        ["DeclineConsent"] = Access.CaseWrite, ["RevokeConsent"] = Access.CaseWrite,
         ["PlanIntervention"] = Access.CaseWrite, ["StartIntervention"] = Access.CaseWrite, ["PauseIntervention"] = Access.CaseWrite,
         ["ResumeIntervention"] = Access.CaseWrite, ["CompleteIntervention"] = Access.CaseWrite, ["CancelIntervention"] = Access.CaseWrite,
         ["SendReferral"] = Access.CaseWrite, ["AcceptReferral"] = Access.CaseWrite, ["DeclineReferral"] = Access.CaseWrite,
@@ -37,18 +40,26 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         ["ListInterventionKinds"] = Access.Anyone,
     };
 
-    // Caller kinds: role, party, and the consent state of that party on the test case.
-    private static readonly (string Name, string Role, string? Party)[] Callers =
+    private enum Relation { Own, Covered, NamedUnconfirmed, Uncovered, Referred, Invited, Left, Unrelated, Forbund, None }
+
+    // Caller kinds: role, party and how that party stands to the case it calls (AF's case; the
+    // unrelated caller calls a second case it has nothing to do with).
+    private static readonly (string Name, string Role, string? Party, Relation Relation)[] Callers =
     [
-        ("own party", "handlaggare", "AF"),
-        ("other party, consent", "handlaggare", "FK"),
-        ("other party, no consent", "handlaggare", "VC"),
-        ("other party, consent revoked", "handlaggare", "PSY"),
-        ("handläggare without party", "handlaggare", null),
-        ("samverkansledare, no förbund consent", "samverkansledare", null),
-        ("administrator", "administrator", null),
-        ("granskare", "granskare", null),
-        ("unknown role", "vaktmastare", "AF"),
+        ("own party", "handlaggare", "AF", Relation.Own),
+        ("on the case, covered by AF's confirmed consent", "handlaggare", "FK", Relation.Covered),
+        ("on the case, named in a consent AF has not confirmed", "handlaggare", "SOC", Relation.NamedUnconfirmed),
+        ("on the case, no consent names it", "handlaggare", "VC", Relation.Uncovered),
+        ("referred, not answered", "handlaggare", "PSY", Relation.Referred),
+        ("invited, not answered", "handlaggare", "KAA", Relation.Invited),
+        ("left the case", "handlaggare", "AME", Relation.Left),
+        ("no relation to the case", "handlaggare", "FK", Relation.Unrelated),
+        ("handläggare without party", "handlaggare", null, Relation.None),
+        ("samverkansledare, no förbund consent", "samverkansledare", null, Relation.Forbund),
+        ("samverkansledare with a party claim", "samverkansledare", "AF", Relation.Forbund),
+        ("administrator", "administrator", null, Relation.None),
+        ("granskare", "granskare", null, Relation.None),
+        ("unknown role", "vaktmastare", "AF", Relation.None),
     ];
 
     private static bool Allowed(Access access, string role, string? party) => access switch
@@ -61,20 +72,24 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
     };
 
     [Fact]
-    public async Task Every_endpoint_answers_every_caller_as_the_matrix_says()
+    public async Task Every_endpoint_answers_every_caller_and_relation_as_the_matrix_says()
     {
         var af = api.ClientFor("handlaggare", "AF", "af-matrix");
-        var opened = await af.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1282", targetGroups = new[] { "Uvas" }, openingParty = "AF", openingUnit = "AF", openedOn = "2026-02-02",
-        });
-        var caseUrl = opened.Headers.Location!.OriginalString;
+        HttpClient Party(string party) => api.ClientFor("handlaggare", party, $"matrix-handlaggare-{party}");
+        var caseUrl = await af.OpenCase("AF", "AF Landskrona", "2026-02-02");
         var caseId = caseUrl.Split('/')[^1];
-        var plan = await (await af.PostJson($"{caseUrl}/interventions", new { kind = "kartlaggning", plannedStart = "2026-02-03", plannedOn = "2026-02-02" })).Read<CaseCommandResult>();
-        await af.PostJson($"{caseUrl}/consents", new { parties = new[] { "AF", "FK" }, coversForbund = false, form = "Written", validFrom = "2026-02-02" });
-        var psy = await (await af.PostJson($"{caseUrl}/consents", new { parties = new[] { "PSY" }, coversForbund = false, form = "Written", validFrom = "2026-02-02" }))
-            .Read<CaseCommandResult>();
-        await af.PostJson($"{caseUrl}/consents/{psy.Id}/revoke", new { effectiveOn = "2026-02-20" });
+        var plan = await af.Ok($"{caseUrl}/interventions", new { kind = "kartlaggning", plannedStart = "2026-02-03", plannedOn = "2026-02-02" });
+        foreach (var (party, unit) in new[] { ("FK", "FK Malmö"), ("SOC", "IFO Landskrona"), ("VC", "VC Centrum"), ("AME", "AME Landskrona") })
+        {
+            await af.Invite(Party(party), caseUrl, party, unit, "2026-02-03");
+        }
+
+        await af.Consent(caseUrl, ["AF", "FK"]);
+        await Party("SOC").Consent(caseUrl, ["AF", "SOC"]);
+        await af.Ok($"{caseUrl}/referrals", new { kind = "Remiss", to = "PSY", reason = "Utredning", sentOn = "2026-02-04" });
+        await af.Ok($"{caseUrl}/invitations", new { party = "KAA", reason = "Ung under 20", invitedOn = "2026-02-04" });
+        await Party("AME").Ok($"{caseUrl}/parties/AME/leave", new { reason = "Klar", leftOn = "2026-02-05" });
+        var otherCase = (await af.OpenCase("AF", "AF Landskrona", "2026-02-02")).Split('/')[^1];
 
         var document = JsonNode.Parse(await af.GetStringAsync("/swagger/v1/swagger.json"))!;
         var operations = document["paths"]!.AsObject()
@@ -86,42 +101,86 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
 
         var failures = new List<string>();
         var cells = 0;
-        foreach (var (name, role, party) in Callers)
+        foreach (var (name, role, party, relation) in Callers)
         {
-            var client = api.ClientFor(role, party, $"matrix-{role}-{party ?? "none"}");
+            var client = relation == Relation.Unrelated ? Party(party!) : api.ClientFor(role, party, $"matrix-{role}-{party ?? "none"}");
+            var target = relation == Relation.Unrelated ? otherCase : caseId;
             foreach (var (path, method, id) in operations)
             {
-                var url = path.Replace("{id}", caseId).Replace("{party}", "AF").Replace("{interventionId}", plan.Id.ToString());
-                url = Regex.Replace(url, "\\{[a-zA-Z]+\\}", Guid.NewGuid().ToString());
-                var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url);
-                if (method is "post" or "put")
-                {
-                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
-                }
-
-                var response = await client.SendAsync(request);
+                var template = path.Replace("{party}", party ?? "AF").Replace("{interventionId}", plan.Id.ToString());
+                template = Regex.Replace(template, "\\{(?!id\\})[a-zA-Z]+\\}", Guid.NewGuid().ToString());
+                var response = await Send(client, method, template.Replace("{id}", target));
                 var status = (int)response.StatusCode;
                 cells++;
                 var expectAllowed = Allowed(Rules[id], role, party);
                 if (status >= 500 || status == 401 || (expectAllowed ? status == 403 : status != 403))
                 {
                     failures.Add($"{id} as {name}: {status}, expected {(expectAllowed ? "allowed" : "403")}");
+                    continue;
                 }
 
-                if (id == "GetCaseOverview" && expectAllowed && response.IsSuccessStatusCode)
+                if (!expectAllowed || !path.StartsWith("/api/v1/cases/{id}", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // A party with no relation learns nothing: the answer is the one an unknown id gets.
+                var unknown = Guid.NewGuid().ToString();
+                var asUnknown = await Send(client, method, template.Replace("{id}", unknown));
+                var same = await Shape(response, target) == await Shape(asUnknown, unknown);
+                var hidden = relation == Relation.Unrelated || (role == "handlaggare" && party is null);
+                if (hidden && !same)
+                {
+                    failures.Add($"{id} as {name}: {status}, differs from the answer for an unknown id ({(int)asUnknown.StatusCode})");
+                }
+
+                if (method == "get" && !hidden && status != 200)
+                {
+                    failures.Add($"{id} as {name}: {status}, expected 200 for a related caller");
+                }
+
+                if (id == "GetCaseOverview" && status == 200)
                 {
                     var overview = await response.Read<CaseOverviewResponse>();
                     var sees = overview.Interventions.Count == 1;
-                    var shouldSee = party is "AF" or "FK" && role == "handlaggare";
+                    var shouldSee = relation is Relation.Own or Relation.Covered;
                     if (sees != shouldSee || (!sees && !overview.Withheld!.Any(w => w.Category == "interventions")))
                     {
                         failures.Add($"overview as {name}: sees AF's insats {sees}, expected {shouldSee} (with a marker when withheld)");
                     }
                 }
             }
+
+            if (role == "handlaggare" && party is not null)
+            {
+                var listed = await (await client.GetAsync("/api/v1/cases?pageSize=200")).Content.ReadAsStringAsync();
+                if (listed.Contains(target) != (relation != Relation.Unrelated))
+                {
+                    failures.Add($"case list as {name}: lists the case {listed.Contains(target)}, expected {relation != Relation.Unrelated}");
+                }
+            }
         }
 
-        output.WriteLine($"Access matrix: {operations.Count} endpoints × {Callers.Length} callers (roles × consent states) = {cells} cells");
+        output.WriteLine($"Access matrix: {operations.Count} endpoints × {Callers.Length} callers (roles × relation states) = {cells} cells");
         Assert.Empty(failures);
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient client, string method, string url)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url);
+        if (method is "post" or "put")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        return client.SendAsync(request);
+    }
+
+    // Status and body with the case id, trace id and other per-request values taken out.
+    private static async Task<string> Shape(HttpResponseMessage response, string caseId)
+    {
+        var body = (await response.Content.ReadAsStringAsync()).Replace(caseId, "{id}");
+        body = Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "\"traceId\":\"\"");
+        return $"{(int)response.StatusCode} {body}";
     }
 }

@@ -31,7 +31,7 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
         var plan = await (await _af.PostJson($"{c}/interventions", new { kind = "arbetstraning", plannedStart = "2026-02-10", plannedOn = "2026-02-03" })).Read<CaseCommandResult>();
         await _af.PostJson($"{c}/interventions/{plan.Id}/start", new { startedOn = "2026-02-10" });
         await _af.PostJson($"{c}/contacts", new { kind = "Meeting", occurredOn = "2026-02-10", note = "Pratade om sömnen" });
-        Assert.Equal(HttpStatusCode.OK, (await _fk.PostJson($"{c}/parties", new { unit = "FK Helsingborg", joinedOn = "2026-02-12" })).StatusCode);
+        await _af.Invite(_fk, c, "FK", "FK Helsingborg", "2026-02-12");
         await _fk.PostJson($"{c}/contacts", new { kind = "Phone", occurredOn = "2026-02-13" });
         return c;
     }
@@ -50,10 +50,7 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
         var ownView = await (await _af.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
         Assert.Single(ownView.Interventions);
 
-        var consent = await (await _af.PostJson($"{c}/consents", new
-        {
-            parties = new[] { "AF", "FK" }, coversForbund = false, form = "Written", validFrom = "2026-02-02", validUntil = "2027-02-01",
-        })).Read<CaseCommandResult>();
+        var consent = await _af.Consent(c, ["AF", "FK"], validUntil: "2027-02-01");
         var with = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
         Assert.Equal(PartyCode.AF, Assert.Single(with.Interventions).Insats.Party);
         Assert.Equal(2, with.Contacts.Recent.Count);
@@ -61,7 +58,7 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
         var asOf = await (await _fk.GetAsync($"{c}/overview?asOf=2026-02-11")).Read<CaseOverviewResponse>();
         Assert.Single(asOf.Interventions); // consent as it stands today opens the past view too
 
-        await _af.PostJson($"{c}/consents/{consent.Id}/revoke", new { effectiveOn = "2026-03-02" });
+        await _af.PostJson($"{c}/consents/{consent}/revoke", new { effectiveOn = "2026-03-02" });
         var revoked = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
         Assert.Empty(revoked.Interventions);
         Assert.NotEmpty(revoked.Withheld!);
@@ -81,7 +78,7 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Empty(none.TargetGroups);
         Assert.Contains(none.Withheld!, w => w.Category == "targetGroups");
 
-        await _af.PostJson($"{c}/consents", new { parties = new[] { "AF" }, coversForbund = true, form = "Oral", validFrom = "2026-02-02" });
+        await _af.Consent(c, ["AF"], coversForbund: true);
         var covered = await (await _lead.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
         Assert.Single(covered.Interventions);
         Assert.Equal([TargetGroup.MentalIllHealth], covered.TargetGroups);

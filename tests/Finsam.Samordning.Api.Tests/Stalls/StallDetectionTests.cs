@@ -46,7 +46,7 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
         });
         var c = opened.Headers.Location!.OriginalString;
         var caseId = Guid.Parse(c.Split('/')[^1]);
-        await _soc.PostJson($"{c}/consents", new { parties = new[] { "SOC" }, coversForbund = true, form = "Written", validFrom = D(0) });
+        await _soc.PostJson($"{c}/consents", new { parties = new[] { "SOC" }, coversForbund = true, form = "Written", givenOn = D(0), validFrom = D(0) });
         await _soc.PostJson($"{c}/contacts", new { kind = "Meeting", occurredOn = D(0) });
         var plan = await (await _soc.PostJson($"{c}/interventions", new { kind = "boendestod", plannedStart = D(1), plannedOn = D(0) })).Read<CaseCommandResult>();
         At(1);

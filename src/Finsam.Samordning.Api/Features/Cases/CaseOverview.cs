@@ -9,10 +9,14 @@ namespace Finsam.Samordning.Api.Features.Cases;
 public sealed record OverviewParty(PartyCode Party, string Unit, string CaseworkerId, string CaseworkerName, DateOnly JoinedOn,
     DateOnly? LeftOn = null, string? LeaveReason = null, PartyCode? HandedOverTo = null);
 
-public sealed record OverviewConsent(Guid Id, IReadOnlyList<PartyCode> Parties, bool CoversForbund, ConsentForm Form,
-    DateOnly ValidFrom, DateOnly? ValidUntil, PartyCode RecordedBy, DateOnly? RevokedFrom = null)
+public sealed record OverviewInvitation(Guid Id, PartyCode Party, PartyCode InvitedBy, string Reason, DateOnly InvitedOn,
+    InvitationState State = InvitationState.Pending, DateOnly? AnsweredOn = null, string? DeclineReason = null);
+
+public enum InvitationState
 {
-    public bool ActiveOn(DateOnly date) => new ConsentStatus(Id, Parties, CoversForbund, ValidFrom, ValidUntil, RevokedFrom).ActiveOn(date);
+    Pending,
+    Accepted,
+    Declined,
 }
 
 public sealed record OverviewPause(DateOnly From, DateOnly? To, string Reason);
@@ -71,6 +75,9 @@ public sealed record CaseOverview
     /// <summary>Target groups.</summary>
     public IReadOnlyList<TargetGroup> TargetGroups { get; init; } = [];
 
+    /// <summary>The party that opened the case (and recorded its target groups).</summary>
+    public PartyCode OpeningParty { get; init; }
+
     /// <summary>When opened.</summary>
     public DateOnly OpenedOn { get; init; }
 
@@ -89,8 +96,11 @@ public sealed record CaseOverview
     /// <summary>Since when the plan lead holds the plan.</summary>
     public DateOnly? PlanLeadSince { get; init; }
 
-    /// <summary>Consents.</summary>
-    public IReadOnlyList<OverviewConsent> Consents { get; init; } = [];
+    /// <summary>Every consent version, with who confirmed or declined it.</summary>
+    public IReadOnlyList<Consent> Consents { get; init; } = [];
+
+    /// <summary>Invitations to join the case.</summary>
+    public IReadOnlyList<OverviewInvitation> Invitations { get; init; } = [];
 
     /// <summary>Every insats of every party.</summary>
     public IReadOnlyList<OverviewIntervention> Interventions { get; init; } = [];
@@ -125,6 +135,12 @@ public sealed record CaseOverview
     /// <summary>Open flags: the stall scan's findings and concerns raised by hand.</summary>
     public IReadOnlyList<OpenFlag> Flags { get; init; } = [];
 
+    /// <summary>How <paramref name="party"/> stands to the case.</summary>
+    public RelationKind RelationOf(PartyCode party) => Relation.Of(party,
+        Parties.Select(p => (p.Party, p.LeftOn is null)),
+        Referrals.Where(r => r.State == ReferralState.Pending).Select(r => r.To)
+            .Concat(Invitations.Where(i => i.State == InvitationState.Pending).Select(i => i.Party)));
+
     /// <summary>
     /// Folds one event in. Tolerant of entries it does not know: an <c>asOf</c> view skips events
     /// dated after the cut, and an insats planned later than it was (back-)dated to start must not
@@ -146,6 +162,7 @@ public sealed record CaseOverview
                 Status = CaseStatus.Open,
                 MunicipalityCode = e.MunicipalityCode,
                 TargetGroups = e.TargetGroups,
+                OpeningParty = e.OpeningParty,
                 OpenedOn = e.OpenedOn,
             },
             (null, _) => null,
@@ -162,11 +179,20 @@ public sealed record CaseOverview
                 Parties = Replace(o.Parties, p => p.Party == e.Party, p => p with { LeftOn = e.LeftOn, LeaveReason = e.Reason, HandedOverTo = e.HandedOverTo }),
                 PlanLead = o.PlanLead == e.Party ? null : o.PlanLead,
             },
-            (var o, ConsentRecorded e) => o with
+            (var o, ConsentRecorded or ConsentConfirmed or ConsentDeclined or ConsentRevoked) => o with { Consents = Domain.Cases.ConsentLedger.Apply(o.Consents, @event) },
+            (var o, PartyInvited e) => o with
             {
-                Consents = [.. o.Consents, new OverviewConsent(e.ConsentId, e.Parties, e.CoversForbund, e.Form, e.ValidFrom, e.ValidUntil, e.RecordedBy)],
+                Invitations = [.. o.Invitations, new OverviewInvitation(e.InvitationId, e.Party, e.InvitedBy, e.Reason, e.InvitedOn)],
             },
-            (var o, ConsentRevoked e) => o with { Consents = Replace(o.Consents, c => c.Id == e.ConsentId, c => c with { RevokedFrom = e.EffectiveOn }) },
+            (var o, InvitationAccepted e) => o with
+            {
+                Invitations = Replace(o.Invitations, i => i.Id == e.InvitationId, i => i with { State = InvitationState.Accepted, AnsweredOn = e.AcceptedOn }),
+            },
+            (var o, InvitationDeclined e) => o with
+            {
+                Invitations = Replace(o.Invitations, i => i.Id == e.InvitationId,
+                    i => i with { State = InvitationState.Declined, AnsweredOn = e.DeclinedOn, DeclineReason = e.Reason }),
+            },
             (var o, InterventionPlanned e) => o with
             {
                 Interventions = [.. o.Interventions, new OverviewIntervention(e.InterventionId, e.Party, e.Kind,

@@ -28,8 +28,23 @@ public sealed record CaseSummary
     /// <summary>Target groups.</summary>
     public IReadOnlyList<TargetGroup> TargetGroups { get; init; } = [];
 
+    /// <summary>The party that opened the case (and recorded its target groups).</summary>
+    public PartyCode OpeningParty { get; init; }
+
     /// <summary>Parties on the case now.</summary>
     public IReadOnlyList<PartyCode> Parties { get; init; } = [];
+
+    /// <summary>Parties that ever joined the case, those that left included.</summary>
+    public IReadOnlyList<PartyCode> EverParties { get; init; } = [];
+
+    /// <summary>Unanswered invitations: invitation id and invited party.</summary>
+    public IReadOnlyDictionary<Guid, PartyCode> PendingInvitations { get; init; } = new Dictionary<Guid, PartyCode>();
+
+    /// <summary>
+    /// Parties related to the case (on it, left it, or referred or invited and not yet answered):
+    /// the only parties that may learn it exists. Indexed for the handläggare's list.
+    /// </summary>
+    public IReadOnlyList<PartyCode> RelatedParties { get; init; } = [];
 
     /// <summary>Planeringsansvarig.</summary>
     public PartyCode? PlanLead { get; init; }
@@ -64,9 +79,16 @@ public sealed record CaseSummary
             (_, CaseOpened e) => new CaseSummary
             {
                 Id = e.CaseId, Status = CaseStatus.Open, MunicipalityCode = e.MunicipalityCode, TargetGroups = e.TargetGroups, OpenedOn = e.OpenedOn,
+                OpeningParty = e.OpeningParty,
             },
             (null, _) => null,
-            (var s, PartyJoined e) => s with { Parties = [.. s.Parties.Append(e.Party).Distinct().Order()] },
+            (var s, PartyJoined e) => s with
+            {
+                Parties = [.. s.Parties.Append(e.Party).Distinct().Order()], EverParties = [.. s.EverParties.Append(e.Party).Distinct().Order()],
+            },
+            (var s, PartyInvited e) => s with { PendingInvitations = new Dictionary<Guid, PartyCode>(s.PendingInvitations) { [e.InvitationId] = e.Party } },
+            (var s, InvitationAccepted e) => s with { PendingInvitations = s.PendingInvitations.Where(i => i.Key != e.InvitationId).ToDictionary() },
+            (var s, InvitationDeclined e) => s with { PendingInvitations = s.PendingInvitations.Where(i => i.Key != e.InvitationId).ToDictionary() },
             (var s, PartyLeft e) => s with { Parties = [.. s.Parties.Where(p => p != e.Party)], PlanLead = s.PlanLead == e.Party ? null : s.PlanLead },
             (var s, PlanLeadAssigned e) => s with { PlanLead = e.Party },
             (var s, CaseClosed) => s with { Status = CaseStatus.Closed },
@@ -89,11 +111,21 @@ public sealed record CaseSummary
         return next with
         {
             Facts = facts,
+            RelatedParties =
+            [
+                .. next.EverParties.Concat(next.PendingInvitations.Values)
+                    .Concat(facts.Referrals.Where(r => r.State == ReferralState.Pending).Select(r => r.To)).Distinct().Order(),
+            ],
             LastActivityOn = next.LastActivityOn > @event.BusinessDate ? next.LastActivityOn : @event.BusinessDate,
             // Something changed: due now (the opening day is always in the past).
             NextAttentionOn = next.OpenedOn,
         };
     }
+
+    /// <summary>How <paramref name="party"/> stands to the case.</summary>
+    public RelationKind RelationOf(PartyCode party) => Relation.Of(party,
+        EverParties.Select(p => (p, Parties.Contains(p))),
+        Facts.Referrals.Where(r => r.State == ReferralState.Pending).Select(r => r.To).Concat(PendingInvitations.Values));
 
     /// <summary>Parties with an insats ongoing on <paramref name="day"/>.</summary>
     public IReadOnlyList<PartyCode> PartiesWithOngoingInsats(DateOnly day) =>

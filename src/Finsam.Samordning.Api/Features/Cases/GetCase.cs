@@ -1,4 +1,4 @@
-using Finsam.Samordning.Api.Infrastructure.Access;
+using Finsam.Samordning.Api.Features.Secrecy;
 using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Api.Infrastructure.Http;
@@ -35,7 +35,7 @@ public sealed record GetCase(Guid CaseId, CurrentUser Reader) : IRequest<CaseDet
     }
 
     /// <summary>Loads the projected document and filters it by consent.</summary>
-    public sealed class Handler(IQuerySession session, CaseReadFilter filter) : IRequestHandler<GetCase, CaseDetails>
+    public sealed class Handler(IQuerySession session, CaseSecrecy secrecy) : IRequestHandler<GetCase, CaseDetails>
     {
         /// <inheritdoc />
         public async Task<CaseDetails> Handle(GetCase request, CancellationToken cancellationToken)
@@ -44,8 +44,10 @@ public sealed record GetCase(Guid CaseId, CurrentUser Reader) : IRequest<CaseDet
             var details = batch.Load<CaseDetails>(request.CaseId);
             var overview = batch.Load<CaseOverview>(request.CaseId);
             await batch.Execute(cancellationToken);
-            var found = await details ?? throw new NotFoundException($"No case with id {request.CaseId}.");
-            return filter.Details(found, request.Reader, (await overview)?.Consents ?? []);
+            var found = await details ?? throw NotFoundException.Case(request.CaseId);
+            var current = await overview ?? throw NotFoundException.Case(request.CaseId);
+            var viewer = CaseSecrecy.Resolve(request.Reader, request.CaseId, current.RelationOf);
+            return secrecy.Details(found, viewer, current.Consents);
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Finsam.Samordning.Api.Infrastructure.Access;
+using Finsam.Samordning.Api.Features.Secrecy;
 using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Domain.Cases;
@@ -40,26 +40,23 @@ public sealed record GetCaseHistory(Guid CaseId, CurrentUser Reader) : IRequest<
             .WithName("GetCaseHistory")
             .WithTags("Cases")
             .WithSummary("A case's history")
-            .WithDescription("Every event of the case in order: type, version, business date, when it was recorded and by whom. Events another party recorded read as 'Withheld' unless an active consent covers the reader.")
+            .WithDescription("Every event of the case in order: type, version, business date, when it was recorded and by whom. Events another party recorded read as 'Withheld' unless a consent that party confirmed opens them to the reader. 404 to a party with no relation to the case.")
             .Produces<IReadOnlyList<CaseHistoryEntry>>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>Reads the stream.</summary>
-    public sealed class Handler(IQuerySession session, CaseReadFilter filter) : IRequestHandler<GetCaseHistory, IReadOnlyList<CaseHistoryEntry>>
+    public sealed class Handler(IQuerySession session, CaseSecrecy secrecy) : IRequestHandler<GetCaseHistory, IReadOnlyList<CaseHistoryEntry>>
     {
         /// <inheritdoc />
         public async Task<IReadOnlyList<CaseHistoryEntry>> Handle(GetCaseHistory request, CancellationToken cancellationToken)
         {
+            // Relation first: a caller with none learns nothing, not even how many events there are.
+            var overview = await session.LoadAsync<CaseOverview>(request.CaseId, cancellationToken) ?? throw NotFoundException.Case(request.CaseId);
+            var viewer = CaseSecrecy.Resolve(request.Reader, request.CaseId, overview.RelationOf);
             var events = await session.Events.FetchStreamAsync(request.CaseId, token: cancellationToken);
-            if (events.Count == 0)
-            {
-                throw new NotFoundException($"No case with id {request.CaseId}.");
-            }
-
-            var overview = await session.LoadAsync<CaseOverview>(request.CaseId, cancellationToken);
-            return filter.History([.. events.Select(ToEntry)], request.Reader, overview?.Consents ?? []);
+            return secrecy.History([.. events.Select(e => (ToEntry(e), e.EventType))], viewer, overview.Consents);
         }
 
         private static CaseHistoryEntry ToEntry(IEvent e) => new(

@@ -1,5 +1,5 @@
 using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Access;
+using Finsam.Samordning.Api.Features.Secrecy;
 using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Api.Infrastructure.Http;
@@ -61,7 +61,7 @@ public sealed record ParallelismView(int ParallelDays, int CaseDays, double Shar
 /// <summary>A consent and whether it applies on the view's date.</summary>
 /// <param name="Consent">The consent as recorded.</param>
 /// <param name="Active">Applies on the view's date.</param>
-public sealed record ConsentView(OverviewConsent Consent, bool Active);
+public sealed record ConsentView(Consent Consent, bool Active);
 
 /// <summary>An open flag and how long it has been open.</summary>
 /// <param name="Flag">The flag.</param>
@@ -84,6 +84,7 @@ public sealed record FlagView(OpenFlag Flag, int DaysFlagged);
 /// <param name="Consents">Consents.</param>
 /// <param name="Interventions">Every insats of every party, by planned date: one timeline.</param>
 /// <param name="Referrals">Referrals between parties.</param>
+/// <param name="Invitations">Invitations to join the case.</param>
 /// <param name="Plan">The shared plan.</param>
 /// <param name="Sip">SIP meetings.</param>
 /// <param name="Contacts">Contacts.</param>
@@ -96,9 +97,9 @@ public sealed record CaseOverviewResponse(
     Guid CaseId, long Version, DateOnly AsOf, CaseStatus Status, string MunicipalityCode, IReadOnlyList<TargetGroup> TargetGroups,
     DateOnly OpenedOn, DateOnly? ClosedOn, CaseOutcome? Outcome, IReadOnlyList<OverviewParty> Parties, PartyCode? PlanLead,
     DateOnly? PlanLeadSince, IReadOnlyList<ConsentView> Consents, IReadOnlyList<InterventionView> Interventions,
-    IReadOnlyList<ReferralView> Referrals, PlanView Plan, SipView Sip, ContactsView Contacts,
+    IReadOnlyList<ReferralView> Referrals, IReadOnlyList<OverviewInvitation> Invitations, PlanView Plan, SipView Sip, ContactsView Contacts,
     IReadOnlyList<OverviewAssessment> Assessments, IReadOnlyList<OverviewBenefitDecision> BenefitDecisions,
-    ParallelismView Parallelism, IReadOnlyList<FlagView> Flags, IReadOnlyList<Infrastructure.Access.WithheldMarker>? Withheld = null)
+    ParallelismView Parallelism, IReadOnlyList<FlagView> Flags, IReadOnlyList<WithheldMarker>? Withheld = null)
 {
     /// <summary>Computes the date-dependent figures of <paramref name="o"/> as of <paramref name="asOf"/>.</summary>
     public static CaseOverviewResponse From(CaseOverview o, DateOnly asOf)
@@ -122,6 +123,7 @@ public sealed record CaseOverviewResponse(
             [.. o.Referrals.OrderBy(r => r.SentOn).Select(r => new ReferralView(r,
                 r.State == ReferralState.Pending ? end.DayNumber - r.SentOn.DayNumber : null,
                 r.State == ReferralState.Pending && r.RespondBy is { } by && by < end))],
+            o.Invitations,
             new PlanView(
                 o.Needs,
                 [.. o.Goals.Where(g => g.StatedBy == GoalStatedBy.Individual)],
@@ -205,9 +207,10 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
                 "with dates, state and days waited, referrals, the shared plan (the person's and the professionals' goals side by side, " +
                 "actions with responsible party and due date), last and next SIP meeting, recent contacts, assessments side by side, " +
                 "benefit decisions and the parallelism measure. With asOf=YYYY-MM-DD the view is rebuilt from the events whose " +
-                "business date is on or before that day, so a meeting can see what changed since the last one. Other parties' entries " +
-                "appear only while an active consent covers the reader (the förbund's samverkansledare: where consent covers the förbund); " +
-                "what is withheld is counted in 'withheld', so silence is not mistaken for inactivity. Consent is judged as it stands today, also for asOf views.")
+                "business date is on or before that day, so a meeting can see what changed since the last one. Another party's entries " +
+                "appear only while a consent is active that names that party and the reader (for the samverkansledare: the förbund), covers the entry's category, " +
+                "and that party has confirmed; what is withheld is counted in 'withheld', so silence is not mistaken for inactivity. " +
+                "Consent is judged as it stands today, also for asOf views. 404 to a party with no relation to the case.")
             .Produces<CaseOverviewResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -235,16 +238,17 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
     }
 
     /// <summary>Today's view reads the projected document; an asOf view folds the stream up to that date.</summary>
-    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, CaseReadFilter filter) : IRequestHandler<GetCaseOverview, CaseOverviewResponse>
+    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, CaseSecrecy secrecy) : IRequestHandler<GetCaseOverview, CaseOverviewResponse>
     {
         /// <inheritdoc />
         public async Task<CaseOverviewResponse> Handle(GetCaseOverview request, CancellationToken cancellationToken)
         {
             // Consent as it stands today decides what may be shown, whatever date the view describes.
             var current = await session.LoadAsync<CaseOverview>(request.CaseId, cancellationToken)
-                ?? throw new NotFoundException($"No case with id {request.CaseId}.");
+                ?? throw NotFoundException.Case(request.CaseId);
+            var viewer = CaseSecrecy.Resolve(request.Reader, request.CaseId, current.RelationOf);
             var (overview, asOf) = request.AsOf is { } date ? (await AsOf(request.CaseId, date, cancellationToken), date) : (current, calendar.Today);
-            var (visible, withheld) = filter.Overview(overview, request.Reader, current.Consents);
+            var (visible, withheld) = secrecy.Overview(overview, viewer, current.Consents);
             return CaseOverviewResponse.From(visible, asOf) with { Withheld = withheld };
         }
 

@@ -63,7 +63,8 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
             .WithTags("Cases")
             .WithSummary("List cases")
             .WithDescription("Cases filtered by party, status, flagged, target group and municipality, most recently active first, a page at a time. " +
-                "A handläggare lists the cases their own party is on; the samverkansledare lists all, with target groups withheld where no consent covers the förbund. " +
+                "A handläggare lists the cases their party is related to (on the case, left it, or referred or invited and not yet answered); " +
+                "the samverkansledare lists all, with target groups withheld where no consent opens them to the förbund. " +
                 "party, status and targetGroup take the names of their values, in any case (status=open).")
             .Produces<CasePage>()
             .ProducesValidationProblem()
@@ -87,7 +88,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
     }
 
     /// <summary>Queries the summaries.</summary>
-    public sealed class Handler(IQuerySession session, Infrastructure.BusinessCalendar calendar, Infrastructure.Access.CaseReadFilter filter)
+    public sealed class Handler(IQuerySession session, Infrastructure.BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy)
         : IRequestHandler<ListCases, CasePage>
     {
         /// <inheritdoc />
@@ -97,13 +98,13 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
             IQueryable<CaseSummary> query = session.Query<CaseSummary>();
             if (request.Reader.Role == Infrastructure.Auth.Roles.Handlaggare)
             {
-                // Secrecy: a handläggare's list holds their own party's cases only.
+                // Secrecy: a handläggare's list holds the cases their party is related to, and no other.
                 if (request.Reader.Party is not { } own)
                 {
                     return new CasePage([], request.Page, request.PageSize, 0);
                 }
 
-                query = query.Where(c => c.Parties.Contains(own));
+                query = query.Where(c => c.RelatedParties.Contains(own));
             }
 
             if (request.Party is { } party)
@@ -134,7 +135,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
             var page = await query.OrderByDescending(c => c.LastActivityOn).ThenBy(c => c.Id)
                 .ToPagedListAsync(request.Page, request.PageSize, cancellationToken);
             var today = calendar.Today;
-            return new CasePage([.. page.Select(s => filter.ListItem(s, request.Reader, today))], request.Page, request.PageSize, page.TotalItemCount);
+            return new CasePage([.. page.Select(s => secrecy.ListItem(s, request.Reader, today))], request.Page, request.PageSize, page.TotalItemCount);
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             .WithSummary("The review queue")
             .WithDescription("Open flags across cases, most severe first and then oldest first, each with the case's parties and days flagged. " +
                 "status: open (default), unacknowledged or acknowledged; severity: critical, warning or advice; rule: a stall rule code or ManualConcern. " +
-                "Acknowledged flags stay in the queue until cleared. A handläggare sees the cases of their own party.")
+                "Acknowledged flags stay in the queue until cleared. A handläggare sees the cases their party is related to.")
             .Produces<ReviewPage>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -87,7 +87,7 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
     }
 
     /// <summary>Reads the flagged cases and flattens their open flags.</summary>
-    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, Infrastructure.Access.CaseReadFilter filter) : IRequestHandler<ListFlags, ReviewPage>
+    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy) : IRequestHandler<ListFlags, ReviewPage>
     {
         /// <inheritdoc />
         public async Task<ReviewPage> Handle(ListFlags request, CancellationToken cancellationToken)
@@ -102,14 +102,14 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             IQueryable<CaseSummary> query = session.Query<CaseSummary>().Where(c => c.Flagged);
             if (party is { } p)
             {
-                query = query.Where(c => c.Parties.Contains(p));
+                query = query.Where(c => c.RelatedParties.Contains(p));
             }
 
             var today = calendar.Today;
             var flagged = await query.ToListAsync(cancellationToken);
             var items = flagged
                 .SelectMany(c => c.OpenFlags.Select(f => new ReviewItem(c.Id,
-                    filter.Flag(f, request.Caller, Infrastructure.Access.CaseReadFilter.ConsentsOf(c.Facts)), today.DayNumber - f.RaisedOn.DayNumber,
+                    secrecy.Flag(f, Secrecy.CaseSecrecy.Resolve(request.Caller, c.Id, c.RelationOf), c.Facts.Consents, c.EverParties), today.DayNumber - f.RaisedOn.DayNumber,
                     c.Parties, c.PlanLead, c.MunicipalityCode)))
                 .Where(i => request.Status switch
                 {

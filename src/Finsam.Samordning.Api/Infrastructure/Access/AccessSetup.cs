@@ -8,7 +8,7 @@ public static class AccessSetup
     /// <summary>Registers the read filter, the access-log writer and the schema it needs.</summary>
     public static IServiceCollection AddFinsamAccess(this IServiceCollection services)
     {
-        services.AddSingleton<CaseReadFilter>();
+        services.AddSingleton<Features.Secrecy.CaseSecrecy>();
         services.AddOptions<CryptoOptions>().BindConfiguration("Finsam:Crypto");
         services.AddSingleton<PersonalDataProtector>();
         services.AddScoped<AccessContext>();

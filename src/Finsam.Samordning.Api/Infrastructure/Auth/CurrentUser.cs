@@ -20,8 +20,13 @@ public sealed record CurrentUser(string UserId, string Name, PartyCode? Party, s
         var name = principal.FindFirstValue(FinsamClaims.Name) ?? sub;
         var claim = principal.FindFirstValue(FinsamClaims.Party);
         // Only a party's name counts: Enum.TryParse would also take "1" or "99".
-        var party = claim is not null && Enum.GetNames<PartyCode>().Contains(claim) ? Enum.Parse<PartyCode>(claim) : (PartyCode?)null;
-        return new CurrentUser(sub, name, party, principal.FindFirstValue(FinsamClaims.Role));
+        var role = principal.FindFirstValue(FinsamClaims.Role);
+        // Only a handläggare acts and reads for a party; for any other role a party claim means nothing
+        // (a samverkansledare reads for the förbund, whatever their token also says).
+        var party = role == Roles.Handlaggare && claim is not null && Enum.GetNames<PartyCode>().Contains(claim)
+            ? Enum.Parse<PartyCode>(claim)
+            : (PartyCode?)null;
+        return new CurrentUser(sub, name, party, role);
     }
 
     /// <summary>The caller as the domain's actor. A caller without a party cannot record case entries.</summary>

@@ -53,7 +53,13 @@ public abstract class CaseStreamHandler<TCommand>(IDocumentSession session) : IR
     public async Task<CaseCommandResult> Handle(TCommand request, CancellationToken cancellationToken)
     {
         var stream = await Fetch(request, cancellationToken);
-        var state = stream.Aggregate ?? throw new NotFoundException($"No case with id {request.CaseId}.");
+        var state = stream.Aggregate ?? throw NotFoundException.Case(request.CaseId);
+        if (request.Write.Caller.Party is { } party && state.RelationOf(party) == RelationKind.None)
+        {
+            // To a party with no relation the case does not exist: the same answer as an unknown id.
+            throw NotFoundException.Case(request.CaseId, refused: true);
+        }
+
         var (decide, id) = Decision(request);
         IReadOnlyList<ICaseEvent> events;
         try
@@ -87,15 +93,16 @@ public abstract class CaseStreamHandler<TCommand>(IDocumentSession session) : IR
         }
         catch (ConcurrencyException)
         {
-            // A missing case is a 404 whatever If-Match said; only an existing, newer case is a 412.
-            var exists = await session.Events.FetchStreamStateAsync(request.CaseId, ct);
-            if (exists is null)
+            // A missing case is a 404 whatever If-Match said, and so is a case the caller has no
+            // relation to (a 412 would tell it the case exists); only for the others a newer case is a 412.
+            var latest = await session.Events.FetchLatest<CaseState>(request.CaseId, ct) ?? throw NotFoundException.Case(request.CaseId);
+            if (request.Write.Caller.Party is { } party && latest.RelationOf(party) == RelationKind.None)
             {
-                throw new NotFoundException($"No case with id {request.CaseId}.");
+                throw NotFoundException.Case(request.CaseId, refused: true);
             }
 
             throw new PreconditionFailedException(
-                $"The case is at version {exists.Version}, not {expected} as If-Match says. Read it again and retry.");
+                $"The case is at version {latest.Version}, not {expected} as If-Match says. Read it again and retry.");
         }
     }
 }

@@ -130,8 +130,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
     private static string SafeDetail(string message) => message.Length > 300 ? message[..300] : message;
 }
 
-/// <summary>The requested case or entry does not exist (404).</summary>
-public sealed class NotFoundException(string message) : Exception(message);
+/// <summary>
+/// The requested case or entry does not exist (404), or exists but the caller has no relation to it
+/// (<see cref="Refused"/>): both answer alike, so the status does not tell whether a case exists.
+/// </summary>
+/// <param name="message">The problem's detail.</param>
+/// <param name="refused">True when access was refused rather than the thing missing (for the access log).</param>
+public sealed class NotFoundException(string message, bool refused = false) : Exception(message)
+{
+    /// <summary>Access was refused; the caller is told only "not found".</summary>
+    public bool Refused { get; } = refused;
+
+    /// <summary>The answer for an unknown case id, and for a case the caller has no relation to.</summary>
+    public static NotFoundException Case(Guid id, bool refused = false) => new($"No case with id {id}.", refused);
+}
 
 /// <summary>An <c>If-Match</c> precondition does not hold (412).</summary>
 public sealed class PreconditionFailedException(string message) : Exception(message);

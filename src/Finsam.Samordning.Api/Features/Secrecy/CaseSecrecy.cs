@@ -1,0 +1,191 @@
+using Finsam.Samordning.Api.Features.Cases;
+using Finsam.Samordning.Api.Infrastructure;
+using Finsam.Samordning.Api.Infrastructure.Auth;
+using Finsam.Samordning.Api.Infrastructure.Errors;
+using Finsam.Samordning.Domain.Cases;
+
+namespace Finsam.Samordning.Api.Features.Secrecy;
+
+/// <summary>What a reader was not shown, so nobody mistakes silence for inactivity.</summary>
+/// <param name="Category">Which kind of entries (interventions, contacts, notes, ...).</param>
+/// <param name="Count">How many.</param>
+/// <param name="Message">"Another party has entries you may not see."</param>
+public sealed record WithheldMarker(string Category, int Count, string Message)
+{
+    /// <summary>The marker text, in Swedish and English.</summary>
+    public const string Text = "En annan part har uppgifter som du inte får se. / Another party has entries you may not see.";
+}
+
+/// <summary>
+/// A caller resolved against one case: the party they read for (none for the förbund's
+/// samverkansledare) and how that party stands to the case.
+/// </summary>
+/// <param name="User">The caller.</param>
+/// <param name="Party">The reading party; null for the förbund.</param>
+/// <param name="Relation">The party's relation to the case; <see cref="RelationKind.Member"/> for the förbund.</param>
+public sealed record CaseViewer(CurrentUser User, PartyCode? Party, RelationKind Relation)
+{
+    /// <summary>Who receives what is disclosed.</summary>
+    public Recipient Recipient => Party is { } p ? Recipient.Of(p) : Recipient.Forbund;
+}
+
+/// <summary>
+/// Secrecy between authorities, decided here and nowhere else. First relation: a party that is not
+/// on the case, has not left it, and has no unanswered referral or invitation to it is told the case
+/// does not exist (404, as for an unknown id). Then disclosure: a party sees what it recorded itself;
+/// another party O's entries only while a consent is active today that names O and the reader,
+/// covers the entry's category and O has confirmed (the förbund: names O and the förbund). A party
+/// that left, or is only referred or invited, sees its own entries and what was sent to it. Entries
+/// are left out before any figure is computed; what was left out is counted in markers.
+/// </summary>
+public sealed class CaseSecrecy(BusinessCalendar calendar)
+{
+    private static readonly InformationCategory[] EntryCategories =
+    [
+        InformationCategory.PlanAndMeetings, InformationCategory.InterventionsAndReferrals, InformationCategory.Contacts,
+        InformationCategory.Assessments, InformationCategory.BenefitDecisions,
+    ];
+
+    /// <summary>
+    /// Resolves the caller against a case, or answers 404 exactly as for an unknown id when the
+    /// caller's party has no relation to it. The samverkansledare reads for the förbund: a party
+    /// claim in their token means nothing.
+    /// </summary>
+    public static CaseViewer Resolve(CurrentUser user, Guid caseId, Func<PartyCode, RelationKind> relationOf)
+    {
+        if (user.Role == Roles.Samverkansledare)
+        {
+            return new CaseViewer(user, null, RelationKind.Member);
+        }
+
+        var relation = user.Party is { } party ? relationOf(party) : RelationKind.None;
+        return relation == RelationKind.None
+            ? throw NotFoundException.Case(caseId, refused: true)
+            : new CaseViewer(user, user.Party, relation);
+    }
+
+    /// <summary>Whether <paramref name="viewer"/> may see <paramref name="owner"/>'s entries of <paramref name="category"/> (null owner: the förbund's or the system's).</summary>
+    public bool MaySee(CaseViewer viewer, PartyCode? owner, InformationCategory category, IReadOnlyList<Consent> consents)
+    {
+        if (owner is not { } o || o == viewer.Party)
+        {
+            return true;
+        }
+
+        // A party that left, or is only asked to join, sees nothing of others'.
+        return viewer.Relation == RelationKind.Member && ConsentLedger.Disclose(consents, o, viewer.Recipient, category, calendar.Today);
+    }
+
+    /// <summary>
+    /// The overview as the viewer may see it: other parties' entries are left out before any
+    /// figure is computed (totals, no-shows, parallelism, follow-ups), so no figure leaks what the
+    /// entries would; notes inside visible entries are blanked unless the consent covers notes.
+    /// </summary>
+    public (CaseOverview Visible, IReadOnlyList<WithheldMarker> Withheld) Overview(CaseOverview o, CaseViewer viewer, IReadOnlyList<Consent> consents)
+    {
+        var withheld = new List<WithheldMarker>();
+        var member = viewer.Relation == RelationKind.Member;
+        IReadOnlyList<T> Keep<T>(string name, IReadOnlyList<T> items, InformationCategory category, Func<T, PartyCode?> owner, Func<T, bool>? sentToViewer = null)
+        {
+            var visible = items.Where(i => MaySee(viewer, owner(i), category, consents) || (sentToViewer?.Invoke(i) ?? false)).ToList();
+            Count(withheld, name, items.Count - visible.Count);
+            return visible;
+        }
+
+        var notesHidden = 0;
+        T Note<T>(T item, PartyCode? owner, bool hasNote, Func<T, T> blank)
+        {
+            if (!hasNote || MaySee(viewer, owner, InformationCategory.Notes, consents))
+            {
+                return item;
+            }
+
+            notesHidden++;
+            return blank(item);
+        }
+
+        var seesParticulars = MaySee(viewer, o.OpeningParty, InformationCategory.PlanAndMeetings, consents);
+        var visible = o with
+        {
+            TargetGroups = seesParticulars ? o.TargetGroups : [],
+            Parties = [.. o.Parties.Select(p => Note(p, p.Party, p.LeaveReason is not null, x => x with { LeaveReason = null }))],
+            Consents = member ? o.Consents : [],
+            Invitations = Keep("invitations", o.Invitations, InformationCategory.InterventionsAndReferrals, i => i.InvitedBy, i => i.Party == viewer.Party),
+            Interventions = [.. Keep("interventions", o.Interventions, InformationCategory.InterventionsAndReferrals, i => i.Party)
+                .Select(i => Note(i, i.Party, i.Note is not null || i.Pauses.Count > 0,
+                    x => x with { Note = null, Pauses = [.. x.Pauses.Select(p => p with { Reason = "" })] }))],
+            Referrals = Keep("referrals", o.Referrals, InformationCategory.InterventionsAndReferrals, r => r.From, r => r.To == viewer.Party),
+            Needs = Keep("needs", o.Needs, InformationCategory.PlanAndMeetings, n => n.IdentifiedBy),
+            Goals = Keep("goals", o.Goals, InformationCategory.PlanAndMeetings, g => g.RecordedBy),
+            Actions = Keep("actions", o.Actions, InformationCategory.PlanAndMeetings, a => a.PlannedBy, a => member && a.ResponsibleParty == viewer.Party && viewer.Party is not null),
+            Meetings = [.. Keep("sipMeetings", o.Meetings, InformationCategory.PlanAndMeetings, m => m.ScheduledBy,
+                    m => member && viewer.Party is { } p && m.InvitedParties.Contains(p))
+                .Select(m => Note(m, m.ScheduledBy, m.Decisions is not null, x => x with { Decisions = null }))],
+            Contacts = [.. Keep("contacts", o.Contacts, InformationCategory.Contacts, c => c.Party)
+                .Select(c => Note(c, c.Party, c.Note is not null, x => x with { Note = null }))],
+            Assessments = [.. Keep("assessments", o.Assessments, InformationCategory.Assessments, a => a.Party)
+                .Select(a => Note(a, a.Party, a.Note is not null, x => x with { Note = null }))],
+            BenefitDecisions = Keep("benefitDecisions", o.BenefitDecisions, InformationCategory.BenefitDecisions, b => b.Party),
+            Flags = [.. o.Flags.Select(f => Flag(f, viewer, consents, o.Parties.Select(p => p.Party)))],
+        };
+        Count(withheld, "consents", o.Consents.Count - visible.Consents.Count);
+        Count(withheld, "targetGroups", o.TargetGroups.Count - visible.TargetGroups.Count);
+        Count(withheld, "notes", notesHidden);
+        return (visible, withheld);
+    }
+
+    /// <summary>
+    /// A flag as the viewer may see it: that it exists, its rule and severity always; a concern's
+    /// reason only where the raiser's notes are open to the viewer; a rule's reason, which may
+    /// describe the entries of any party on the case, only to a viewer who may see every other
+    /// party's entries.
+    /// </summary>
+    public OpenFlag Flag(OpenFlag flag, CaseViewer viewer, IReadOnlyList<Consent> consents, IEnumerable<PartyCode> partiesEverOnCase)
+    {
+        var sees = flag.IsManual
+            ? MaySee(viewer, flag.RaisedBy, InformationCategory.Notes, consents)
+            : partiesEverOnCase.All(p => EntryCategories.All(c => MaySee(viewer, p, c, consents)));
+        return sees ? flag : flag with { Reason = WithheldMarker.Text, ReasonEn = WithheldMarker.Text, AcknowledgeNote = null, Subject = "" };
+    }
+
+    /// <summary>A case in a list: target groups and other parties' ongoing insatser only where the viewer may see them.</summary>
+    public CaseListItem ListItem(CaseSummary s, CurrentUser reader, DateOnly today)
+    {
+        var viewer = Resolve(reader, s.Id, s.RelationOf);
+        var consents = s.Facts.Consents;
+        var item = CaseListItem.From(s, today);
+        return item with
+        {
+            TargetGroups = MaySee(viewer, s.OpeningParty, InformationCategory.PlanAndMeetings, consents) ? item.TargetGroups : [],
+            PartiesWithOngoingInsats = [.. item.PartiesWithOngoingInsats.Where(p => MaySee(viewer, p, InformationCategory.InterventionsAndReferrals, consents))],
+        };
+    }
+
+    /// <summary>Case details with the target groups withheld from viewers the opening party's consent does not open them to.</summary>
+    public CaseDetails Details(CaseDetails d, CaseViewer viewer, IReadOnlyList<Consent> consents) =>
+        MaySee(viewer, d.OpeningParty, InformationCategory.PlanAndMeetings, consents) ? d : d with { TargetGroups = [], TargetGroupsWithheld = true };
+
+    /// <summary>History with other parties' events reduced to "something was recorded" unless their consent opens them.</summary>
+    public IReadOnlyList<CaseHistoryEntry> History(IReadOnlyList<(CaseHistoryEntry Entry, Type EventType)> history, CaseViewer viewer, IReadOnlyList<Consent> consents) =>
+    [
+        .. history.Select(h =>
+        {
+            var owner = Enum.TryParse<PartyCode>(h.Entry.RecordedBy.Party, out var p) ? p : (PartyCode?)null;
+            // Who is on the case and the consents are shown to every related reader; entries by category.
+            var visible = InformationCategories.Of(h.EventType) is not { } category
+                ? viewer.Relation == RelationKind.Member || owner == viewer.Party || owner is null || IsAboutParties(h.EventType)
+                : MaySee(viewer, owner, category, consents);
+            return visible ? h.Entry : h.Entry with { Type = "Withheld", BusinessDate = null, RecordedBy = new RecordedBy(null, null) };
+        }),
+    ];
+
+    private static bool IsAboutParties(Type type) => type == typeof(PartyJoined) || type == typeof(PartyLeft) || type == typeof(CaseworkerAssigned);
+
+    private static void Count(List<WithheldMarker> withheld, string category, int count)
+    {
+        if (count > 0)
+        {
+            withheld.Add(new WithheldMarker(category, count, WithheldMarker.Text));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using Finsam.Samordning.Api.Infrastructure.Cases;
+
+namespace Finsam.Samordning.Api.Tests.Infrastructure;
+
+/// <summary>Steps a handläggare takes on a case, over HTTP, asserting each one succeeded.</summary>
+public static class CaseWalk
+{
+    /// <summary>Opens a case for the caller's party and returns its URL.</summary>
+    public static async Task<string> OpenCase(this HttpClient caller, string party, string unit, string openedOn = "2026-02-02",
+        string[]? targetGroups = null, Guid? individualId = null)
+    {
+        var opened = await caller.PostJson("/api/v1/cases", new
+        {
+            municipalityCode = "1282", targetGroups = targetGroups ?? ["Uvas"], openingParty = party, openingUnit = unit, openedOn, individualId,
+        });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        return opened.Headers.Location!.OriginalString;
+    }
+
+    /// <summary>Sends a write and asserts 200; returns its result.</summary>
+    public static async Task<CaseCommandResult> Ok(this HttpClient caller, string url, object body)
+    {
+        var response = await caller.PostJson(url, body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Read<CaseCommandResult>();
+    }
+
+    /// <summary>The inviter invites <paramref name="party"/>, whose caseworker accepts: the way a party joins a case.</summary>
+    public static async Task Invite(this HttpClient inviter, HttpClient invitee, string caseUrl, string party, string unit, string on)
+    {
+        var invitation = await inviter.Ok($"{caseUrl}/invitations", new { party, reason = "Behövs i samordningen", invitedOn = on });
+        await invitee.Ok($"{caseUrl}/invitations/{invitation.Id}/accept", new { unit, answeredOn = on });
+    }
+
+    /// <summary>Records a consent naming <paramref name="parties"/> (confirmed for the recorder only) and returns its id.</summary>
+    public static async Task<Guid> Consent(this HttpClient recorder, string caseUrl, string[] parties, bool coversForbund = false,
+        string givenOn = "2026-02-02", string? validUntil = null, string[]? categories = null) =>
+        (await recorder.Ok($"{caseUrl}/consents", new
+        {
+            parties, coversForbund, form = "Written", givenOn, validFrom = givenOn, validUntil, categories,
+        })).Id!.Value;
+
+    /// <summary>The caller's party confirms a consent for its own entries.</summary>
+    public static Task Confirm(this HttpClient party, string caseUrl, Guid consentId) =>
+        party.Ok($"{caseUrl}/consents/{consentId}/confirm", new { });
+}
