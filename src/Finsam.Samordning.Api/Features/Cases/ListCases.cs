@@ -87,7 +87,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
     }
 
     /// <summary>Queries the summaries.</summary>
-    public sealed class Handler(IQuerySession session, Infrastructure.BusinessCalendar calendar, Infrastructure.Access.CaseReadFilter filter)
+    public sealed class Handler(IQuerySession session, Infrastructure.BusinessCalendar calendar, Infrastructure.Access.CaseReadFilter filter, Infrastructure.Access.AccessContext access)
         : IRequestHandler<ListCases, CasePage>
     {
         /// <inheritdoc />
@@ -134,6 +134,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
             var page = await query.OrderByDescending(c => c.LastActivityOn).ThenBy(c => c.Id)
                 .ToPagedListAsync(request.Page, request.PageSize, cancellationToken);
             var today = calendar.Today;
+            access.ShownCaseIds = [.. page.Select(s => s.Id)];
             return new CasePage([.. page.Select(s => filter.ListItem(s, request.Reader, today))], request.Page, request.PageSize, page.TotalItemCount);
         }
     }
