@@ -14,8 +14,8 @@ namespace Finsam.Samordning.Api.Features.Audit;
 public sealed record AccessLogPage(IReadOnlyList<AccessLogEntry> Items, int Page, int PageSize);
 
 /// <summary>Who read or wrote a case or an individual's data, and when: for granskare.</summary>
-/// <param name="CaseId">Only this case.</param>
-/// <param name="IndividualId">Only this individual.</param>
+/// <param name="CaseId">Only this case: requests about it and lists that showed it.</param>
+/// <param name="IndividualId">Only this individual: requests about them and registrations that matched them.</param>
 /// <param name="User">Only this user.</param>
 /// <param name="From">From this instant.</param>
 /// <param name="To">Up to this instant.</param>
@@ -36,8 +36,10 @@ public sealed record ListAccessLog(Guid? CaseId, Guid? IndividualId, string? Use
             .WithName("ListAccessLog")
             .WithTags("Audit")
             .WithSummary("The access log")
-            .WithDescription("Every read and write of case or individual data, allowed or refused: who, party, role, case, individual, action, status and when. " +
-                "Answers \"who looked at my case\". For granskare only; the log is append-only.")
+            .WithDescription("Every request under /api/v1 but the catalogue, allowed or refused: who, party, role, case, individual, action, status and when; " +
+                "for lists the cases shown, for a registration of a known personnummer the individual it matched. caseId also finds the lists that showed the case, " +
+                "individualId the registrations that matched the person. Answers \"who looked at my case\". For granskare only; the log is append-only, " +
+                "and a request is answered only once its row is stored.")
             .Produces<AccessLogPage>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -57,19 +59,20 @@ public sealed record ListAccessLog(Guid? CaseId, Guid? IndividualId, string? Use
         }
     }
 
-    /// <summary>Reads the log, after writing out what is still queued.</summary>
-    public sealed class Handler(IDocumentStore store, AccessLogWriter writer) : IRequestHandler<ListAccessLog, AccessLogPage>
+    /// <summary>Reads the log (every answered request's row is already stored).</summary>
+    public sealed class Handler(IDocumentStore store) : IRequestHandler<ListAccessLog, AccessLogPage>
     {
         /// <inheritdoc />
         public async Task<AccessLogPage> Handle(ListAccessLog request, CancellationToken cancellationToken)
         {
-            await writer.FlushAsync(cancellationToken);
             await using var connection = store.Storage.Database.CreateConnection();
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText =
-                $"select at, user_id, party, role, case_id, individual_id, action, allowed, status from {AccessLogWriter.Schema}.access_log " +
-                "where (@case::uuid is null or case_id = @case) and (@individual::uuid is null or individual_id = @individual) " +
+                "select at, user_id, party, role, case_id, individual_id, action, allowed, status, shown_case_ids, matched_individual_id " +
+                $"from {AccessLogWriter.Schema}.access_log " +
+                "where (@case::uuid is null or case_id = @case or shown_case_ids @> array[@case::uuid]) " +
+                "and (@individual::uuid is null or individual_id = @individual or matched_individual_id = @individual) " +
                 "and (@user::text is null or user_id = @user) and (@from::timestamptz is null or at >= @from) and (@to::timestamptz is null or at <= @to) " +
                 "order by at desc, id desc limit @limit offset @offset";
             command.Parameters.Add(new NpgsqlParameter<Guid?>("case", request.CaseId));
@@ -85,7 +88,8 @@ public sealed record ListAccessLog(Guid? CaseId, Guid? IndividualId, string? Use
             {
                 items.Add(new AccessLogEntry(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.IsDBNull(5) ? null : reader.GetGuid(5),
-                    reader.GetString(6), reader.GetBoolean(7), reader.GetInt32(8)));
+                    reader.GetString(6), reader.GetBoolean(7), reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetFieldValue<Guid[]>(9),
+                    reader.IsDBNull(10) ? null : reader.GetGuid(10)));
             }
 
             return new AccessLogPage(items, request.Page, request.PageSize);

@@ -88,7 +88,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
     }
 
     /// <summary>Queries the summaries.</summary>
-    public sealed class Handler(IQuerySession session, Infrastructure.BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy)
+    public sealed class Handler(IQuerySession session, Infrastructure.BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy, Infrastructure.Access.AccessContext access)
         : IRequestHandler<ListCases, CasePage>
     {
         /// <inheritdoc />
@@ -135,6 +135,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
             var page = await query.OrderByDescending(c => c.LastActivityOn).ThenBy(c => c.Id)
                 .ToPagedListAsync(request.Page, request.PageSize, cancellationToken);
             var today = calendar.Today;
+            access.ShownCaseIds = [.. page.Select(s => s.Id)];
             return new CasePage([.. page.Select(s => secrecy.ListItem(s, request.Reader, today))], request.Page, request.PageSize, page.TotalItemCount);
         }
     }

@@ -82,7 +82,7 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, string? 
     }
 
     /// <summary>Seals the data, stores it with its wrapped key in one transaction.</summary>
-    public sealed class Handler(IDocumentSession session, PersonalDataProtector protector, BusinessCalendar calendar)
+    public sealed class Handler(IDocumentSession session, PersonalDataProtector protector, BusinessCalendar calendar, AccessContext access)
         : IRequestHandler<RegisterIndividual, IndividualRegistered>
     {
         /// <inheritdoc />
@@ -93,6 +93,8 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, string? 
             var existing = await session.Query<Individual>().Where(i => i.LookupHash == hash).Select(i => i.Id).FirstOrDefaultAsync(cancellationToken);
             if (existing != Guid.Empty)
             {
+                // The caller learns the person is registered: the access log records whom they matched.
+                access.MatchedIndividualId = existing;
                 throw new IndividualExistsException(existing);
             }
 

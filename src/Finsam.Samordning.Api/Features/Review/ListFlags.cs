@@ -87,7 +87,7 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
     }
 
     /// <summary>Reads the flagged cases and flattens their open flags.</summary>
-    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy) : IRequestHandler<ListFlags, ReviewPage>
+    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy, Infrastructure.Access.AccessContext access) : IRequestHandler<ListFlags, ReviewPage>
     {
         /// <inheritdoc />
         public async Task<ReviewPage> Handle(ListFlags request, CancellationToken cancellationToken)
@@ -121,6 +121,7 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
                 .Where(i => request.Severity is null || i.Flag.Severity == request.Severity)
                 .OrderByDescending(i => i.Flag.Severity).ThenBy(i => i.Flag.RaisedOn).ThenBy(i => i.CaseId)
                 .ToList();
+            access.ShownCaseIds = [.. items.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).Select(i => i.CaseId).Distinct()];
             return new ReviewPage([.. items.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)], request.Page, request.PageSize, items.Count);
         }
     }

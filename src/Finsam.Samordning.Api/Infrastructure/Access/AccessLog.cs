@@ -1,7 +1,11 @@
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Finsam.Samordning.Api.Infrastructure.Auth;
+using Finsam.Samordning.Api.Infrastructure.Errors;
 using Marten;
+using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Finsam.Samordning.Api.Infrastructure.Access;
 
@@ -13,75 +17,101 @@ namespace Finsam.Samordning.Api.Infrastructure.Access;
 /// <param name="CaseId">The case, if the request was about one.</param>
 /// <param name="IndividualId">The individual, if the request was about one.</param>
 /// <param name="Action">What: the endpoint's name, e.g. GetCaseOverview.</param>
-/// <param name="Allowed">False when access was refused (401/403).</param>
+/// <param name="Allowed">False when access was refused (403, or 404 for a case the caller has no relation to).</param>
 /// <param name="Status">The HTTP status answered.</param>
+/// <param name="ShownCaseIds">The cases a list or the review queue showed.</param>
+/// <param name="MatchedIndividualId">For a registration of an already registered personnummer: the individual it matched.</param>
 public sealed record AccessLogEntry(DateTimeOffset At, string UserId, string? Party, string? Role, Guid? CaseId, Guid? IndividualId,
-    string Action, bool Allowed, int Status);
+    string Action, bool Allowed, int Status, IReadOnlyList<Guid>? ShownCaseIds = null, Guid? MatchedIndividualId = null);
 
-/// <summary>What the current request has already written to the access log.</summary>
+/// <summary>What the current request has written to, or adds to, the access log.</summary>
 public sealed class AccessContext
 {
     /// <summary>Set when a command's own transaction carried its access-log row.</summary>
     public bool LoggedInTransaction { get; set; }
+
+    /// <summary>The cases a list showed; set by list handlers.</summary>
+    public IReadOnlyList<Guid>? ShownCaseIds { get; set; }
+
+    /// <summary>The individual an already registered personnummer matched; set by the registration.</summary>
+    public Guid? MatchedIndividualId { get; set; }
 }
 
+/// <summary>The access log could not be written, so the request is not answered (503).</summary>
+public sealed class AccessLogUnavailableException(Exception? inner = null)
+    : Exception("The access log could not be written; nothing was answered.", inner);
+
 /// <summary>
-/// The append-only access log. Writes ride in the command's own transaction (see the unit of work);
-/// reads and refusals go through a bounded channel that a background writer drains in batches, so a
-/// reader never waits on an extra round trip. A clean shutdown drains the channel; a crash can lose
-/// the entries of the last fraction of a second (at most one batch interval).
+/// The append-only access log. Writes ride in the command's own transaction (see the unit of work).
+/// Reads and refusals are stored by group commit: each request queues its row and waits until the
+/// batch carrying it is committed; a batch that fails fails every request in it. Nothing is
+/// answered before its row is stored, so a crash loses only rows of requests never answered.
 /// </summary>
 public sealed class AccessLogWriter(IDocumentStore store, ILogger<AccessLogWriter> logger) : BackgroundService
 {
     /// <summary>Schema of the access log.</summary>
     public const string Schema = "finsam_audit";
 
-    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(20_000)
+    private const int MaxBatch = 500;
+
+    private const string Columns = "at, user_id, party, role, case_id, individual_id, action, allowed, status, shown_case_ids, matched_individual_id";
+
+    /// <summary>The insert a command's transaction queues for its own row.</summary>
+    public const string InsertSql = "insert into " + Schema + ".access_log (" + Columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private sealed record Pending(AccessLogEntry Entry, TaskCompletionSource Stored);
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(20_000)
     {
         // Full means the database is far behind: slow readers down rather than lose entries.
         FullMode = BoundedChannelFullMode.Wait,
         SingleReader = true,
     });
 
-    /// <summary>The insert a command's transaction queues for its own row.</summary>
-    public const string InsertSql =
-        "insert into " + Schema + ".access_log (at, user_id, party, role, case_id, individual_id, action, allowed, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    /// <summary>Queues an entry; waits only if the queue is full.</summary>
-    public ValueTask EnqueueAsync(AccessLogEntry entry, CancellationToken ct) => _queue.Writer.WriteAsync(entry, ct);
-
-    /// <summary>Completes once everything queued before the call is in the database.</summary>
-    public async Task FlushAsync(CancellationToken ct)
+    /// <summary>Completes once the entry is committed; throws <see cref="AccessLogUnavailableException"/> if it cannot be.</summary>
+    public async Task StoreAsync(AccessLogEntry entry, CancellationToken ct)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _queue.Writer.WriteAsync(done, ct);
-        await done.Task.WaitAsync(ct);
+        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (ChannelClosedException ex)
+        {
+            // Shutting down: this instance answers no more reads.
+            throw new AccessLogUnavailableException(ex);
+        }
+
+        await pending.Stored.Task.WaitAsync(ct);
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<AccessLogEntry>();
-        var waiters = new List<TaskCompletionSource>();
-        // Not the stopping token: on shutdown the loop drains what is queued, then ends.
+        var batch = new List<Pending>(MaxBatch);
+        // Not the stopping token: on shutdown the loop stores what is queued, then ends.
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (batch.Count < 500 && _queue.Reader.TryRead(out var item))
+            // Whatever queued while the previous batch was being committed goes in one batch.
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
             {
-                if (item is AccessLogEntry entry)
-                {
-                    batch.Add(entry);
-                }
-                else if (item is TaskCompletionSource waiter)
-                {
-                    waiters.Add(waiter);
-                }
+                batch.Add(item);
             }
 
-            await WriteAsync(batch);
+            try
+            {
+                await WriteAsync(batch);
+                batch.ForEach(p => p.Stored.TrySetResult());
+            }
+            catch (Exception ex)
+            {
+                // Logged by type only; the entries hold no personal data but are not echoed.
+                logger.LogError("Could not store {Count} access-log entries ({ExceptionType}); their requests answer 503", batch.Count, ex.GetType().Name);
+                var failure = new AccessLogUnavailableException(ex);
+                batch.ForEach(p => p.Stored.TrySetException(failure));
+            }
+
             batch.Clear();
-            waiters.ForEach(w => w.TrySetResult());
-            waiters.Clear();
         }
     }
 
@@ -92,84 +122,98 @@ public sealed class AccessLogWriter(IDocumentStore store, ILogger<AccessLogWrite
         await base.StopAsync(cancellationToken);
     }
 
-    private async Task WriteAsync(List<AccessLogEntry> batch)
+    private async Task WriteAsync(List<Pending> batch)
     {
-        if (batch.Count == 0)
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        // Binary COPY: one round trip for the batch, atomic like one insert.
+        await using var copy = await connection.BeginBinaryImportAsync($"copy {Schema}.access_log ({Columns}) from stdin (format binary)");
+        foreach (var e in batch.Select(p => p.Entry))
         {
-            return;
+            await copy.StartRowAsync();
+            await copy.WriteAsync(e.At.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(e.UserId, NpgsqlDbType.Text);
+            await WriteOrNull(copy, e.Party, NpgsqlDbType.Text);
+            await WriteOrNull(copy, e.Role, NpgsqlDbType.Text);
+            await WriteOrNull(copy, e.CaseId, NpgsqlDbType.Uuid);
+            await WriteOrNull(copy, e.IndividualId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(e.Action, NpgsqlDbType.Text);
+            await copy.WriteAsync(e.Allowed, NpgsqlDbType.Boolean);
+            await copy.WriteAsync(e.Status, NpgsqlDbType.Integer);
+            await WriteOrNull(copy, e.ShownCaseIds?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
+            await WriteOrNull(copy, e.MatchedIndividualId, NpgsqlDbType.Uuid);
         }
 
-        try
-        {
-            await using var connection = store.Storage.Database.CreateConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText =
-                $"insert into {Schema}.access_log (at, user_id, party, role, case_id, individual_id, action, allowed, status) " +
-                "select * from unnest(@at, @user, @party, @role, @case, @individual, @action, @allowed, @status)";
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("at", [.. batch.Select(e => e.At)]));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("user", [.. batch.Select(e => e.UserId)]));
-            command.Parameters.Add(new NpgsqlParameter<string?[]>("party", [.. batch.Select(e => e.Party)]));
-            command.Parameters.Add(new NpgsqlParameter<string?[]>("role", [.. batch.Select(e => e.Role)]));
-            command.Parameters.Add(new NpgsqlParameter<Guid?[]>("case", [.. batch.Select(e => e.CaseId)]));
-            command.Parameters.Add(new NpgsqlParameter<Guid?[]>("individual", [.. batch.Select(e => e.IndividualId)]));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("action", [.. batch.Select(e => e.Action)]));
-            command.Parameters.Add(new NpgsqlParameter<bool[]>("allowed", [.. batch.Select(e => e.Allowed)]));
-            command.Parameters.Add(new NpgsqlParameter<int[]>("status", [.. batch.Select(e => e.Status)]));
-            await command.ExecuteNonQueryAsync();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
-        {
-            // Logged by type only; the entries themselves hold no personal data but are not echoed.
-            logger.LogError("Could not write {Count} access-log entries ({ExceptionType})", batch.Count, ex.GetType().Name);
-        }
+        await copy.CompleteAsync();
     }
+
+    private static Task WriteOrNull<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) =>
+        value is null ? copy.WriteNullAsync() : copy.WriteAsync(value, type);
 }
 
 /// <summary>
-/// Logs every request that touches case or individual data, allowed or refused, with who, party,
-/// role, case or individual, action and status. Sits between authentication and authorization so
-/// that refusals by policy are logged too.
+/// Logs every <c>/api/v1</c> request of an authenticated caller (all but the static catalogue),
+/// allowed or refused, with who, party, role, case or individual, action and status. Sits between
+/// authentication and authorization so that refusals by policy are logged too. The response body is
+/// held back until the row is stored: if it cannot be, the answer is a 503 instead.
 /// </summary>
 public sealed class AccessLogMiddleware(RequestDelegate next)
 {
-    private static readonly string[] Logged = ["/api/v1/cases", "/api/v1/individuals", "/api/v1/review"];
+    private const string Api = "/api/v1";
+    private const string Catalogue = "/api/v1/catalogue";
 
-    /// <summary>Runs the request and logs it.</summary>
+    /// <summary>Whether requests to this path are logged: everything under /api/v1 but the catalogue.</summary>
+    public static bool IsLogged(PathString path) => path.StartsWithSegments(Api) && !path.StartsWithSegments(Catalogue);
+
+    /// <summary>Runs the request, stores its row, then sends what it answered.</summary>
     public async Task InvokeAsync(HttpContext http, AccessLogWriter writer, AccessContext access, TimeProvider time)
     {
-        if (!Logged.Any(p => http.Request.Path.StartsWithSegments(p)))
+        if (!IsLogged(http.Request.Path) || http.User.Identity?.IsAuthenticated != true)
         {
             await next(http);
             return;
         }
 
-        var status = 500;
+        var server = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        using var buffer = new MemoryStream();
+        var held = new StreamResponseBodyFeature(buffer, server);
+        http.Features.Set<IHttpResponseBodyFeature>(held);
+        ExceptionDispatchInfo? failure = null;
+        int status;
+        var refused = false;
         try
         {
             await next(http);
+            await held.CompleteAsync();
             status = http.Response.StatusCode;
-        }
-        catch (ForbiddenException)
-        {
-            status = 403;
-            throw;
         }
         catch (Exception ex)
         {
             // Answered by the exception handler further out; log the status it will give.
-            status = ProblemStatus.Of(ex, http);
-            throw;
+            failure = ExceptionDispatchInfo.Capture(ex);
+            status = ProblemExceptionHandler.StatusOf(http, ex);
+            // A case hidden from a caller with no relation answers 404 like a missing one; the log knows better.
+            refused = ex is Errors.NotFoundException { Refused: true };
         }
         finally
         {
-            if (!access.LoggedInTransaction && http.User.Identity?.IsAuthenticated == true)
-            {
+            http.Features.Set(server);
+        }
 
-                var user = CurrentUser.From(http.User);
-                await writer.EnqueueAsync(new AccessLogEntry(time.GetUtcNow().ToUniversalTime(), user.UserId, user.Party?.ToString(), user.Role,
-                    RouteGuid(http, "/api/v1/cases"), RouteGuid(http, "/api/v1/individuals"), ActionOf(http), status is not (401 or 403), status), http.RequestAborted);
-            }
+        if (!access.LoggedInTransaction)
+        {
+            var user = CurrentUser.From(http.User);
+            // Throws AccessLogUnavailableException (503) when the row cannot be stored; the held body is dropped.
+            await writer.StoreAsync(new AccessLogEntry(time.GetUtcNow().ToUniversalTime(), user.UserId, user.Party?.ToString(), user.Role,
+                RouteGuid(http, "/api/v1/cases"), RouteGuid(http, "/api/v1/individuals"), ActionOf(http), !refused && status is not (401 or 403), status,
+                access.ShownCaseIds, access.MatchedIndividualId), http.RequestAborted);
+        }
+
+        failure?.Throw();
+        if (buffer.Length > 0)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
         }
     }
 
@@ -180,21 +224,4 @@ public sealed class AccessLogMiddleware(RequestDelegate next)
 
     private static Guid? RouteGuid(HttpContext http, string prefix) =>
         http.Request.Path.StartsWithSegments(prefix) && Guid.TryParse(http.GetRouteValue("id")?.ToString(), out var id) ? id : null;
-}
-
-/// <summary>The status the exception handler answers an exception with (the same mapping, for the access log).</summary>
-internal static class ProblemStatus
-{
-    public static int Of(Exception ex, HttpContext http) => ex switch
-    {
-        Errors.NotFoundException => 404,
-        FluentValidation.ValidationException => 400,
-        BadHttpRequestException b => b.StatusCode,
-        Domain.Cases.CaseRuleViolation => 409,
-        Errors.PreconditionFailedException => 412,
-        Idempotency.IdempotencyKeyReusedException => 422,
-        Features.Individuals.IndividualExistsException => 409,
-        JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException => http.Request.Headers.IfMatch.Count > 0 ? 412 : 409,
-        _ => 500,
-    };
 }

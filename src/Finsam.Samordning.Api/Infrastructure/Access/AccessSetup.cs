@@ -5,7 +5,7 @@ namespace Finsam.Samordning.Api.Infrastructure.Access;
 /// <summary>Secrecy and the access log.</summary>
 public static class AccessSetup
 {
-    /// <summary>Registers the read filter, the access-log writer and the schema it needs.</summary>
+    /// <summary>Registers the read filter, the access-log writer and the schema it needs (created or upgraded at start-up).</summary>
     public static IServiceCollection AddFinsamAccess(this IServiceCollection services)
     {
         services.AddSingleton<Features.Secrecy.CaseSecrecy>();
@@ -57,7 +57,12 @@ public sealed class AuditSchema(IDocumentStore store) : IHostedService
                 action text not null,
                 allowed boolean not null,
                 status integer not null);
+            alter table {AccessLogWriter.Schema}.access_log
+                add column if not exists shown_case_ids uuid[] null,
+                add column if not exists matched_individual_id uuid null;
             create index if not exists access_log_case on {AccessLogWriter.Schema}.access_log (case_id, at);
+            create index if not exists access_log_shown on {AccessLogWriter.Schema}.access_log using gin (shown_case_ids);
+            create index if not exists access_log_matched on {AccessLogWriter.Schema}.access_log (matched_individual_id, at) where matched_individual_id is not null;
             create index if not exists access_log_individual on {AccessLogWriter.Schema}.access_log (individual_id, at);
             create index if not exists access_log_user on {AccessLogWriter.Schema}.access_log (user_id, at);
             create or replace function {AccessLogWriter.Schema}.refuse_change() returns trigger language plpgsql as $$
@@ -80,7 +85,7 @@ public sealed class AuditSchema(IDocumentStore store) : IHostedService
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (Npgsql.PostgresException ex) when (ex.SqlState is "23505" or "42P07" or "42710")
+        catch (Npgsql.PostgresException ex) when (ex.SqlState is "23505" or "42P07" or "42710" or "42701")
         {
             // Two processes starting at once raced on "if not exists": the other one created it.
         }

@@ -32,6 +32,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         }
 
         http.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
@@ -40,8 +45,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         });
     }
 
+    /// <summary>Seconds a client is asked to wait before retrying a 503.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>The status an exception is answered with (the access log records it before the answer).</summary>
+    public static int StatusOf(HttpContext http, Exception exception) => Map(http, exception).Status ?? 500;
+
     private static ProblemDetails Map(HttpContext http, Exception exception) => exception switch
     {
+        Access.AccessLogUnavailableException => new ProblemDetails
+        {
+            Status = 503,
+            Title = "Service unavailable.",
+            Detail = "The access log could not be written, so nothing was answered. Retry after the time in Retry-After.",
+        },
         ValidationException v => Validation(v),
         BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(
             new Dictionary<string, string[]> { [JsonField(json.Path)] = [JsonMessage(json)] })

@@ -89,7 +89,8 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
         };
         session.QueueSqlCommand(Access.AccessLogWriter.InsertSql, time.GetUtcNow().ToUniversalTime(), user.UserId, (object?)user.Party?.ToString() ?? DBNull.Value,
             (object?)user.Role ?? DBNull.Value, (object?)caseId ?? DBNull.Value, (object?)individualId ?? DBNull.Value,
-            context is null ? typeof(TRequest).Name : Access.AccessLogMiddleware.ActionOf(context), true, 200);
+            context is null ? typeof(TRequest).Name : Access.AccessLogMiddleware.ActionOf(context), true, 200,
+            (object?)access.ShownCaseIds?.ToArray() ?? DBNull.Value, (object?)access.MatchedIndividualId ?? DBNull.Value);
         access.LoggedInTransaction = true;
         try
         {
