@@ -23,6 +23,9 @@ public sealed class AccessContext
 {
     /// <summary>Set when a command's own transaction carried its access-log row.</summary>
     public bool LoggedInTransaction { get; set; }
+
+    /// <summary>The already-registered individual a registration matched, if it matched one.</summary>
+    public Guid? MatchedIndividualId { get; set; }
 }
 
 /// <summary>
