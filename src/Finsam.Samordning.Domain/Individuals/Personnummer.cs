@@ -37,37 +37,46 @@ public sealed record Personnummer
         var text = (input ?? "").Trim().Replace(" ", "", StringComparison.Ordinal);
         var hundredPlus = text.Contains('+', StringComparison.Ordinal);
         var digits = text.Replace("-", "", StringComparison.Ordinal).Replace("+", "", StringComparison.Ordinal);
-        if (digits.Length is not (10 or 12) || !digits.All(char.IsAsciiDigit) || text.Count(c => c is '-' or '+') > 1)
+        if (digits.Length is not (10 or 12) || !digits.All(char.IsAsciiDigit) || text.Count(c => c is '-' or '+') > 1
+            || (text.IndexOfAny(['-', '+']) is var separator && separator >= 0 && separator != text.Length - 5))
         {
             error = "Give a personnummer or samordningsnummer as YYYYMMDD-NNNN (or YYMMDD-NNNN).";
             return false;
         }
 
-        int year;
-        if (digits.Length == 12)
-        {
-            year = int.Parse(digits[..4], CultureInfo.InvariantCulture);
-            digits = digits[2..];
-        }
-        else
-        {
-            var yy = int.Parse(digits[..2], CultureInfo.InvariantCulture);
-            year = today.Year - ((today.Year - yy) % 100 + 100) % 100;
-            if (hundredPlus)
-            {
-                year -= 100;
-            }
-        }
-
-        var month = int.Parse(digits.Substring(2, 2), CultureInfo.InvariantCulture);
-        var day = int.Parse(digits.Substring(4, 2), CultureInfo.InvariantCulture);
+        var twelve = digits.Length == 12;
+        var tail = twelve ? digits[2..] : digits;
+        var month = int.Parse(tail.Substring(2, 2), CultureInfo.InvariantCulture);
+        var day = int.Parse(tail.Substring(4, 2), CultureInfo.InvariantCulture);
         var samordning = day > 60;
         if (samordning)
         {
             day -= 60;
         }
 
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month))
+        int year;
+        if (twelve)
+        {
+            year = int.Parse(digits[..4], CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            // The ten-digit form names the latest such birthday on or before today ('-'), or the
+            // latest at least a hundred years back ('+'): the same person as the twelve-digit form.
+            var yy = int.Parse(digits[..2], CultureInfo.InvariantCulture);
+            year = today.Year - ((today.Year - yy) % 100 + 100) % 100;
+            if (year == today.Year && (month, day).CompareTo((today.Month, today.Day)) > 0)
+            {
+                year -= 100;
+            }
+
+            if (hundredPlus)
+            {
+                year -= 100;
+            }
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             error = "The date in the number does not exist (for a samordningsnummer the day is the day of birth plus 60).";
             return false;
@@ -80,13 +89,13 @@ public sealed record Personnummer
             return false;
         }
 
-        if (!Luhn(digits))
+        if (!Luhn(tail))
         {
             error = "The check digit (the last digit) does not match: the number is mistyped.";
             return false;
         }
 
-        result = new Personnummer(year.ToString("D4", CultureInfo.InvariantCulture)[..2] + digits, birth, samordning);
+        result = new Personnummer(year.ToString("D4", CultureInfo.InvariantCulture)[..2] + tail, birth, samordning);
         return true;
     }
 

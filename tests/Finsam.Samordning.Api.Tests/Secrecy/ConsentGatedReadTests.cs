@@ -127,9 +127,13 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var id = (await registered.Read<IndividualRegistered>()).Id;
         Assert.DoesNotContain("Kim", await registered.Content.ReadAsStringAsync());
-        var again = await _fk.PostJson("/api/v1/individuals", new { personnummer = "811218-9876", name = "K. Testsson" });
+        var again = await _af.PostJson("/api/v1/individuals", new { personnummer = "811218-9876", name = "K. Testsson" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(id.ToString(), (await again.Object())["existingId"]!.GetValue<string>());
+        // FK does not know the person: it gets an enrolment of its own, as for a first registration.
+        var fkEnrolment = await _fk.PostJson("/api/v1/individuals", new { personnummer = "811218-9876", name = "K. Testsson" });
+        Assert.Equal(HttpStatusCode.Created, fkEnrolment.StatusCode);
+        Assert.NotEqual(id, (await fkEnrolment.Read<IndividualRegistered>()).Id);
         var wrong = await _af.PostJson("/api/v1/individuals", new { personnummer = "19811218-9875", name = "X" });
         Assert.Contains("check digit", (await wrong.Object())["errors"]!["personnummer"]![0]!.GetValue<string>());
 
@@ -184,14 +188,15 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.DoesNotContain("missbruk", queue);
         Assert.Contains("missbruk", await (await _af.GetAsync("/api/v1/review/flags")).Content.ReadAsStringAsync());
 
-        // Personal data is for the parties on the person's cases.
-        Assert.Equal(HttpStatusCode.Forbidden, (await _af.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
+        // Personal data is for the party that registered the person and the parties on their cases.
+        Assert.Equal(HttpStatusCode.OK, (await _af.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _fk.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
         await _af.PostJson("/api/v1/cases", new
         {
             municipalityCode = "1282", targetGroups = new[] { "Uvas" }, openingParty = "AF", openingUnit = "AF", openedOn = "2026-02-02", individualId = individual.Id,
         });
         Assert.Equal(HttpStatusCode.OK, (await _af.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _fk.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _fk.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
 
         // The access log records what was answered, refusals included.
         var missing = Guid.NewGuid();

@@ -66,6 +66,8 @@ public sealed class PersonalDataStaysOutOfLogsTests(CapturingLogsFactory api) : 
         var individual = await (await soc.PostJson("/api/v1/individuals", new { personnummer = secrets[0], name = secrets[2], phone = secrets[4] }))
             .Read<IndividualRegistered>();
         await soc.PostJson("/api/v1/individuals", new { personnummer = "19811218-9875", name = secrets[2] }); // refused: check digit
+        await soc.PostJson("/api/v1/individuals", new { personnummer = secrets[1], name = secrets[2] }); // 409: SOC knows the person
+        await vc.PostJson("/api/v1/individuals", new { personnummer = secrets[0], name = secrets[2] }); // 201: an enrolment of VC's own
         var c = (await soc.PostJson("/api/v1/cases", new
         {
             municipalityCode = "1282", targetGroups = new[] { "MentalIllHealth" }, openingParty = "SOC", openingUnit = "IFO", openedOn = "2026-02-02",

@@ -46,6 +46,7 @@ public sealed record OpenCase(
             .WithSummary("Open a case")
             .WithDescription(
                 "Opens a samordningsärende. The opening party joins the case at once with the calling caseworker. " +
+                "An individualId must be one the caller's party registered or is on a case about now; any other answers 404, as an unknown id does. " +
                 "Answers 201 with Location, ETag (the stream version) and the case. Send Idempotency-Key to make retries safe: " +
                 "a retry with the same key returns the first response and appends nothing; the same key with a different body is 422.")
             .Accepts<OpenCaseRequest>("application/json")
@@ -53,6 +54,7 @@ public sealed record OpenCase(
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -97,10 +99,12 @@ public sealed record OpenCase(
         /// <inheritdoc />
         public async Task<CaseDetails> Handle(OpenCase request, CancellationToken cancellationToken)
         {
+            // Only a party related to the individual id may open a case about it; to any other the
+            // id does not exist, so the answer is the same as for an unknown id.
             if (request.IndividualId is { } individualId
-                && await session.LoadAsync<Individuals.Individual>(individualId, cancellationToken) is null)
+                && await Individuals.IndividualAccess.FindRelatedAsync(session, individualId, request.By.Party, cancellationToken) is null)
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("individualId", "No individual with this id: register the person first.")]);
+                throw new Infrastructure.Errors.NotFoundException(Individuals.IndividualAccess.NotFound(individualId));
             }
 
             // Version 7 ids sort by creation time, which keeps the events table's index compact.

@@ -29,34 +29,42 @@ public sealed record EraseIndividual(Guid Id, string? IdempotencyKey) : ICommand
             .WithName("EraseIndividual")
             .WithTags("Individuals")
             .WithSummary("Erase an individual")
-            .WithDescription("Deletes the person's key: their personnummer, name and contact details become unreadable everywhere, backups included " +
-                "(the key store is kept apart from the data and its backups). Cases and their events stay, so the statistics still count them. Administrators only.")
+            .WithDescription("Deletes the person's keys: their personnummer, name and contact details become unreadable everywhere, backups included " +
+                "(the key store is kept apart from the data and its backups). Any id of the person erases every party's enrolment of them, since they are one person. " +
+                "Cases and their events stay, so the statistics still count them. Administrators only.")
             .Produces<IndividualErased>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Deletes the key and the look-up hash in one transaction.</summary>
-    public sealed class Handler(IDocumentSession session, BusinessCalendar calendar) : IRequestHandler<EraseIndividual, IndividualErased>
+    /// <summary>Deletes the keys, look-up hashes and links of every enrolment of the person in one transaction.</summary>
+    public sealed class Handler(IDocumentSession session, IDocumentStore store, BusinessCalendar calendar) : IRequestHandler<EraseIndividual, IndividualErased>
     {
         /// <inheritdoc />
         public async Task<IndividualErased> Handle(EraseIndividual request, CancellationToken cancellationToken)
         {
             var individual = await session.LoadAsync<Individual>(request.Id, cancellationToken)
-                ?? throw new NotFoundException($"No individual with id {request.Id}.");
-            if (individual.ErasedAt is { } already)
+                ?? throw new NotFoundException(IndividualAccess.NotFound(request.Id));
+            // Every party's enrolment of the person: they are one person, and erasure is of the person.
+            var person = await IndividualKeys.PersonOfAsync(store, request.Id, cancellationToken);
+            if (individual.ErasedAt is { } already && person.Count == 0)
             {
                 return new IndividualErased(request.Id, already);
             }
 
-            individual.ErasedAt = calendar.Now;
-            individual.LookupHash = null;
-            // The sealed bytes are useless without the key; blanking them too leaves nothing to attack.
-            individual.SealedData = [];
-            session.Store(individual);
-            session.QueueSqlCommand($"delete from {AuditSchema.KeySchema}.individual_keys where individual_id = ?", request.Id);
-            return new IndividualErased(request.Id, individual.ErasedAt.Value);
+            var now = calendar.Now;
+            var enrolments = await session.LoadManyAsync<Individual>(cancellationToken, [.. person.Append(request.Id).Distinct()]);
+            foreach (var enrolment in enrolments.Where(e => e.ErasedAt is null))
+            {
+                enrolment.ErasedAt = now;
+                // The sealed bytes are useless without the key; blanking them too leaves nothing to attack.
+                enrolment.SealedData = [];
+                session.Store(enrolment);
+            }
+
+            IndividualKeys.QueueDelete(session, person);
+            return new IndividualErased(request.Id, individual.ErasedAt ?? now);
         }
     }
 }

@@ -4,7 +4,6 @@ using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
 using Marten;
 using MediatR;
-using Npgsql;
 
 namespace Finsam.Samordning.Api.Features.Individuals;
 
@@ -35,8 +34,8 @@ public sealed record GetIndividual(Guid Id, CurrentUser Reader) : IRequest<Indiv
             .WithName("GetIndividual")
             .WithTags("Individuals")
             .WithSummary("Read an individual")
-            .WithDescription("Decrypts and returns the person's personal data, or erased: true once the person was erased. " +
-                "Only for a handläggare whose party is, or was, on a case about the person (403 otherwise).")
+            .WithDescription("Decrypts and returns the personal data held under this id, or erased: true once the person was erased. " +
+                "Only for a handläggare whose party registered this id or is on a case about it now; to any other party the id does not exist (404, as for an unknown id).")
             .Produces<IndividualView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -49,16 +48,10 @@ public sealed record GetIndividual(Guid Id, CurrentUser Reader) : IRequest<Indiv
         /// <inheritdoc />
         public async Task<IndividualView> Handle(GetIndividual request, CancellationToken cancellationToken)
         {
-            var individual = await session.LoadAsync<Individual>(request.Id, cancellationToken)
-                ?? throw new NotFoundException($"No individual with id {request.Id}.");
-            // Personal data is for the parties working with the person: those on one of their cases.
-            var cases = await session.Query<Features.Cases.CaseDetails>().Where(c => c.IndividualId == request.Id).ToListAsync(cancellationToken);
-            if (request.Reader.Party is not { } party || !cases.Any(c => c.Parties.Any(p => p.Party == party)))
-            {
-                throw new ForbiddenException("Only a party on one of this person's cases may read their personal data.");
-            }
-
-            var wrapped = await WrappedKey(store, request.Id, cancellationToken);
+            // Personal data is for the parties working with the person under this id; to others the id does not exist.
+            var individual = await IndividualAccess.FindRelatedAsync(session, request.Id, request.Reader.Party, cancellationToken)
+                ?? throw new NotFoundException(IndividualAccess.NotFound(request.Id));
+            var wrapped = await IndividualKeys.WrappedKeyAsync(store, request.Id, cancellationToken);
             if (individual.ErasedAt is not null || wrapped is null)
             {
                 return new IndividualView(request.Id, true, null, null, null, null, null, null);
@@ -67,17 +60,6 @@ public sealed record GetIndividual(Guid Id, CurrentUser Reader) : IRequest<Indiv
             var key = protector.Unwrap(wrapped, request.Id);
             var data = JsonSerializer.Deserialize<PersonalData>(PersonalDataProtector.Decrypt(key, individual.SealedData, request.Id))!;
             return new IndividualView(request.Id, false, data.Personnummer, data.IsSamordningsnummer, data.Name, data.Phone, data.Email, data.Address);
-        }
-
-        /// <summary>The wrapped key, or null once shredded.</summary>
-        public static async Task<byte[]?> WrappedKey(IDocumentStore store, Guid id, CancellationToken ct)
-        {
-            await using var connection = store.Storage.Database.CreateConnection();
-            await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"select wrapped_key from {AuditSchema.KeySchema}.individual_keys where individual_id = @id";
-            command.Parameters.Add(new NpgsqlParameter<Guid>("id", id));
-            return await command.ExecuteScalarAsync(ct) as byte[];
         }
     }
 }

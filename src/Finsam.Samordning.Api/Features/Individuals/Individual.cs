@@ -1,16 +1,20 @@
+using Finsam.Samordning.Domain.Cases;
+
 namespace Finsam.Samordning.Api.Features.Individuals;
 
 /// <summary>
-/// An individual: personal data encrypted with the individual's own key, found by a keyed hash of
-/// the personnummer. Cases refer to it by id only.
+/// One party's enrolment of an individual: the personal data that party gave, encrypted with the
+/// enrolment's own key. The look-up hash of the personnummer and the link to the person (when
+/// several parties enrolled the same person) are in the key store beside the key, never here.
+/// Cases refer to it by id only.
 /// </summary>
 public sealed class Individual
 {
-    /// <summary>Individual id.</summary>
+    /// <summary>Individual id (this enrolment's).</summary>
     public Guid Id { get; set; }
 
-    /// <summary>HMAC of the personnummer; removed on erasure.</summary>
-    public string? LookupHash { get; set; }
+    /// <summary>The party that registered this enrolment (null for enrolments from before parties were recorded).</summary>
+    public PartyCode? EnrolledBy { get; set; }
 
     /// <summary>AES-GCM sealed JSON of the personal data.</summary>
     public byte[] SealedData { get; set; } = [];

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Access;
 using Finsam.Samordning.Api.Infrastructure.Auth;
+using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Individuals;
 using FluentValidation;
 using Marten;
@@ -22,7 +23,7 @@ public sealed record RegisterIndividualRequest(string? Personnummer, string? Nam
 /// <param name="Id">Individual id.</param>
 public sealed record IndividualRegistered(Guid Id);
 
-/// <summary>A personnummer already registered (409): the existing id.</summary>
+/// <summary>A personnummer the caller's party already knows (409): the id it knows the person by.</summary>
 public sealed class IndividualExistsException(Guid existingId)
     : Exception("This person is already registered; use the existing id.")
 {
@@ -32,17 +33,18 @@ public sealed class IndividualExistsException(Guid existingId)
 
 /// <summary>Register an individual (personal data, encrypted).</summary>
 /// <param name="Body">The request body.</param>
+/// <param name="By">Who registers (their party enrols the person).</param>
 /// <param name="IdempotencyKey">Idempotency-Key.</param>
-public sealed record RegisterIndividual(RegisterIndividualRequest Body, string? IdempotencyKey) : ICommand<IndividualRegistered>
+public sealed record RegisterIndividual(RegisterIndividualRequest Body, Actor By, string? IdempotencyKey) : ICommand<IndividualRegistered>
 {
     /// <summary>Endpoint.</summary>
     public sealed class Endpoint : IEndpoint
     {
         /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapPost("/individuals",
-                async (RegisterIndividualRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IMediator mediator, CancellationToken ct) =>
+                async (RegisterIndividualRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 {
-                    var registered = await mediator.Send(new RegisterIndividual(body, idempotencyKey), ct);
+                    var registered = await mediator.Send(new RegisterIndividual(body, CurrentUser.From(http.User).ToActor(), idempotencyKey), ct);
                     return TypedResults.Created($"/api/v1/individuals/{registered.Id}", registered);
                 })
             .RequireAuthorization(Policies.CaseWriter)
@@ -50,8 +52,10 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, string? 
             .WithTags("Individuals")
             .WithSummary("Register an individual")
             .WithDescription("Registers the person a case is about: personnummer or samordningsnummer (validated by date and check digit), name and contact details. " +
-                "Stored encrypted with a key of the person's own; found by a keyed hash, so the same person is not registered twice (409 with the existing id). " +
-                "Cases refer to the individual by id only.")
+                "Stored encrypted with a key of its own; found by a keyed hash of the number in its twelve-digit form. " +
+                "A number the caller's party already knows (it registered it, or is on a case about that id) answers 409 with that id. " +
+                "Otherwise the answer is a first registration (201), whether or not another party knows the person: the caller gets an id of its own, " +
+                "holding the data it gave, and learns nothing about who else knows the person. Cases refer to the individual by id only.")
             .Accepts<RegisterIndividualRequest>("application/json")
             .Produces<IndividualRegistered>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -81,35 +85,47 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, string? 
         }
     }
 
-    /// <summary>Seals the data, stores it with its wrapped key in one transaction.</summary>
-    public sealed class Handler(IDocumentSession session, PersonalDataProtector protector, BusinessCalendar calendar, AccessContext access)
+    /// <summary>Seals the data, stores it with its wrapped key, hash and link in one transaction.</summary>
+    public sealed class Handler(IDocumentSession session, IDocumentStore store, PersonalDataProtector protector, BusinessCalendar calendar, AccessContext access)
         : IRequestHandler<RegisterIndividual, IndividualRegistered>
     {
         /// <inheritdoc />
         public async Task<IndividualRegistered> Handle(RegisterIndividual request, CancellationToken cancellationToken)
         {
-            Personnummer.TryParse(request.Body.Personnummer, calendar.Today, out var pnr, out _);
-            var hash = protector.LookupHash(pnr!.Digits);
-            var existing = await session.Query<Individual>().Where(i => i.LookupHash == hash).Select(i => i.Id).FirstOrDefaultAsync(cancellationToken);
-            if (existing != Guid.Empty)
+            Personnummer.TryParse(request.Body.Personnummer, calendar.Today, out var parsed, out _);
+            var pnr = parsed!; // the validator has accepted it
+            var hash = protector.LookupHash(pnr);
+            // The person's enrolments, earliest first; then whether the caller's party is related to
+            // one. Both are asked for an unknown number too, so every answer costs the same work.
+            var known = await IndividualKeys.ByLookupHashAsync(store, hash, cancellationToken);
+            var related = await IndividualAccess.RelatedEnrolmentAsync(session, [.. known.Select(k => k.IndividualId)], request.By.Party, cancellationToken);
+            if (related is { } existing)
             {
                 // The caller learns the person is registered: the access log records whom they matched.
                 access.MatchedIndividualId = existing;
                 throw new IndividualExistsException(existing);
             }
 
+            // Unknown to this party: an enrolment of its own, answered exactly as a first
+            // registration. If another party knows the person, the new id is linked to them in the
+            // key store only (for erasure); the caller is not told.
             var id = Guid.CreateVersion7();
+            var personId = known.Count > 0 ? known[0].PersonId : id;
+            if (known.Count > 0)
+            {
+                access.MatchedIndividualId = personId;
+            }
+
             var key = PersonalDataProtector.NewDataKey();
             var data = new PersonalData(pnr.Digits, pnr.IsSamordningsnummer, request.Body.Name!.Trim(), request.Body.Phone, request.Body.Email, request.Body.Address);
             session.Insert(new Individual
             {
                 Id = id,
-                LookupHash = hash,
+                EnrolledBy = request.By.Party,
                 SealedData = PersonalDataProtector.Encrypt(key, JsonSerializer.Serialize(data), id),
                 CreatedAt = calendar.Now,
             });
-            session.QueueSqlCommand($"insert into {AuditSchema.KeySchema}.individual_keys (individual_id, wrapped_key, created_at) values (?, ?, ?)",
-                id, protector.Wrap(key, id), calendar.Now);
+            IndividualKeys.QueueInsert(session, id, personId, hash, protector.Wrap(key, id), calendar.Now);
             return new IndividualRegistered(id);
         }
     }

@@ -29,9 +29,12 @@ public static class AccessSetup
 
 /// <summary>
 /// Creates the access log and the key store at start-up. The access log is append-only by trigger,
-/// which binds every role including the table's owner: UPDATE, DELETE and TRUNCATE fail. In
-/// production the tables belong to a migration role and the application's role gets INSERT and
-/// SELECT only (deploy notes in the README).
+/// which binds every role including the table's owner: UPDATE, DELETE and TRUNCATE fail. The key
+/// store holds, per enrolment of an individual, the wrapped key, the look-up hash and the link to
+/// the person (the id of the person's first enrolment): erasure deletes the three together, and
+/// none of them is in the data's schema (rows from before the link get their own id as person and
+/// the hash their document held). In production the tables belong to a migration role and the
+/// application's role gets INSERT and SELECT only (deploy notes in the README).
 /// </summary>
 public sealed class AuditSchema(IDocumentStore store) : IHostedService
 {
@@ -80,6 +83,19 @@ public sealed class AuditSchema(IDocumentStore store) : IHostedService
                 individual_id uuid primary key,
                 wrapped_key bytea not null,
                 created_at timestamptz not null);
+            alter table {KeySchema}.individual_keys add column if not exists person_id uuid null;
+            alter table {KeySchema}.individual_keys add column if not exists lookup_hash text null;
+            create index if not exists individual_keys_lookup on {KeySchema}.individual_keys (lookup_hash);
+            create index if not exists individual_keys_person on {KeySchema}.individual_keys (person_id);
+            update {KeySchema}.individual_keys set person_id = individual_id where person_id is null;
+            do $$ begin
+              if to_regclass('{Persistence.PersistenceSetup.Schema}.mt_doc_individual') is not null then
+                update {KeySchema}.individual_keys k set lookup_hash = d.data ->> 'lookupHash'
+                  from {Persistence.PersistenceSetup.Schema}.mt_doc_individual d
+                  where d.id = k.individual_id and k.lookup_hash is null and d.data ->> 'lookupHash' is not null;
+                update {Persistence.PersistenceSetup.Schema}.mt_doc_individual set data = data - 'lookupHash' where data ->> 'lookupHash' is not null;
+              end if;
+            end $$;
             """;
         try
         {

@@ -49,8 +49,12 @@ public sealed class PersonalDataProtector
     public static string Decrypt(byte[] dataKey, byte[] sealedData, Guid individualId) =>
         Encoding.UTF8.GetString(Open(dataKey, sealedData, individualId.ToByteArray()));
 
-    /// <summary>The look-up hash of a personnummer's twelve digits.</summary>
-    public string LookupHash(string digits) => Convert.ToHexString(HMACSHA256.HashData(_lookup, Encoding.UTF8.GetBytes(digits))).ToLowerInvariant();
+    /// <summary>
+    /// The look-up hash of a parsed number, over its normalized twelve digits: every form of one
+    /// number (twelve or ten digits, '-' or '+') gives the same hash.
+    /// </summary>
+    public string LookupHash(Domain.Individuals.Personnummer number) =>
+        Convert.ToHexString(HMACSHA256.HashData(_lookup, Encoding.UTF8.GetBytes(number.Digits))).ToLowerInvariant();
 
     private static byte[] Seal(byte[] key, byte[] plaintext, byte[] associated)
     {

@@ -87,6 +87,9 @@ public static class PersistenceSetup
         // Every document type is named here: outside development nothing is created on first use.
         options.Schema.For<Idempotency.IdempotencyRecord>().Index(x => x.ExpiresAt);
         options.Schema.For<Features.Stalls.StallSettingsDocument>();
-        options.Schema.For<Features.Individuals.Individual>().UniqueIndex(x => x.LookupHash!);
+        // An individual is found by the look-up hash in the key store (finsam_keys), not here.
+        options.Schema.For<Features.Individuals.Individual>();
+        // Who is related to an individual is asked through the cases that name them.
+        options.Schema.For<CaseDetails>().Duplicate(x => x.IndividualId!);
     }
 }

@@ -1,0 +1,125 @@
+using Finsam.Samordning.Api.Features.Cases;
+using Finsam.Samordning.Api.Infrastructure.Access;
+using Finsam.Samordning.Domain.Cases;
+using Marten;
+using Npgsql;
+
+namespace Finsam.Samordning.Api.Features.Individuals;
+
+/// <summary>
+/// Who may know an individual id. A party is related to an enrolment when it registered it, or
+/// when it is on a case about it now (a party that left is no longer related through that case).
+/// To everyone else the id does not exist: the same 404 as for an unknown id.
+/// </summary>
+public static class IndividualAccess
+{
+    /// <summary>The answer for an unknown id, and for an id the caller is not related to.</summary>
+    public static string NotFound(Guid id) => $"No individual with id {id}.";
+
+    /// <summary>The enrolment, if it exists and <paramref name="party"/> is related to it; otherwise null (one round trip either way).</summary>
+    public static async Task<Individual?> FindRelatedAsync(IQuerySession session, Guid id, PartyCode? party, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var individual = batch.Load<Individual>(id);
+        var cases = batch.Query<CaseDetails>().Where(c => c.IndividualId == id).ToList();
+        await batch.Execute(ct);
+        var found = await individual;
+        return found is not null && party is { } p && (found.EnrolledBy == p || OnACase(await cases, p)) ? found : null;
+    }
+
+    /// <summary>
+    /// Among one person's enrolments, the one <paramref name="party"/> is related to: its own
+    /// enrolment first, else one named by a case it is on now; null when it has no relation.
+    /// </summary>
+    public static async Task<Guid?> RelatedEnrolmentAsync(IQuerySession session, IReadOnlyList<Guid> ids, PartyCode party, CancellationToken ct)
+    {
+        Guid?[] named = [.. ids.Select(id => (Guid?)id)];
+        var batch = session.CreateBatchQuery();
+        var enrolments = batch.LoadMany<Individual>().ById([.. ids]);
+        var cases = batch.Query<CaseDetails>().Where(c => named.Contains(c.IndividualId)).ToList();
+        await batch.Execute(ct);
+        var own = (await enrolments).Where(i => i.EnrolledBy == party && i.ErasedAt is null)
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).Select(i => (Guid?)i.Id).FirstOrDefault();
+        return own ?? (await cases).Where(c => OnACase([c], party))
+            .OrderBy(c => c.OpenedOn).ThenBy(c => c.Id).Select(c => c.IndividualId).FirstOrDefault();
+    }
+
+    private static bool OnACase(IEnumerable<CaseDetails> cases, PartyCode party) =>
+        cases.Any(c => c.Parties.Any(p => p.Party == party && p.LeftOn is null));
+}
+
+/// <summary>One enrolment's row in the key store.</summary>
+/// <param name="IndividualId">The enrolment.</param>
+/// <param name="PersonId">The person it belongs to: the id of the person's first enrolment.</param>
+public sealed record IndividualKeyRow(Guid IndividualId, Guid PersonId);
+
+/// <summary>
+/// The key store (<c>finsam_keys.individual_keys</c>): per enrolment the wrapped key, the look-up
+/// hash and the link to the person. Nothing here is ever shown; erasure deletes a person's rows.
+/// </summary>
+public static class IndividualKeys
+{
+    private const string Table = AuditSchema.KeySchema + ".individual_keys";
+
+    /// <summary>Queues the row of a new enrolment in the session's transaction.</summary>
+    public static void QueueInsert(IDocumentSession session, Guid id, Guid personId, string lookupHash, byte[] wrappedKey, DateTimeOffset at) =>
+        session.QueueSqlCommand($"insert into {Table} (individual_id, person_id, lookup_hash, wrapped_key, created_at) values (?, ?, ?, ?, ?)",
+            id, personId, lookupHash, wrappedKey, at);
+
+    /// <summary>Queues the deletion of the rows (keys, hashes, links) of the given enrolments.</summary>
+    public static void QueueDelete(IDocumentSession session, IReadOnlyCollection<Guid> ids) =>
+        session.QueueSqlCommand($"delete from {Table} where individual_id = any(?)", (object)ids.ToArray());
+
+    /// <summary>The enrolments whose number has this look-up hash, earliest first.</summary>
+    public static async Task<IReadOnlyList<IndividualKeyRow>> ByLookupHashAsync(IDocumentStore store, string lookupHash, CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"select individual_id, person_id from {Table} where lookup_hash = @hash order by created_at, individual_id";
+        command.Parameters.Add(new NpgsqlParameter<string>("hash", lookupHash));
+        var rows = new List<IndividualKeyRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new IndividualKeyRow(reader.GetGuid(0), reader.IsDBNull(1) ? reader.GetGuid(0) : reader.GetGuid(1)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Every enrolment of the person <paramref name="id"/> belongs to, itself included: those
+    /// linked to the same person and those with the same look-up hash. Empty once erased.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> PersonOfAsync(IDocumentStore store, Guid id, CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            select k.individual_id from {Table} k join {Table} me on me.individual_id = @id
+            where k.person_id = me.person_id or k.lookup_hash = me.lookup_hash or k.individual_id = me.individual_id
+            """;
+        command.Parameters.Add(new NpgsqlParameter<Guid>("id", id));
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The enrolment's wrapped key, or null once shredded.</summary>
+    public static async Task<byte[]?> WrappedKeyAsync(IDocumentStore store, Guid id, CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"select wrapped_key from {Table} where individual_id = @id";
+        command.Parameters.Add(new NpgsqlParameter<Guid>("id", id));
+        return await command.ExecuteScalarAsync(ct) as byte[];
+    }
+}
