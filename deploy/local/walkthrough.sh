@@ -22,19 +22,26 @@ id() { jq -r .id; }
 case_id="$(post KAA /cases '{"municipalityCode":"1214","targetGroups":["Uvas","KaaYouth","MentalIllHealth"],"openingParty":"KAA","openingUnit":"KAA Svalöv","openedOn":"2026-03-02"}' | id)"
 c="/cases/$case_id"
 echo "case $case_id"
-post KAA "$c/consents" '{"parties":["KAA","VC","AF","SOC"],"coversForbund":true,"form":"Written","validFrom":"2026-03-02","validUntil":"2027-03-01"}' >/dev/null
+# The person consents to KAA, VC, AF, SOC and the förbund sharing; recording confirms it for KAA only,
+# each other party confirms it for its own entries once it is on the case.
+consent="$(post KAA "$c/consents" '{"parties":["KAA","VC","AF","SOC"],"coversForbund":true,"form":"Written","givenOn":"2026-03-02","validFrom":"2026-03-02","validUntil":"2027-03-01"}' | id)"
 kaa_talks="$(post KAA "$c/interventions" '{"kind":"motivationssamtal","plannedStart":"2026-03-04","plannedOn":"2026-03-02"}' | id)"
 post KAA "$c/interventions/$kaa_talks/start" '{"startedOn":"2026-03-04"}' >/dev/null
 remiss="$(post KAA "$c/referrals" '{"kind":"Remiss","to":"VC","reason":"Hälsosamtal: oro och sömn","respondBy":"2026-03-12","sentOn":"2026-03-02"}' | id)"
 post VC "$c/referrals/$remiss/decline" '{"reason":"Fel enhet: skicka till Vårdcentralen Svalöv","declinedOn":"2026-03-05"}' >/dev/null
 resent="$(post KAA "$c/referrals" '{"kind":"Remiss","to":"VC","reason":"Hälsosamtal: oro och sömn","respondBy":"2026-03-16","sentOn":"2026-03-06"}' | id)"
-post AF "$c/parties" '{"unit":"Arbetsförmedlingen Landskrona","joinedOn":"2026-03-12"}' >/dev/null
+af_invite="$(post KAA "$c/invitations" '{"party":"AF","reason":"Kartläggning mot studier eller arbete","invitedOn":"2026-03-12"}' | id)"
+post AF "$c/invitations/$af_invite/accept" '{"unit":"Arbetsförmedlingen Landskrona","answeredOn":"2026-03-12"}' >/dev/null
+post AF "$c/consents/$consent/confirm" '{}' >/dev/null
 af_mapping="$(post AF "$c/interventions" '{"kind":"kartlaggning","plannedStart":"2026-03-16","plannedOn":"2026-03-12"}' | id)"
-post SOC "$c/parties" '{"unit":"Ekonomiskt bistånd Svalöv","joinedOn":"2026-03-14"}' >/dev/null
+soc_invite="$(post KAA "$c/invitations" '{"party":"SOC","reason":"Försörjning","invitedOn":"2026-03-14"}' | id)"
+post SOC "$c/invitations/$soc_invite/accept" '{"unit":"Ekonomiskt bistånd Svalöv","answeredOn":"2026-03-14"}' >/dev/null
+post SOC "$c/consents/$consent/confirm" '{}' >/dev/null
 post SOC "$c/benefit-decisions" '{"benefit":"Forsorjningsstod","decision":"Granted","from":"2026-03-14","decidedOn":"2026-03-14"}' >/dev/null
 post AF "$c/interventions/$af_mapping/start" '{"startedOn":"2026-03-16"}' >/dev/null
 post AF "$c/assessments" '{"conclusion":"NotReady","validFrom":"2026-03-16"}' >/dev/null
 post VC "$c/referrals/$resent/accept" '{"unit":"Vårdcentralen Svalöv","acceptedOn":"2026-03-18"}' >/dev/null
+post VC "$c/consents/$consent/confirm" '{}' >/dev/null
 vc_talks="$(post VC "$c/interventions" '{"kind":"halsosamtal","plannedStart":"2026-03-20","plannedOn":"2026-03-18"}' | id)"
 post VC "$c/interventions/$vc_talks/start" '{"startedOn":"2026-03-20"}' >/dev/null
 sip="$(post KAA "$c/sip-meetings" '{"meetingOn":"2026-03-26","invitedParties":["KAA","AF","VC","SOC"],"scheduledOn":"2026-03-20"}' | id)"

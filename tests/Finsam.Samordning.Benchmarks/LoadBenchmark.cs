@@ -54,6 +54,9 @@ public static partial class LoadBenchmark
 
         var tokens = Enumerable.Range(0, clients).Select(i => DevTokenFactory.Create(
             new AuthOptions { SigningKey = SigningKey }, $"bench-{i}", $"Bench {i}", "handlaggare", "AF", DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromHours(2))).ToArray();
+        // Overview reads are by the party that opened the case: any other party is not related to it and gets a 404.
+        var readTokens = Enum.GetValues<PartyCode>().ToDictionary(p => p, p => DevTokenFactory.Create(
+            new AuthOptions { SigningKey = SigningKey }, $"bench-read-{p}", $"Bench {p}", "handlaggare", p.ToString(), DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromHours(2)));
         var accepted = new ConcurrentDictionary<Guid, int>();
 
         // Warm-up: JIT, connection pools.
@@ -92,9 +95,9 @@ public static partial class LoadBenchmark
         var random = new ThreadLocal<Random>(() => new Random(Environment.CurrentManagedThreadId));
         var reads = await Phase(clients, seconds, async (c, _) =>
         {
-            var id = seeded[random.Value!.Next(seeded.Count)];
+            var (id, opener) = seeded[random.Value!.Next(seeded.Count)];
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/cases/{id}/overview");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[c]);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", readTokens[opener]);
             using var response = await http.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
             return response.StatusCode == HttpStatusCode.OK;
@@ -286,14 +289,14 @@ public static partial class LoadBenchmark
     [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]
     private static partial Regex TpsLine();
 
-    private static async Task<List<Guid>> Seed(string connection, int count)
+    private static async Task<List<(Guid Id, PartyCode Opener)>> Seed(string connection, int count)
     {
         var clock = Stopwatch.StartNew();
         var options = new StoreOptions();
         PersistenceSetup.Configure(options, connection, development: false);
         await using var store = new DocumentStore(options);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        var ids = new ConcurrentBag<Guid>();
+        var ids = new ConcurrentBag<(Guid, PartyCode)>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await Task.WhenAll(Enumerable.Range(0, 2).Select(w => Task.Run(async () =>
         {
@@ -306,7 +309,7 @@ public static partial class LoadBenchmark
                 {
                     var (id, events) = generator.Next();
                     session.Events.StartStream<CaseState>(id, events.Cast<object>().ToArray());
-                    ids.Add(id);
+                    ids.Add((id, ((CaseOpened)events[0]).OpeningParty));
                 }
 
                 await session.SaveChangesAsync();
