@@ -19,6 +19,7 @@ builder.Services
     .AddFinsamPersistence(builder.Configuration, builder.Environment)
     .AddFinsamAccess()
     .AddFinsamMediator()
+    .AddFinsamFeatures()
     .AddFinsamJobs(builder.Configuration)
     .AddFinsamOpenApi()
     .AddFinsamHealth();

@@ -1,3 +1,6 @@
+using Finsam.Samordning.Api.Infrastructure;
+using Finsam.Samordning.Api.Infrastructure.Cases;
+
 namespace Finsam.Samordning.Api.Features;
 
 /// <summary>A vertical slice that maps its own endpoint(s).</summary>
@@ -10,10 +13,13 @@ public interface IEndpoint
 /// <summary>Maps every slice under <c>/api/v1</c>, which requires an authenticated caller.</summary>
 public static class FeaturesSetup
 {
-    /// <summary>Finds every <see cref="IEndpoint"/> in this assembly and maps it.</summary>
+    /// <summary>Maps the case writes of every area from their tables, then every <see cref="IEndpoint"/> slice.</summary>
     public static WebApplication MapFinsamFeatures(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var writes = new CaseWriteTable(api, app.Services.GetRequiredService<CaseWriteLines>(), app.Services.GetRequiredService<BusinessCalendar>());
+        Interventions.InterventionWrites.Declare(writes);
+
         var slices = typeof(FeaturesSetup).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndpoint).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
@@ -24,4 +30,7 @@ public static class FeaturesSetup
 
         return app;
     }
+
+    /// <summary>Registers what the feature slices share: the case write table's lines.</summary>
+    public static IServiceCollection AddFinsamFeatures(this IServiceCollection services) => services.AddSingleton<CaseWriteLines>();
 }

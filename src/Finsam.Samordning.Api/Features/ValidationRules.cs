@@ -39,3 +39,10 @@ public static class ValidationRules
         where TEnum : struct, Enum =>
         rule.NotNull().IsInEnum();
 }
+
+/// <summary>How request text becomes domain text.</summary>
+public static class Input
+{
+    /// <summary>Optional text, trimmed; blank reads as none.</summary>
+    public static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

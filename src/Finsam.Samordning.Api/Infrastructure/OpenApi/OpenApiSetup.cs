@@ -35,6 +35,7 @@ public static class OpenApiSetup
                 .Replace("Api.Features.", "", StringComparison.Ordinal)
                 .Replace("Domain.", "", StringComparison.Ordinal)
                 .Replace('+', '.'));
+            options.OperationFilter<CaseWriteParameters>();
             options.OperationFilter<ServiceUnavailableResponse>();
             options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {

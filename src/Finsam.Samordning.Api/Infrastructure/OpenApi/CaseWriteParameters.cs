@@ -1,0 +1,48 @@
+using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Domain.Cases;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Finsam.Samordning.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// A case write's handler binds only its body; its route ids and the If-Match and Idempotency-Key
+/// headers are read in one place (<see cref="CaseWriteTable"/>). This lists them for clients.
+/// </summary>
+public sealed class CaseWriteParameters : IOperationFilter
+{
+    /// <inheritdoc />
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<CaseWriteMetadata>().Any() || context.ApiDescription.RelativePath is null)
+        {
+            return;
+        }
+
+        operation.Parameters = [];
+        foreach (var segment in context.ApiDescription.RelativePath.Split('/').Where(s => s.StartsWith('{')))
+        {
+            var name = segment.Trim('{', '}').Split(':')[0];
+            if (name == "party")
+            {
+                var schema = context.SchemaGenerator.GenerateSchema(typeof(PartyCode), context.SchemaRepository);
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = name, In = ParameterLocation.Path, Required = true, Schema = schema,
+                    // The enum's own description, as Swashbuckle gives a typed route parameter.
+                    Description = context.SchemaRepository.Schemas.TryGetValue("Cases.PartyCode", out var party) ? party.Description : null,
+                });
+            }
+            else
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = name, In = ParameterLocation.Path, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
+                });
+            }
+        }
+
+        operation.Parameters.Add(new OpenApiParameter { Name = "If-Match", In = ParameterLocation.Header, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+        operation.Parameters.Add(new OpenApiParameter { Name = "Idempotency-Key", In = ParameterLocation.Header, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+    }
+}
