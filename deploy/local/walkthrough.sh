@@ -53,6 +53,8 @@ post KAA "$c/plan/actions" '{"description":"Kartläggning klar","responsiblePart
 post KAA "$c/plan/actions" '{"description":"Bedöm arbetsförmåga","responsibleParty":"VC","dueOn":"2026-04-11","plannedOn":"2026-03-26"}' >/dev/null
 post VC "$c/contacts" '{"kind":"Meeting","noShow":true,"occurredOn":"2026-04-01"}' >/dev/null
 post AF "$c/interventions/$af_mapping/complete" '{"endReason":"MovedOnToWorkOrStudies","completedOn":"2026-06-30"}' >/dev/null
+post VC "$c/interventions/$vc_talks/complete" '{"endReason":"GoalReached","completedOn":"2026-06-20"}' >/dev/null
+# Each party ends its own insatser; the close ends only KAA's own talks.
 post KAA "$c/close" '{"outcome":"Studier","endOpenInterventionsAs":"MovedOnToWorkOrStudies","closedOn":"2026-06-30"}' >/dev/null
 
 summary='"\(.asOf): \(.status), parties \([.parties[] | select(.leftOn == null) | .party] | join(",")), insatser \([.interventions[] | "\(.insats.party) \(.insats.kind) \(.insats.state) (waited \(.daysWaited) d)"] | join("; ")), referrals \([.referrals[].referral.state] | join(",")), goals \(.plan.individualGoals | length)+\(.plan.professionalGoals | length), overdue actions \([.plan.actions[] | select(.overdue)] | length), follow-up overdue \(.sip.followUpOverdue), parallel \(.parallelism.parallelDays)/\(.parallelism.caseDays) days"'

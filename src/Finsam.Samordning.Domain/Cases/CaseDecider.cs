@@ -106,9 +106,10 @@ public static class CaseDecider
             throw new CaseRuleViolation("party.already-on-case", $"{c.Party} is already on the case.");
         }
 
-        if (s.Invitations.Values.Any(i => i.Party == c.Party && !i.Answered))
+        // Only the inviter's own pending invitation counts: another party's may be withheld from it.
+        if (s.Invitations.Values.Any(i => i.Party == c.Party && i.InvitedBy == c.By.Party && !i.Answered))
         {
-            throw new CaseRuleViolation("invitation.pending", $"{c.Party} already has an unanswered invitation to this case.");
+            throw new CaseRuleViolation("invitation.pending", $"{c.Party} already has an unanswered invitation from {c.By.Party} to this case.");
         }
 
         return [Member(s, c.By, new PartyInvited(s.Id, c.InvitationId, c.Party, c.By.Party, c.Reason, c.InvitedOn))];
@@ -140,11 +141,14 @@ public static class CaseDecider
             NotBefore(c.AcceptedOn, left, "acceptedOn", "the day the party left");
         }
 
-        return
-        [
-            new InvitationAccepted(s.Id, c.InvitationId, c.AcceptedOn),
-            new PartyJoined(s.Id, c.By.Party, c.Unit, c.By.UserId, c.By.DisplayName, c.AcceptedOn),
-        ];
+        // Two parties may have invited the same party: the second acceptance joins nobody again.
+        return s.IsActiveParty(c.By.Party)
+            ? [new InvitationAccepted(s.Id, c.InvitationId, c.AcceptedOn)]
+            :
+            [
+                new InvitationAccepted(s.Id, c.InvitationId, c.AcceptedOn),
+                new PartyJoined(s.Id, c.By.Party, c.Unit, c.By.UserId, c.By.DisplayName, c.AcceptedOn),
+            ];
     }
 
     private static IReadOnlyList<ICaseEvent> DeclineInvite(CaseState s, DeclineInvitation c)
@@ -248,10 +252,20 @@ public static class CaseDecider
         return consent;
     }
 
+    // The person's word is relayed by a party it concerns: one it names, or the one that recorded it.
+    private static void ConcernsConsent(Consent consent, Actor by, string verb)
+    {
+        if (!consent.Parties.Contains(by.Party) && consent.RecordedBy != by.Party)
+        {
+            throw new CaseRuleViolation("consent.party-not-named", $"The consent does not name {by.Party}, so {by.Party} cannot {verb} it.");
+        }
+    }
+
     private static IReadOnlyList<ICaseEvent> Amend(CaseState s, AmendConsent c)
     {
         MustBeOnCase(s, c.By.Party);
         var earlier = CurrentConsent(s, c.Replaces);
+        ConcernsConsent(earlier, c.By, "amend");
         var recorded = Recorded(s, c.ConsentId, c.Terms, c.By, c.RecordedOn, c.Replaces);
         NotBefore(recorded.BusinessDate, earlier.GivenOn, "givenOn", "the day the consent it amends was given");
         return [recorded];
@@ -280,6 +294,7 @@ public static class CaseDecider
     {
         MustBeOnCase(s, c.By.Party);
         var consent = CurrentConsent(s, c.ConsentId);
+        ConcernsConsent(consent, c.By, "revoke");
         NotBefore(c.EffectiveOn, consent.ValidFrom, "effectiveOn", "the day the consent started");
         return [new ConsentRevoked(s.Id, c.ConsentId, c.EffectiveOn, c.RecordedOn)];
     }
@@ -475,11 +490,19 @@ public static class CaseDecider
 
     // Close and reopen -----------------------------------------------------------------------
 
+    // Each party ends its own insatser: the closer may not see, let alone end, another party's.
     private static IReadOnlyList<ICaseEvent> Close(CaseState s, CloseCase c)
     {
         MustBeOnCase(s, c.By.Party);
         NotBefore(c.ClosedOn, s.ReopenedOn ?? s.OpenedOn, "closedOn", s.ReopenedOn is null ? "the day the case was opened" : "the day the case was reopened");
-        var open = s.Interventions.Values.Where(i => i.IsOpen).OrderBy(i => i.Party).ToList();
+        var others = s.Interventions.Values.Count(i => i.IsOpen && i.Party != c.By.Party);
+        if (others > 0)
+        {
+            throw new CaseRuleViolation("case.open-interventions",
+                $"{others} insats(er) of other parties are still open; only the party that owns an insats can end it. Ask them to end theirs before the case is closed.");
+        }
+
+        var open = s.Interventions.Values.Where(i => i.IsOpen).OrderBy(i => i.Id).ToList();
         if (open.Count > 0)
         {
             var latest = open.Max(i => i.LastChangedOn);

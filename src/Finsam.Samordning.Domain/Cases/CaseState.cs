@@ -15,9 +15,10 @@ public sealed record PartyMembership(PartyCode Party, string Unit, string Casewo
 /// <summary>An invitation to join the case as the decider needs it.</summary>
 /// <param name="Id">Invitation id.</param>
 /// <param name="Party">The invited party.</param>
+/// <param name="InvitedBy">The inviting party.</param>
 /// <param name="InvitedOn">Business date.</param>
 /// <param name="Answered">Accepted or declined.</param>
-public sealed record InvitationStatus(Guid Id, PartyCode Party, DateOnly InvitedOn, bool Answered = false);
+public sealed record InvitationStatus(Guid Id, PartyCode Party, PartyCode InvitedBy, DateOnly InvitedOn, bool Answered = false);
 
 /// <summary>An insats as the decider needs it.</summary>
 /// <param name="Id">Insats id.</param>
@@ -137,7 +138,7 @@ public sealed record CaseState
             PlanLead = s.PlanLead == e.Party ? null : s.PlanLead,
         },
         (var s, ConsentRecorded or ConsentConfirmed or ConsentDeclined or ConsentRevoked) => s with { Consents = Cases.ConsentLedger.Apply(s.Consents, (ICaseEvent)@event) },
-        (var s, PartyInvited e) => s with { Invitations = s.Invitations.With(e.InvitationId, new InvitationStatus(e.InvitationId, e.Party, e.InvitedOn)) },
+        (var s, PartyInvited e) => s with { Invitations = s.Invitations.With(e.InvitationId, new InvitationStatus(e.InvitationId, e.Party, e.InvitedBy, e.InvitedOn)) },
         (var s, InvitationAccepted e) => s with { Invitations = s.Invitations.With(e.InvitationId, s.Invitations[e.InvitationId] with { Answered = true }) },
         (var s, InvitationDeclined e) => s with { Invitations = s.Invitations.With(e.InvitationId, s.Invitations[e.InvitationId] with { Answered = true }) },
         (var s, InterventionPlanned e) => s with

@@ -150,7 +150,6 @@ public static class InformationCategories
         [typeof(InvitationAccepted)] = InformationCategory.InterventionsAndReferrals,
         [typeof(InvitationDeclined)] = InformationCategory.InterventionsAndReferrals,
         [typeof(NeedIdentified)] = InformationCategory.PlanAndMeetings,
-        [typeof(PlanLeadAssigned)] = InformationCategory.PlanAndMeetings,
         [typeof(GoalSet)] = InformationCategory.PlanAndMeetings,
         [typeof(ActionPlanned)] = InformationCategory.PlanAndMeetings,
         [typeof(ActionCompleted)] = InformationCategory.PlanAndMeetings,
@@ -162,8 +161,8 @@ public static class InformationCategories
     };
 
     /// <summary>
-    /// The category of an event type; null for the case's own particulars (opening, parties,
-    /// consents, flags, closing), which every party related to the case may know.
+    /// The category of an event type; null for the case's own particulars (opening, parties and
+    /// who carries the plan, consents, flags, closing), which every party related to the case may know.
     /// </summary>
     public static InformationCategory? Of(Type eventType) => ByEvent.TryGetValue(eventType, out var c) ? c : null;
 }

@@ -196,9 +196,12 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.NotEmpty(svalov.Items);
         Assert.Empty(socSeesOnlyItsOwn.Items);
         Assert.Single(paged.Items);
-        Assert.True(paged.Total >= 3);
+        Assert.True(paged.Total >= 2);
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
         var all = await (await _soc.GetAsync("/api/v1/cases?pageSize=200")).Read<CasePage>();
-        Assert.Equal(all.Items.OrderByDescending(i => i.LastActivityOn).Select(i => i.LastActivityOn), all.Items.Select(i => i.LastActivityOn));
+        // Most recently active first; a date that would come from another party's withheld entries is not shown.
+        var shown = all.Items.Where(i => i.LastActivityOn is not null).Select(i => i.LastActivityOn).ToList();
+        Assert.Equal(shown.OrderByDescending(d => d), shown);
+        Assert.Null(all.Items.Single(i => second.EndsWith(i.Id.ToString())).LastActivityOn);
     }
 }

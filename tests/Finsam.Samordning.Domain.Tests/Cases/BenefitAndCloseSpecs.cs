@@ -26,21 +26,24 @@ public sealed class BenefitAndCloseSpecs : CaseSpec
     }
 
     [Fact]
-    public void Closing_with_open_insatser_is_refused_and_names_them()
+    public void Closing_with_open_insatser_is_refused_and_names_only_the_closers_own()
     {
         Given(Planned(AfInsats, Af, "arbetspraktik", 60), Started(AfInsats, 67));
 
-        var refusal = Refused(new CloseCase(CaseOutcome.Arbete, null, null, Day(150)) { By = Soc }, "case.open-interventions");
+        var others = Refused(new CloseCase(CaseOutcome.Arbete, null, InterventionEndReason.GoalReached, Day(150)) { By = Soc }, "case.open-interventions");
+        var own = Refused(new CloseCase(CaseOutcome.Arbete, null, null, Day(150)) { By = Af }, "case.open-interventions");
 
-        Assert.Contains("AF's arbetspraktik (ongoing)", refusal.Message);
+        Assert.DoesNotContain("arbetspraktik", others.Message);
+        Assert.Contains("only the party that owns an insats can end it", others.Message);
+        Assert.Contains("AF's arbetspraktik (ongoing)", own.Message);
     }
 
     [Fact]
-    public void Closing_with_an_end_reason_ends_started_insatser_and_cancels_planned_ones_in_the_same_decision()
+    public void Closing_with_an_end_reason_ends_the_closers_started_insatser_and_cancels_its_planned_ones_in_the_same_decision()
     {
-        Given(Planned(AfInsats, Af, "arbetspraktik", 60), Started(AfInsats, 67), Planned(AmeInsats, Ame, "coachning", 140));
+        Given(Planned(AfInsats, Af, "arbetspraktik", 60), Started(AfInsats, 67), Planned(AmeInsats, Af, "kartlaggning", 140));
 
-        var events = When(new CloseCase(CaseOutcome.Arbete, "Deltidsjobb", InterventionEndReason.MovedOnToWorkOrStudies, Day(150)) { By = Soc });
+        var events = When(new CloseCase(CaseOutcome.Arbete, "Deltidsjobb", InterventionEndReason.MovedOnToWorkOrStudies, Day(150)) { By = Af });
 
         Assert.Equal(
             [

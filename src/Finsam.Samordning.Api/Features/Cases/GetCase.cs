@@ -47,7 +47,7 @@ public sealed record GetCase(Guid CaseId, CurrentUser Reader) : IRequest<CaseDet
             var found = await details ?? throw NotFoundException.Case(request.CaseId);
             var current = await overview ?? throw NotFoundException.Case(request.CaseId);
             var viewer = CaseSecrecy.Resolve(request.Reader, request.CaseId, current.RelationOf);
-            return secrecy.Details(found, viewer, current.Consents);
+            return secrecy.Details(found, viewer, current);
         }
     }
 }

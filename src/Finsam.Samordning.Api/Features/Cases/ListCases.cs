@@ -20,7 +20,7 @@ namespace Finsam.Samordning.Api.Features.Cases;
 /// <param name="Flagged">Whether a flag is open.</param>
 /// <param name="OpenFlags">Open flags.</param>
 public sealed record CaseListItem(Guid Id, long Version, CaseStatus Status, string MunicipalityCode, IReadOnlyList<TargetGroup> TargetGroups,
-    IReadOnlyList<PartyCode> Parties, PartyCode? PlanLead, DateOnly OpenedOn, DateOnly LastActivityOn,
+    IReadOnlyList<PartyCode> Parties, PartyCode? PlanLead, DateOnly OpenedOn, DateOnly? LastActivityOn,
     IReadOnlyList<PartyCode> PartiesWithOngoingInsats, bool Flagged, int OpenFlags)
 {
     /// <summary>From the stored summary, as of <paramref name="today"/>.</summary>
@@ -124,7 +124,11 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
 
             if (request.TargetGroup is { } group)
             {
-                query = query.Where(c => c.TargetGroups.Contains(group));
+                // Target groups are the opening party's to disclose: a handläggare filters on those of
+                // the cases their own party opened, so the filter cannot reveal a withheld group.
+                query = request.Reader.Role == Infrastructure.Auth.Roles.Handlaggare && request.Reader.Party is { } opener
+                    ? query.Where(c => c.TargetGroups.Contains(group) && c.OpeningParty == opener)
+                    : query.Where(c => c.TargetGroups.Contains(group));
             }
 
             if (request.Municipality is { } municipality)

@@ -142,13 +142,23 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
     /// </summary>
     public OpenFlag Flag(OpenFlag flag, CaseViewer viewer, IReadOnlyList<Consent> consents, IEnumerable<PartyCode> partiesEverOnCase)
     {
-        var sees = flag.IsManual
-            ? MaySee(viewer, flag.RaisedBy, InformationCategory.Notes, consents)
-            : partiesEverOnCase.All(p => EntryCategories.All(c => MaySee(viewer, p, c, consents)));
-        return sees ? flag : flag with { Reason = WithheldMarker.Text, ReasonEn = WithheldMarker.Text, AcknowledgeNote = null, Subject = "" };
+        // A concern by the förbund (no raising party) may describe any party's entries, as a rule's finding does.
+        var sees = flag.IsManual && flag.RaisedBy is { } raiser
+            ? MaySee(viewer, raiser, InformationCategory.Notes, consents)
+            : (flag.IsManual && viewer.Party is null) || SeesEveryParty(viewer, consents, partiesEverOnCase);
+        // Since may be the date of a withheld entry (e.g. the last contact): withheld with the reason.
+        return sees ? flag : flag with { Reason = WithheldMarker.Text, ReasonEn = WithheldMarker.Text, AcknowledgeNote = null, Subject = "", Since = flag.RaisedOn };
     }
 
-    /// <summary>A case in a list: target groups and other parties' ongoing insatser only where the viewer may see them.</summary>
+    /// <summary>Whether every other party's entries, notes aside, are open to the viewer.</summary>
+    public bool SeesEveryParty(CaseViewer viewer, IReadOnlyList<Consent> consents, IEnumerable<PartyCode> partiesEverOnCase) =>
+        partiesEverOnCase.All(p => EntryCategories.All(c => MaySee(viewer, p, c, consents)));
+
+    /// <summary>
+    /// A case in a list: target groups and other parties' ongoing insatser only where the viewer may
+    /// see them; the last activity only when every party's entries are open to the viewer (it may
+    /// be the date of a withheld entry).
+    /// </summary>
     public CaseListItem ListItem(CaseSummary s, CurrentUser reader, DateOnly today)
     {
         var viewer = Resolve(reader, s.Id, s.RelationOf);
@@ -158,12 +168,39 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
         {
             TargetGroups = MaySee(viewer, s.OpeningParty, InformationCategory.PlanAndMeetings, consents) ? item.TargetGroups : [],
             PartiesWithOngoingInsats = [.. item.PartiesWithOngoingInsats.Where(p => MaySee(viewer, p, InformationCategory.InterventionsAndReferrals, consents))],
+            LastActivityOn = SeesEveryParty(viewer, consents, s.EverParties) ? item.LastActivityOn : null,
         };
     }
 
-    /// <summary>Case details with the target groups withheld from viewers the opening party's consent does not open them to.</summary>
-    public CaseDetails Details(CaseDetails d, CaseViewer viewer, IReadOnlyList<Consent> consents) =>
-        MaySee(viewer, d.OpeningParty, InformationCategory.PlanAndMeetings, consents) ? d : d with { TargetGroups = [], TargetGroupsWithheld = true };
+    /// <summary>
+    /// Case details with the target groups withheld from viewers the opening party's consent does not
+    /// open them to, and the last activity taken from what the viewer may see.
+    /// </summary>
+    public CaseDetails Details(CaseDetails d, CaseViewer viewer, CaseOverview overview)
+    {
+        var visible = Overview(overview, viewer, overview.Consents).Visible;
+        var details = d with { LastActivityOn = LastActivity(visible) };
+        return MaySee(viewer, d.OpeningParty, InformationCategory.PlanAndMeetings, overview.Consents)
+            ? details
+            : details with { TargetGroups = [], TargetGroupsWithheld = true };
+    }
+
+    // The latest business date among the entries a (filtered) overview holds.
+    private static DateOnly LastActivity(CaseOverview o) =>
+        new[] { o.OpenedOn, o.ClosedOn ?? o.OpenedOn, o.PlanLeadSince ?? o.OpenedOn }
+            .Concat(o.Parties.Select(p => p.LeftOn ?? p.JoinedOn))
+            .Concat(o.Interventions.Select(i => new[] { i.PlannedOn, i.StartedOn ?? i.PlannedOn, i.EndedOn ?? i.PlannedOn }.Concat(i.Pauses.Select(p => p.To ?? p.From)).Max()))
+            .Concat(o.Referrals.Select(r => r.AnsweredOn ?? r.SentOn))
+            .Concat(o.Invitations.Select(i => i.AnsweredOn ?? i.InvitedOn))
+            .Concat(o.Needs.Select(n => n.IdentifiedOn))
+            .Concat(o.Goals.Select(g => g.SetOn))
+            .Concat(o.Actions.Select(a => a.CompletedOn ?? a.PlannedOn))
+            .Concat(o.Meetings.Select(m => m.HeldOn ?? m.ScheduledOn))
+            .Concat(o.Contacts.Select(c => c.OccurredOn))
+            .Concat(o.Assessments.Select(a => a.ValidFrom))
+            .Concat(o.BenefitDecisions.Select(b => b.DecidedOn))
+            .Concat(o.Consents.Select(c => c.GivenOn))
+            .Max();
 
     /// <summary>History with other parties' events reduced to "something was recorded" unless their consent opens them.</summary>
     public IReadOnlyList<CaseHistoryEntry> History(IReadOnlyList<(CaseHistoryEntry Entry, Type EventType)> history, CaseViewer viewer, IReadOnlyList<Consent> consents) =>

@@ -54,7 +54,7 @@ public abstract class CaseStreamHandler<TCommand>(IDocumentSession session) : IR
     {
         var stream = await Fetch(request, cancellationToken);
         var state = stream.Aggregate ?? throw NotFoundException.Case(request.CaseId);
-        if (request.Write.Caller.Party is { } party && state.RelationOf(party) == RelationKind.None)
+        if (!request.Write.Caller.MayReach(state))
         {
             // To a party with no relation the case does not exist: the same answer as an unknown id.
             throw NotFoundException.Case(request.CaseId, refused: true);
@@ -96,7 +96,7 @@ public abstract class CaseStreamHandler<TCommand>(IDocumentSession session) : IR
             // A missing case is a 404 whatever If-Match said, and so is a case the caller has no
             // relation to (a 412 would tell it the case exists); only for the others a newer case is a 412.
             var latest = await session.Events.FetchLatest<CaseState>(request.CaseId, ct) ?? throw NotFoundException.Case(request.CaseId);
-            if (request.Write.Caller.Party is { } party && latest.RelationOf(party) == RelationKind.None)
+            if (!request.Write.Caller.MayReach(latest))
             {
                 throw NotFoundException.Case(request.CaseId, refused: true);
             }
@@ -170,4 +170,15 @@ public static class CaseWriteEndpoint
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}
+
+/// <summary>Who may write to a case at all: the relation rule, before any other.</summary>
+public static class CaseReach
+{
+    /// <summary>
+    /// A handläggare reaches a case only through their party's relation to it (a handläggare
+    /// token with no party reaches none); the förbund's roles reach every case their policy lets them.
+    /// </summary>
+    public static bool MayReach(this CurrentUser caller, CaseState state) =>
+        caller.Role != Roles.Handlaggare || (caller.Party is { } party && state.RelationOf(party) != RelationKind.None);
 }
