@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -46,7 +45,7 @@ public sealed record CompleteIntervention(Guid CaseId, Guid InterventionId, Comp
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<CompleteIntervention>(session)
+    public sealed class Handler(CaseWriter writer) : CaseCommandHandler<CompleteIntervention>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(CompleteIntervention r) =>
