@@ -20,8 +20,11 @@ public sealed record CaseworkerAssigned(Guid CaseId, PartyCode Party, string Cas
 /// <param name="Reason">Why it left.</param>
 /// <param name="HandedOverTo">The party that takes over its part, if any.</param>
 /// <param name="LeftOn">Business date.</param>
-public sealed record PartyLeft(Guid CaseId, PartyCode Party, string Reason, PartyCode? HandedOverTo, DateOnly LeftOn) : ICaseEvent
+public sealed record PartyLeft(Guid CaseId, PartyCode Party, string Reason, PartyCode? HandedOverTo, DateOnly LeftOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Reason = map(Reason)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => LeftOn;
 }
@@ -33,8 +36,11 @@ public sealed record PartyLeft(Guid CaseId, PartyCode Party, string Reason, Part
 /// <param name="InvitedBy">The inviting party.</param>
 /// <param name="Reason">Why it is asked to join.</param>
 /// <param name="InvitedOn">Business date.</param>
-public sealed record PartyInvited(Guid CaseId, Guid InvitationId, PartyCode Party, PartyCode InvitedBy, string Reason, DateOnly InvitedOn) : ICaseEvent
+public sealed record PartyInvited(Guid CaseId, Guid InvitationId, PartyCode Party, PartyCode InvitedBy, string Reason, DateOnly InvitedOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Reason = map(Reason)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => InvitedOn;
 }
@@ -54,8 +60,11 @@ public sealed record InvitationAccepted(Guid CaseId, Guid InvitationId, DateOnly
 /// <param name="InvitationId">Invitation id.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="DeclinedOn">Business date.</param>
-public sealed record InvitationDeclined(Guid CaseId, Guid InvitationId, string Reason, DateOnly DeclinedOn) : ICaseEvent
+public sealed record InvitationDeclined(Guid CaseId, Guid InvitationId, string Reason, DateOnly DeclinedOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Reason = map(Reason)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => DeclinedOn;
 }
@@ -104,8 +113,11 @@ public sealed record ConsentConfirmed(Guid CaseId, Guid ConsentId, PartyCode Par
 /// <param name="Party">The declining party.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="DeclinedOn">Business date.</param>
-public sealed record ConsentDeclined(Guid CaseId, Guid ConsentId, PartyCode Party, string Reason, DateOnly DeclinedOn) : ICaseEvent
+public sealed record ConsentDeclined(Guid CaseId, Guid ConsentId, PartyCode Party, string Reason, DateOnly DeclinedOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Reason = map(Reason)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => DeclinedOn;
 }
@@ -153,8 +165,11 @@ public sealed record InterventionStarted(Guid CaseId, Guid InterventionId, DateO
 /// <param name="InterventionId">Insats id.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="PausedOn">Business date.</param>
-public sealed record InterventionPaused(Guid CaseId, Guid InterventionId, string Reason, DateOnly PausedOn) : ICaseEvent
+public sealed record InterventionPaused(Guid CaseId, Guid InterventionId, string Reason, DateOnly PausedOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Reason = map(Reason)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => PausedOn;
 }
@@ -175,8 +190,11 @@ public sealed record InterventionResumed(Guid CaseId, Guid InterventionId, DateO
 /// <param name="EndReason">Why it ended.</param>
 /// <param name="Note">Optional note.</param>
 /// <param name="CompletedOn">Business date.</param>
-public sealed record InterventionCompleted(Guid CaseId, Guid InterventionId, InterventionEndReason EndReason, string? Note, DateOnly CompletedOn) : ICaseEvent
+public sealed record InterventionCompleted(Guid CaseId, Guid InterventionId, InterventionEndReason EndReason, string? Note, DateOnly CompletedOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Note = map(Note) };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => CompletedOn;
 }
@@ -187,8 +205,11 @@ public sealed record InterventionCompleted(Guid CaseId, Guid InterventionId, Int
 /// <param name="Reason">Why.</param>
 /// <param name="Note">Optional note.</param>
 /// <param name="CancelledOn">Business date.</param>
-public sealed record InterventionCancelled(Guid CaseId, Guid InterventionId, InterventionCancelReason Reason, string? Note, DateOnly CancelledOn) : ICaseEvent
+public sealed record InterventionCancelled(Guid CaseId, Guid InterventionId, InterventionCancelReason Reason, string? Note, DateOnly CancelledOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Note = map(Note) };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => CancelledOn;
 }
@@ -205,8 +226,11 @@ public sealed record InterventionCancelled(Guid CaseId, Guid InterventionId, Int
 /// <param name="RespondBy">When an answer is expected.</param>
 /// <param name="SentOn">Business date.</param>
 public sealed record ReferralSent(
-    Guid CaseId, Guid ReferralId, ReferralKind Kind, PartyCode From, PartyCode To, string Reason, DateOnly? RespondBy, DateOnly SentOn) : ICaseEvent
+    Guid CaseId, Guid ReferralId, ReferralKind Kind, PartyCode From, PartyCode To, string Reason, DateOnly? RespondBy, DateOnly SentOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Reason = map(Reason)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => SentOn;
 }
@@ -226,8 +250,11 @@ public sealed record ReferralAccepted(Guid CaseId, Guid ReferralId, DateOnly Acc
 /// <param name="ReferralId">Referral id.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="DeclinedOn">Business date.</param>
-public sealed record ReferralDeclined(Guid CaseId, Guid ReferralId, string Reason, DateOnly DeclinedOn) : ICaseEvent
+public sealed record ReferralDeclined(Guid CaseId, Guid ReferralId, string Reason, DateOnly DeclinedOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Reason = map(Reason)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => DeclinedOn;
 }
@@ -241,8 +268,11 @@ public sealed record ReferralDeclined(Guid CaseId, Guid ReferralId, string Reaso
 /// <param name="Description">The need.</param>
 /// <param name="IdentifiedBy">The party that recorded it.</param>
 /// <param name="IdentifiedOn">Business date.</param>
-public sealed record NeedIdentified(Guid CaseId, Guid NeedId, PlanArea Area, string Description, PartyCode IdentifiedBy, DateOnly IdentifiedOn) : ICaseEvent
+public sealed record NeedIdentified(Guid CaseId, Guid NeedId, PlanArea Area, string Description, PartyCode IdentifiedBy, DateOnly IdentifiedOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Description = map(Description)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => IdentifiedOn;
 }
@@ -265,8 +295,11 @@ public sealed record PlanLeadAssigned(Guid CaseId, PartyCode Party, DateOnly Ass
 /// <param name="Text">The goal.</param>
 /// <param name="RecordedBy">The party that recorded it.</param>
 /// <param name="SetOn">Business date.</param>
-public sealed record GoalSet(Guid CaseId, Guid GoalId, PlanArea Area, GoalStatedBy StatedBy, string Text, PartyCode RecordedBy, DateOnly SetOn) : ICaseEvent
+public sealed record GoalSet(Guid CaseId, Guid GoalId, PlanArea Area, GoalStatedBy StatedBy, string Text, PartyCode RecordedBy, DateOnly SetOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Text = map(Text)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => SetOn;
 }
@@ -281,8 +314,11 @@ public sealed record GoalSet(Guid CaseId, Guid GoalId, PlanArea Area, GoalStated
 /// <param name="PlannedOn">Business date.</param>
 /// <param name="PlannedBy">The party that recorded it.</param>
 public sealed record ActionPlanned(
-    Guid CaseId, Guid ActionId, string Description, PartyCode? ResponsibleParty, Guid? GoalId, DateOnly DueOn, DateOnly PlannedOn, PartyCode PlannedBy) : ICaseEvent
+    Guid CaseId, Guid ActionId, string Description, PartyCode? ResponsibleParty, Guid? GoalId, DateOnly DueOn, DateOnly PlannedOn, PartyCode PlannedBy) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Description = map(Description)! };
+
     /// <summary>True when the person themselves is responsible.</summary>
     public bool IndividualResponsible => ResponsibleParty is null;
 
@@ -325,8 +361,11 @@ public sealed record SipMeetingScheduled(Guid CaseId, Guid MeetingId, DateOnly M
 /// <param name="NextFollowUpOn">Next follow-up date.</param>
 public sealed record SipMeetingHeld(
     Guid CaseId, Guid MeetingId, DateOnly HeldOn, IReadOnlyList<PartyCode> Participants, bool IndividualTookPart,
-    string Decisions, DateOnly? NextFollowUpOn) : ICaseEvent
+    string Decisions, DateOnly? NextFollowUpOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Decisions = map(Decisions)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => HeldOn;
 }
@@ -341,8 +380,11 @@ public sealed record SipMeetingHeld(
 /// <param name="NoShow">The person did not come / answer.</param>
 /// <param name="Note">Optional note.</param>
 /// <param name="OccurredOn">Business date.</param>
-public sealed record ContactLogged(Guid CaseId, Guid ContactId, PartyCode Party, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn) : ICaseEvent
+public sealed record ContactLogged(Guid CaseId, Guid ContactId, PartyCode Party, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Note = map(Note) };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => OccurredOn;
 }
@@ -354,8 +396,11 @@ public sealed record ContactLogged(Guid CaseId, Guid ContactId, PartyCode Party,
 /// <param name="Conclusion">Conclusion.</param>
 /// <param name="Note">Optional note.</param>
 /// <param name="ValidFrom">From when it applies.</param>
-public sealed record WorkCapacityAssessed(Guid CaseId, Guid AssessmentId, PartyCode Party, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom) : ICaseEvent
+public sealed record WorkCapacityAssessed(Guid CaseId, Guid AssessmentId, PartyCode Party, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Note = map(Note) };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => ValidFrom;
 }
@@ -383,8 +428,11 @@ public sealed record BenefitDecisionRecorded(
 /// <param name="Outcome">Outcome.</param>
 /// <param name="Note">Optional note.</param>
 /// <param name="ClosedOn">Business date.</param>
-public sealed record CaseClosed(Guid CaseId, CaseOutcome Outcome, string? Note, DateOnly ClosedOn) : ICaseEvent
+public sealed record CaseClosed(Guid CaseId, CaseOutcome Outcome, string? Note, DateOnly ClosedOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Note = map(Note) };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => ClosedOn;
 }
@@ -393,8 +441,11 @@ public sealed record CaseClosed(Guid CaseId, CaseOutcome Outcome, string? Note, 
 /// <param name="CaseId">Case id.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="ReopenedOn">Business date.</param>
-public sealed record CaseReopened(Guid CaseId, string Reason, DateOnly ReopenedOn) : ICaseEvent
+public sealed record CaseReopened(Guid CaseId, string Reason, DateOnly ReopenedOn) : ICaseEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Reason = map(Reason)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => ReopenedOn;
 }

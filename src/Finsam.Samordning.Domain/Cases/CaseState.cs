@@ -66,6 +66,9 @@ public sealed record CaseState
     /// <summary>Stream version this state reflects (set by the event store).</summary>
     public long Version { get; set; }
 
+    /// <summary>The individual the case is about, if registered: their key seals the case's free text.</summary>
+    public Guid? IndividualId { get; init; }
+
     /// <summary>Open or closed.</summary>
     public CaseStatus Status { get; init; }
 
@@ -121,6 +124,7 @@ public sealed record CaseState
     public static CaseState Open(CaseOpened e) => new()
     {
         Id = e.CaseId,
+        IndividualId = e.IndividualId,
         Status = CaseStatus.Open,
         OpenedOn = e.OpenedOn,
     };

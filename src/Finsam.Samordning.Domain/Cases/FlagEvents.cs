@@ -34,8 +34,15 @@ public interface IFlagEvent : ICaseEvent
 /// <param name="RaisedBy">The party of a person raising a concern; null for the scan or the förbund.</param>
 public sealed record StallFlagRaised(
     Guid CaseId, Guid FlagId, string Rule, string Subject, FlagSeverity Severity, string Reason, string ReasonEn,
-    DateOnly Since, DateOnly RaisedOn, PartyCode? RaisedBy) : IFlagEvent
+    DateOnly Since, DateOnly RaisedOn, PartyCode? RaisedBy) : IFlagEvent, IHasFreeText
 {
+    /// <summary>
+    /// Maps a concern's reason, the raiser's own words; a rule's reason is generated from facts and
+    /// never quotes free text, so it is left as it is.
+    /// </summary>
+    public ICaseEvent MapText(Func<string?, string?> map) =>
+        Rule == OpenFlag.ManualConcern ? this with { Reason = map(Reason)!, ReasonEn = map(ReasonEn)! } : this;
+
     /// <inheritdoc />
     public DateOnly BusinessDate => RaisedOn;
 }
@@ -46,8 +53,11 @@ public sealed record StallFlagRaised(
 /// <param name="Note">What is being done.</param>
 /// <param name="AcknowledgedBy">User id.</param>
 /// <param name="AcknowledgedOn">Business date.</param>
-public sealed record StallFlagAcknowledged(Guid CaseId, Guid FlagId, string Note, string AcknowledgedBy, DateOnly AcknowledgedOn) : IFlagEvent
+public sealed record StallFlagAcknowledged(Guid CaseId, Guid FlagId, string Note, string AcknowledgedBy, DateOnly AcknowledgedOn) : IFlagEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Note = map(Note)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => AcknowledgedOn;
 }
@@ -58,8 +68,11 @@ public sealed record StallFlagAcknowledged(Guid CaseId, Guid FlagId, string Note
 /// <param name="Reason">Why.</param>
 /// <param name="ClearedBy">User id, or <c>system</c> for the scan.</param>
 /// <param name="ClearedOn">Business date.</param>
-public sealed record StallFlagCleared(Guid CaseId, Guid FlagId, string Reason, string ClearedBy, DateOnly ClearedOn) : IFlagEvent
+public sealed record StallFlagCleared(Guid CaseId, Guid FlagId, string Reason, string ClearedBy, DateOnly ClearedOn) : IFlagEvent, IHasFreeText
 {
+    /// <inheritdoc />
+    public ICaseEvent MapText(Func<string?, string?> map) => this with { Reason = map(Reason)! };
+
     /// <inheritdoc />
     public DateOnly BusinessDate => ClearedOn;
 }
@@ -85,4 +98,8 @@ public sealed record OpenFlag(Guid Id, string Rule, string Subject, FlagSeverity
 
     /// <summary>True for a concern raised by hand (cleared by hand, never by the scan).</summary>
     public bool IsManual => Rule == ManualConcern;
+
+    /// <summary>The flag with its texts (reasons, acknowledgement note) passed through <paramref name="map"/>.</summary>
+    public OpenFlag MapText(Func<string?, string?> map) =>
+        this with { Reason = map(Reason)!, ReasonEn = map(ReasonEn)!, AcknowledgeNote = map(AcknowledgeNote) };
 }

@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -45,7 +44,7 @@ public sealed record AssessWorkCapacity(Guid CaseId, AssessWorkCapacityRequest B
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<AssessWorkCapacity>(session)
+    public sealed class Handler(CaseWriter writer) : CaseCommandHandler<AssessWorkCapacity>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(AssessWorkCapacity r)

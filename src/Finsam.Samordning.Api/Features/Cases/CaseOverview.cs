@@ -135,6 +135,29 @@ public sealed record CaseOverview
     /// <summary>Open flags: the stall scan's findings and concerns raised by hand.</summary>
     public IReadOnlyList<OpenFlag> Flags { get; init; } = [];
 
+    /// <summary>
+    /// The overview with every free text (reasons, notes, descriptions, goals, decisions, flag
+    /// reasons and notes) passed through <paramref name="map"/>: the one place its texts are
+    /// listed, so the read boundary opens them all.
+    /// </summary>
+    public CaseOverview MapText(Func<string?, string?> map) => this with
+    {
+        Parties = [.. Parties.Select(p => p with { LeaveReason = map(p.LeaveReason) })],
+        Invitations = [.. Invitations.Select(i => i with { Reason = map(i.Reason)!, DeclineReason = map(i.DeclineReason) })],
+        Interventions =
+        [
+            .. Interventions.Select(i => i with { Note = map(i.Note), Pauses = [.. i.Pauses.Select(p => p with { Reason = map(p.Reason)! })] }),
+        ],
+        Referrals = [.. Referrals.Select(r => r with { Reason = map(r.Reason)!, DeclineReason = map(r.DeclineReason) })],
+        Needs = [.. Needs.Select(n => n with { Description = map(n.Description)! })],
+        Goals = [.. Goals.Select(g => g with { Text = map(g.Text)! })],
+        Actions = [.. Actions.Select(a => a with { Description = map(a.Description)! })],
+        Meetings = [.. Meetings.Select(m => m with { Decisions = map(m.Decisions) })],
+        Contacts = [.. Contacts.Select(c => c with { Note = map(c.Note) })],
+        Assessments = [.. Assessments.Select(a => a with { Note = map(a.Note) })],
+        Flags = [.. Flags.Select(f => f.MapText(map))],
+    };
+
     /// <summary>How <paramref name="party"/> stands to the case.</summary>
     public RelationKind RelationOf(PartyCode party) => Relation.Of(party,
         Parties.Select(p => (p.Party, p.LeftOn is null)),

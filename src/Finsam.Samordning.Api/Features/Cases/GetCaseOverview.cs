@@ -1,5 +1,6 @@
 using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Features.Secrecy;
+using Finsam.Samordning.Api.Infrastructure.Access;
 using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Api.Infrastructure.Http;
@@ -210,7 +211,8 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
                 "business date is on or before that day, so a meeting can see what changed since the last one. Another party's entries " +
                 "appear only while a consent is active that names that party and the reader (for the samverkansledare: the förbund), covers the entry's category, " +
                 "and that party has confirmed; what is withheld is counted in 'withheld', so silence is not mistaken for inactivity. " +
-                "Consent is judged as it stands today, also for asOf views. 404 to a party with no relation to the case.")
+                "Consent is judged as it stands today, also for asOf views. Free text of a person since erased reads as \"[raderad / erased]\". " +
+                "404 to a party with no relation to the case.")
             .Produces<CaseOverviewResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -238,7 +240,8 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
     }
 
     /// <summary>Today's view reads the projected document; an asOf view folds the stream up to that date.</summary>
-    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, CaseSecrecy secrecy) : IRequestHandler<GetCaseOverview, CaseOverviewResponse>
+    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, CaseSecrecy secrecy, FreeTextOpener opener)
+        : IRequestHandler<GetCaseOverview, CaseOverviewResponse>
     {
         /// <inheritdoc />
         public async Task<CaseOverviewResponse> Handle(GetCaseOverview request, CancellationToken cancellationToken)
@@ -249,6 +252,8 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
             var viewer = CaseSecrecy.Resolve(request.Reader, request.CaseId, current.RelationOf);
             var (overview, asOf) = request.AsOf is { } date ? (await AsOf(request.CaseId, date, cancellationToken), date) : (current, calendar.Today);
             var (visible, withheld) = secrecy.Overview(overview, viewer, current.Consents);
+            // Texts are opened after the filter: what the reader may not see is never decrypted.
+            visible = await opener.OpenAsync(visible, (o, map) => o.MapText(map), cancellationToken);
             return CaseOverviewResponse.From(visible, asOf) with { Withheld = withheld };
         }
 

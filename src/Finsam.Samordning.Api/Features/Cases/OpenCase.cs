@@ -93,8 +93,8 @@ public sealed record OpenCase(
         }
     }
 
-    /// <summary>Decides and appends the opening events.</summary>
-    public sealed class Handler(IDocumentSession session) : IRequestHandler<OpenCase, CaseDetails>
+    /// <summary>Decides, seals and appends the opening events; a case with no registered person gets a key of its own.</summary>
+    public sealed class Handler(IDocumentSession session, Infrastructure.Access.FreeTextSealer sealer) : IRequestHandler<OpenCase, CaseDetails>
     {
         /// <inheritdoc />
         public async Task<CaseDetails> Handle(OpenCase request, CancellationToken cancellationToken)
@@ -111,7 +111,13 @@ public sealed record OpenCase(
             var id = Guid.CreateVersion7();
             var command = new OpenCaseCommand(id, request.IndividualId, request.MunicipalityCode!, request.TargetGroups!,
                 request.OpeningParty!.Value, request.OpeningUnit!.Trim(), request.OpenedOn!.Value) { By = request.By };
-            var events = CaseDecider.Decide(command, state: null);
+            if (request.IndividualId is null)
+            {
+                // Its free text is sealed under this key, created in the opening transaction.
+                sealer.CreateCaseKey(session, id);
+            }
+
+            var events = await sealer.SealAsync(session, id, request.IndividualId, CaseDecider.Decide(command, state: null), cancellationToken);
             session.Events.StartStream<CaseState>(id, events.Cast<object>().ToArray());
             return CaseDetails.Fold(null, events, events.Count)!;
         }

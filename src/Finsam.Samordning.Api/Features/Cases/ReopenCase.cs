@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -43,7 +42,7 @@ public sealed record ReopenCase(Guid CaseId, ReopenCaseRequest Body, WriteContex
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<ReopenCase>(session)
+    public sealed class Handler(CaseWriter writer) : CaseCommandHandler<ReopenCase>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(ReopenCase r) =>

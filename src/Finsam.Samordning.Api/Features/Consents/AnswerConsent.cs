@@ -1,7 +1,6 @@
 using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -49,7 +48,7 @@ public sealed record AnswerConsent(Guid CaseId, Guid ConsentId, bool Confirm, An
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session, BusinessCalendar calendar) : CaseCommandHandler<AnswerConsent>(session)
+    public sealed class Handler(CaseWriter writer, BusinessCalendar calendar) : CaseCommandHandler<AnswerConsent>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(AnswerConsent r) => r.Confirm

@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -77,7 +76,7 @@ public sealed record RecordConsent(Guid CaseId, RecordConsentRequest Body, Write
     public sealed class Validator(BusinessCalendar calendar) : ConsentTermsValidator<RecordConsent>(calendar);
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session, BusinessCalendar calendar) : CaseCommandHandler<RecordConsent>(session)
+    public sealed class Handler(CaseWriter writer, BusinessCalendar calendar) : CaseCommandHandler<RecordConsent>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(RecordConsent r)
@@ -113,7 +112,7 @@ public sealed record AmendConsent(Guid CaseId, Guid ConsentId, RecordConsentRequ
     public sealed class Validator(BusinessCalendar calendar) : ConsentTermsValidator<AmendConsent>(calendar);
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session, BusinessCalendar calendar) : CaseCommandHandler<AmendConsent>(session)
+    public sealed class Handler(CaseWriter writer, BusinessCalendar calendar) : CaseCommandHandler<AmendConsent>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(AmendConsent r)

@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -42,7 +41,7 @@ public sealed record RevokeConsent(Guid CaseId, Guid ConsentId, RevokeConsentReq
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session, BusinessCalendar calendar) : CaseCommandHandler<RevokeConsent>(session)
+    public sealed class Handler(CaseWriter writer, BusinessCalendar calendar) : CaseCommandHandler<RevokeConsent>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(RevokeConsent r) =>

@@ -1,7 +1,6 @@
 using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -43,7 +42,7 @@ public sealed record ClearConcern(Guid CaseId, Guid FlagId, ClearConcernRequest 
     }
 
     /// <summary>Handler.</summary>
-    public sealed class Handler(IDocumentSession session, BusinessCalendar calendar) : FlagCommandHandler<ClearConcern>(session)
+    public sealed class Handler(CaseWriter writer, BusinessCalendar calendar) : FlagCommandHandler<ClearConcern>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.FlagCommand, Guid) ToDomain(ClearConcern r) =>

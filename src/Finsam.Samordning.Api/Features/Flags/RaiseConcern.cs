@@ -1,7 +1,6 @@
 using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -42,7 +41,7 @@ public sealed record RaiseConcern(Guid CaseId, RaiseConcernRequest Body, WriteCo
     }
 
     /// <summary>Handler.</summary>
-    public sealed class Handler(IDocumentSession session, BusinessCalendar calendar) : FlagCommandHandler<RaiseConcern>(session)
+    public sealed class Handler(CaseWriter writer, BusinessCalendar calendar) : FlagCommandHandler<RaiseConcern>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.FlagCommand, Guid) ToDomain(RaiseConcern r)

@@ -29,9 +29,11 @@ public sealed record EraseIndividual(Guid Id, string? IdempotencyKey) : ICommand
             .WithName("EraseIndividual")
             .WithTags("Individuals")
             .WithSummary("Erase an individual")
-            .WithDescription("Deletes the person's keys: their personnummer, name and contact details become unreadable everywhere, backups included " +
-                "(the key store is kept apart from the data and its backups). Any id of the person erases every party's enrolment of them, since they are one person. " +
-                "Cases and their events stay, so the statistics still count them. Administrators only.")
+            .WithDescription("Deletes the person's keys: their personnummer, name and contact details, and the free text of their cases " +
+                "(notes, reasons, needs, goals, actions, SIP decisions), become unreadable everywhere, backups included " +
+                "(the key store is kept apart from the data and its backups); such text then reads as \"[raderad / erased]\". " +
+                "Any id of the person erases every party's enrolment of them, since they are one person. " +
+                "Cases and their events stay, with their entries, dates and counts, so the statistics still count them. Administrators only.")
             .Produces<IndividualErased>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -48,7 +47,7 @@ public sealed record AssignCaseworker(Guid CaseId, PartyCode Party, AssignCasewo
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<AssignCaseworker>(session)
+    public sealed class Handler(CaseWriter writer) : CaseCommandHandler<AssignCaseworker>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(AssignCaseworker r) =>

@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -46,7 +45,7 @@ public sealed record InviteParty(Guid CaseId, InvitePartyRequest Body, WriteCont
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<InviteParty>(session)
+    public sealed class Handler(CaseWriter writer) : CaseCommandHandler<InviteParty>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(InviteParty r)
@@ -105,7 +104,7 @@ public sealed record AnswerInvitation(Guid CaseId, Guid InvitationId, bool Accep
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<AnswerInvitation>(session)
+    public sealed class Handler(CaseWriter writer) : CaseCommandHandler<AnswerInvitation>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(AnswerInvitation r) => r.Accept

@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -45,7 +44,7 @@ public sealed record IdentifyNeed(Guid CaseId, IdentifyNeedRequest Body, WriteCo
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<IdentifyNeed>(session)
+    public sealed class Handler(CaseWriter writer) : CaseCommandHandler<IdentifyNeed>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(IdentifyNeed r)

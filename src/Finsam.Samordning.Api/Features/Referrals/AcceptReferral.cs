@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -44,7 +43,7 @@ public sealed record AcceptReferral(Guid CaseId, Guid ReferralId, AcceptReferral
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<AcceptReferral>(session)
+    public sealed class Handler(CaseWriter writer) : CaseCommandHandler<AcceptReferral>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(AcceptReferral r) =>

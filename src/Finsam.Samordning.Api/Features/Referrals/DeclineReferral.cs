@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -44,7 +43,7 @@ public sealed record DeclineReferral(Guid CaseId, Guid ReferralId, DeclineReferr
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<DeclineReferral>(session)
+    public sealed class Handler(CaseWriter writer) : CaseCommandHandler<DeclineReferral>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(DeclineReferral r) =>

@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -50,7 +49,7 @@ public sealed record SendReferral(Guid CaseId, SendReferralRequest Body, WriteCo
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<SendReferral>(session)
+    public sealed class Handler(CaseWriter writer) : CaseCommandHandler<SendReferral>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(SendReferral r)

@@ -87,7 +87,8 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
     }
 
     /// <summary>Reads the flagged cases and flattens their open flags.</summary>
-    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy, Infrastructure.Access.AccessContext access) : IRequestHandler<ListFlags, ReviewPage>
+    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy, Infrastructure.Access.AccessContext access,
+        Infrastructure.Access.FreeTextOpener opener) : IRequestHandler<ListFlags, ReviewPage>
     {
         /// <inheritdoc />
         public async Task<ReviewPage> Handle(ListFlags request, CancellationToken cancellationToken)
@@ -121,8 +122,11 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
                 .Where(i => request.Severity is null || i.Flag.Severity == request.Severity)
                 .OrderByDescending(i => i.Flag.Severity).ThenBy(i => i.Flag.RaisedOn).ThenBy(i => i.CaseId)
                 .ToList();
-            access.ShownCaseIds = [.. items.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).Select(i => i.CaseId).Distinct()];
-            return new ReviewPage([.. items.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)], request.Page, request.PageSize, items.Count);
+            var page = items.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+            access.ShownCaseIds = [.. page.Select(i => i.CaseId).Distinct()];
+            // Only the page's texts are opened, after the secrecy filter: concern reasons and acknowledgement notes.
+            page = await opener.OpenAsync(page, (list, map) => [.. list.Select(i => i with { Flag = i.Flag.MapText(map) })], cancellationToken);
+            return new ReviewPage(page, request.Page, request.PageSize, items.Count);
         }
     }
 }

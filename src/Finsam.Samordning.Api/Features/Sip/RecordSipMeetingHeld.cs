@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -52,7 +51,7 @@ public sealed record RecordSipMeetingHeld(Guid CaseId, Guid MeetingId, RecordSip
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<RecordSipMeetingHeld>(session)
+    public sealed class Handler(CaseWriter writer) : CaseCommandHandler<RecordSipMeetingHeld>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(RecordSipMeetingHeld r) =>

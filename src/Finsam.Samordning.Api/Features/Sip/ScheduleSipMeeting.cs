@@ -2,7 +2,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Cases;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -47,7 +46,7 @@ public sealed record ScheduleSipMeeting(Guid CaseId, ScheduleSipMeetingRequest B
     }
 
     /// <summary>Maps the request to the domain command.</summary>
-    public sealed class Handler(IDocumentSession session) : CaseCommandHandler<ScheduleSipMeeting>(session)
+    public sealed class Handler(CaseWriter writer) : CaseCommandHandler<ScheduleSipMeeting>(writer)
     {
         /// <inheritdoc />
         protected override (Domain.Cases.CaseCommand, Guid?) ToDomain(ScheduleSipMeeting r)

@@ -11,6 +11,11 @@ public static class AccessSetup
         services.AddSingleton<Features.Secrecy.CaseSecrecy>();
         services.AddOptions<CryptoOptions>().BindConfiguration("Finsam:Crypto");
         services.AddSingleton<PersonalDataProtector>();
+        // Scoped: unwrapped keys live for one request, so an erasure takes effect on the next.
+        services.AddScoped<TextKeys>();
+        services.AddScoped<FreeTextSealer>();
+        services.AddScoped<FreeTextOpener>();
+        services.AddScoped<Cases.CaseWriter>();
         services.AddScoped<AccessContext>();
         services.AddSingleton<AccessLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
@@ -33,7 +38,8 @@ public static class AccessSetup
 /// store holds, per enrolment of an individual, the wrapped key, the look-up hash and the link to
 /// the person (the id of the person's first enrolment): erasure deletes the three together, and
 /// none of them is in the data's schema (rows from before the link get their own id as person and
-/// the hash their document held). In production the tables belong to a migration role and the
+/// the hash their document held). Beside it, the keys of cases with no registered person, which
+/// seal those cases' free text. In production the tables belong to a migration role and the
 /// application's role gets INSERT and SELECT only (deploy notes in the README).
 /// </summary>
 public sealed class AuditSchema(IDocumentStore store) : IHostedService
@@ -87,6 +93,10 @@ public sealed class AuditSchema(IDocumentStore store) : IHostedService
             alter table {KeySchema}.individual_keys add column if not exists lookup_hash text null;
             create index if not exists individual_keys_lookup on {KeySchema}.individual_keys (lookup_hash);
             create index if not exists individual_keys_person on {KeySchema}.individual_keys (person_id);
+            create table if not exists {KeySchema}.case_keys (
+                case_id uuid primary key,
+                wrapped_key bytea not null,
+                created_at timestamptz not null);
             update {KeySchema}.individual_keys set person_id = individual_id where person_id is null;
             do $$ begin
               if to_regclass('{Persistence.PersistenceSetup.Schema}.mt_doc_individual') is not null then

@@ -156,7 +156,7 @@ public sealed class CaseWriteTable(RouteGroupBuilder api, CaseWriteLines lines, 
 public sealed class CaseWriteMetadata;
 
 /// <summary>Decides every <see cref="CaseWrite"/> through its table line.</summary>
-public sealed class CaseWriteHandler(IDocumentSession session, CaseWriteLines lines, BusinessCalendar calendar) : CaseStreamHandler<CaseWrite>(session)
+public sealed class CaseWriteHandler(CaseWriter writer, CaseWriteLines lines, BusinessCalendar calendar) : CaseStreamHandler<CaseWrite>(writer)
 {
     /// <inheritdoc />
     protected override (Func<CaseState, IReadOnlyList<ICaseEvent>> Decide, Guid? Id) Decision(CaseWrite request)

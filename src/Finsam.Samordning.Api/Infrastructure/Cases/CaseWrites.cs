@@ -42,11 +42,16 @@ public interface ICaseCommand : ICommand<CaseCommandResult>
 /// <param name="Id">Id of the entry created (insats, referral, goal, ...), if any.</param>
 public sealed record CaseCommandResult(Guid CaseId, long Version, Guid? Id);
 
+/// <summary>What every case write works with: the request's session, and the sealer its free text passes through.</summary>
+/// <param name="Session">The request's session; the unit of work commits it.</param>
+/// <param name="Sealer">Seals free text before it is appended.</param>
+public sealed record CaseWriter(IDocumentSession Session, Access.FreeTextSealer Sealer);
+
 /// <summary>
 /// The shape of every case write: fetch the decider's state for writing (checking <c>If-Match</c>),
-/// decide, append. The unit of work commits.
+/// decide, seal the free text, append. The unit of work commits.
 /// </summary>
-public abstract class CaseStreamHandler<TCommand>(IDocumentSession session) : IRequestHandler<TCommand, CaseCommandResult>
+public abstract class CaseStreamHandler<TCommand>(CaseWriter writer) : IRequestHandler<TCommand, CaseCommandResult>
     where TCommand : ICaseCommand
 {
     /// <inheritdoc />
@@ -71,6 +76,9 @@ public abstract class CaseStreamHandler<TCommand>(IDocumentSession session) : IR
             throw new NotFoundException(missing.Message);
         }
 
+        // The one place new case text is sealed: the events, every inline projection built from
+        // them and the WAL only ever hold the sealed form.
+        events = await writer.Sealer.SealAsync(writer.Session, request.CaseId, state.IndividualId, events, cancellationToken);
         stream.AppendMany(events.Cast<object>());
         return new CaseCommandResult(request.CaseId, (stream.StartingVersion ?? 0) + events.Count, id);
     }
@@ -84,18 +92,18 @@ public abstract class CaseStreamHandler<TCommand>(IDocumentSession session) : IR
         {
             // Without If-Match the caller asks for "append to whatever is current": lock the stream
             // row for this transaction so concurrent writers queue instead of failing.
-            return await session.Events.FetchForExclusiveWriting<CaseState>(request.CaseId, ct);
+            return await writer.Session.Events.FetchForExclusiveWriting<CaseState>(request.CaseId, ct);
         }
 
         try
         {
-            return await session.Events.FetchForWriting<CaseState>(request.CaseId, expected, ct);
+            return await writer.Session.Events.FetchForWriting<CaseState>(request.CaseId, expected, ct);
         }
         catch (ConcurrencyException)
         {
             // A missing case is a 404 whatever If-Match said, and so is a case the caller has no
             // relation to (a 412 would tell it the case exists); only for the others a newer case is a 412.
-            var latest = await session.Events.FetchLatest<CaseState>(request.CaseId, ct) ?? throw NotFoundException.Case(request.CaseId);
+            var latest = await writer.Session.Events.FetchLatest<CaseState>(request.CaseId, ct) ?? throw NotFoundException.Case(request.CaseId);
             if (!request.Write.Caller.MayReach(latest))
             {
                 throw NotFoundException.Case(request.CaseId, refused: true);
@@ -108,7 +116,7 @@ public abstract class CaseStreamHandler<TCommand>(IDocumentSession session) : IR
 }
 
 /// <summary>A case write decided by <see cref="CaseDecider"/>.</summary>
-public abstract class CaseCommandHandler<TCommand>(IDocumentSession session) : CaseStreamHandler<TCommand>(session)
+public abstract class CaseCommandHandler<TCommand>(CaseWriter writer) : CaseStreamHandler<TCommand>(writer)
     where TCommand : ICaseCommand
 {
     /// <inheritdoc />
@@ -123,7 +131,7 @@ public abstract class CaseCommandHandler<TCommand>(IDocumentSession session) : C
 }
 
 /// <summary>A flag write decided by <see cref="FlagDecider"/>.</summary>
-public abstract class FlagCommandHandler<TCommand>(IDocumentSession session) : CaseStreamHandler<TCommand>(session)
+public abstract class FlagCommandHandler<TCommand>(CaseWriter writer) : CaseStreamHandler<TCommand>(writer)
     where TCommand : ICaseCommand
 {
     /// <inheritdoc />
