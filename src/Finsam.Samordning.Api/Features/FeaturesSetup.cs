@@ -18,7 +18,18 @@ public static class FeaturesSetup
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         var writes = new CaseWriteTable(api, app.Services.GetRequiredService<CaseWriteLines>(), app.Services.GetRequiredService<BusinessCalendar>());
+        // Every case write of the API, area by area: each area's routes are in its *Writes.cs.
+        Cases.CaseLifecycleWrites.Declare(writes);
+        Parties.PartyWrites.Declare(writes);
+        Consents.ConsentWrites.Declare(writes);
         Interventions.InterventionWrites.Declare(writes);
+        Referrals.ReferralWrites.Declare(writes);
+        Plan.PlanWrites.Declare(writes);
+        Sip.SipWrites.Declare(writes);
+        Contacts.ContactWrites.Declare(writes);
+        Assessments.AssessmentWrites.Declare(writes);
+        Benefits.BenefitWrites.Declare(writes);
+        Flags.FlagWrites.Declare(writes);
 
         var slices = typeof(FeaturesSetup).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndpoint).IsAssignableFrom(t))

@@ -15,6 +15,10 @@ public static class ValidationRules
             .Must(d => d is null || d >= Limits.EarliestDate).WithMessage($"{{PropertyName}} cannot be before {Limits.EarliestDate:yyyy-MM-dd}.")
             .Must(d => d is null || d <= calendar.Today).WithMessage("{PropertyName} cannot be in the future: it records something that happened.");
 
+    /// <summary>An optional date of something that happened; today when left out.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> NotInFuture<T>(this IRuleBuilder<T, DateOnly?> rule, BusinessCalendar calendar) =>
+        rule.Must(d => d is null || d <= calendar.Today).WithMessage("{PropertyName} cannot be in the future.");
+
     /// <summary>A date something is planned for: may be in the future, within reason.</summary>
     public static IRuleBuilderOptions<T, DateOnly?> PlannedDate<T>(this IRuleBuilder<T, DateOnly?> rule, BusinessCalendar calendar) =>
         rule.Must(d => d is null || d >= Limits.EarliestDate).WithMessage($"{{PropertyName}} cannot be before {Limits.EarliestDate:yyyy-MM-dd}.")

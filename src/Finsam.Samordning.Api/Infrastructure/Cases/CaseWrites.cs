@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
-using Finsam.Samordning.Api.Infrastructure.Http;
 using Finsam.Samordning.Domain.Cases;
 using JasperFx;
 using Marten;
@@ -113,71 +112,6 @@ public abstract class CaseStreamHandler<TCommand>(CaseWriter writer) : IRequestH
                 $"The case is at version {latest.Version}, not {expected} as If-Match says. Read it again and retry.");
         }
     }
-}
-
-/// <summary>A case write decided by <see cref="CaseDecider"/>.</summary>
-public abstract class CaseCommandHandler<TCommand>(CaseWriter writer) : CaseStreamHandler<TCommand>(writer)
-    where TCommand : ICaseCommand
-{
-    /// <inheritdoc />
-    protected sealed override (Func<CaseState, IReadOnlyList<ICaseEvent>> Decide, Guid? Id) Decision(TCommand request)
-    {
-        var (command, id) = ToDomain(request);
-        return (state => CaseDecider.Decide(command, state), id);
-    }
-
-    /// <summary>The domain command for this request, and the id of the entry it creates, if any.</summary>
-    protected abstract (CaseCommand Command, Guid? CreatedId) ToDomain(TCommand request);
-}
-
-/// <summary>A flag write decided by <see cref="FlagDecider"/>.</summary>
-public abstract class FlagCommandHandler<TCommand>(CaseWriter writer) : CaseStreamHandler<TCommand>(writer)
-    where TCommand : ICaseCommand
-{
-    /// <inheritdoc />
-    protected sealed override (Func<CaseState, IReadOnlyList<ICaseEvent>> Decide, Guid? Id) Decision(TCommand request)
-    {
-        var (command, id) = ToDomain(request);
-        return (state => FlagDecider.Decide(command, state), id);
-    }
-
-    /// <summary>The flag command for this request, and the flag's id.</summary>
-    protected abstract (FlagCommand Command, Guid FlagId) ToDomain(TCommand request);
-}
-
-/// <summary>Endpoint plumbing shared by every case write.</summary>
-public static class CaseWriteEndpoint
-{
-    /// <summary>Reads If-Match, the caller and Idempotency-Key, sends the command, answers 200 with the result and the new ETag.</summary>
-    public static async Task<IResult> Send(HttpContext http, IMediator mediator, Func<WriteContext, ICaseCommand> create, CancellationToken ct)
-    {
-        var write = new WriteContext(
-            http.Request.ExpectedVersion(),
-            CurrentUser.From(http.User),
-            http.Request.Headers["Idempotency-Key"].FirstOrDefault());
-        var result = await mediator.Send(create(write), ct);
-        http.Response.SetETag(result.Version);
-        return TypedResults.Ok(result);
-    }
-
-    /// <summary>OpenAPI metadata common to case writes.</summary>
-    public static RouteHandlerBuilder CaseWrite(this RouteHandlerBuilder builder, string name, string tag, string summary, string description,
-        string policy = Policies.CaseWriter) =>
-        builder.RequireAuthorization(policy)
-            .WithName(name)
-            .WithTags(tag)
-            .WithSummary(summary)
-            .WithDescription(description + " Send If-Match with the case's ETag to write only against that version (412 otherwise), " +
-                "and Idempotency-Key to make a retry safe. Answers 200 with the new version and the ETag.")
-            .Produces<CaseCommandResult>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }
 
 /// <summary>Who may write to a case at all: the relation rule, before any other.</summary>

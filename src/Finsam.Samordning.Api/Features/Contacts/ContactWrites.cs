@@ -1,0 +1,28 @@
+using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Domain.Cases;
+using FluentValidation;
+
+namespace Finsam.Samordning.Api.Features.Contacts;
+
+/// <summary>Body of <c>POST /api/v1/cases/{id}/contacts</c>.</summary>
+/// <param name="Kind">Kind of contact.</param>
+/// <param name="NoShow">The person did not come or answer.</param>
+/// <param name="Note">Optional note.</param>
+/// <param name="OccurredOn">Business date.</param>
+public sealed record LogContactRequest(ContactKind? Kind, bool? NoShow, string? Note, DateOnly? OccurredOn);
+
+/// <summary>Contacts of a party with the person, no-shows included.</summary>
+public sealed class ContactWrites : ICaseWrites
+{
+    /// <inheritdoc />
+    public static void Declare(CaseWriteTable table) => table
+        .Write<LogContactRequest>("contacts", "LogContact", "Contacts", "Log a contact",
+            "The caller's party logs a contact with the person: meeting, phone, home visit, letter or digital, and whether the person did not show.",
+            (b, c) => new LogContact(c.NewId(), b.Kind!.Value, b.NoShow ?? false, Input.Optional(b.Note), b.OccurredOn!.Value) { By = c.By },
+            (v, calendar) =>
+            {
+                v.RuleFor(b => b.Kind).RequiredEnum();
+                v.RuleFor(b => b.Note).OptionalLongText();
+                v.RuleFor(b => b.OccurredOn).Happened(calendar);
+            });
+}
