@@ -308,7 +308,7 @@ public static partial class LoadBenchmark
                 for (var i = 0; i < n; i++)
                 {
                     var (id, events) = generator.Next();
-                    session.Events.StartStream<CaseState>(id, events.Cast<object>().ToArray());
+                    session.Events.StartStream<Finsam.Samordning.Api.Features.Cases.CaseFile>(id, events.Cast<object>().ToArray());
                     ids.Add((id, ((CaseOpened)events[0]).OpeningParty));
                 }
 

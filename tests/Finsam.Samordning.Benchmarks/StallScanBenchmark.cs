@@ -47,7 +47,7 @@ public static class StallScanBenchmark
             // Fresh statistics, as a production table would have: the due query must use its index.
             await using (var session = store.LightweightSession())
             {
-                session.QueueSqlCommand($"analyze {PersistenceSetup.Schema}.mt_doc_casesummary");
+                session.QueueSqlCommand($"analyze {PersistenceSetup.Schema}.mt_doc_casefile");
                 await session.SaveChangesAsync();
             }
 
@@ -100,7 +100,7 @@ public static class StallScanBenchmark
                 for (var i = 0; i < n; i++)
                 {
                     var (id, events) = generator.Next();
-                    session.Events.StartStream<CaseState>(id, events.Cast<object>().ToArray());
+                    session.Events.StartStream<Finsam.Samordning.Api.Features.Cases.CaseFile>(id, events.Cast<object>().ToArray());
                     mine.Add(id);
                 }
 

@@ -1,6 +1,4 @@
 using Finsam.Samordning.Domain.Cases;
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace Finsam.Samordning.Api.Features.Cases;
 
@@ -52,7 +50,7 @@ public sealed record OverviewBenefitDecision(Guid Id, PartyCode Party, Benefit B
 #pragma warning restore CS1591
 
 /// <summary>
-/// The joint SIP view of a case as stored (inline projection). Everything a SIP meeting asks is
+/// The joint SIP view of a case, as stored in its <see cref="CaseFile"/>. Everything a SIP meeting asks is
 /// here as facts with their business dates; figures that depend on "today" (days waited,
 /// parallelism, overdue) are computed when it is read, for today or for an <c>asOf</c> date.
 /// </summary>
@@ -61,9 +59,7 @@ public sealed record CaseOverview
     /// <summary>Case id.</summary>
     public Guid Id { get; init; }
 
-    /// <summary>Stream version.</summary>
-    // Synced by Marten with the row's revision (mt_version): the stream version the row was built from.
-    [Marten.Schema.Version]
+    /// <summary>Stream version the overview was built from.</summary>
     public long Version { get; set; }
 
     /// <summary>Open or closed.</summary>
@@ -293,25 +289,4 @@ public sealed record CaseOverview
 
     private static IReadOnlyList<T> Replace<T>(IReadOnlyList<T> items, Func<T, bool> match, Func<T, T> change) =>
         [.. items.Select(i => match(i) ? change(i) : i)];
-}
-
-/// <summary>Inline projection of <see cref="CaseOverview"/>.</summary>
-public sealed class CaseOverviewProjection : SingleStreamProjection<CaseOverview, Guid>
-{
-    /// <inheritdoc />
-    public override CaseOverview? Evolve(CaseOverview? snapshot, Guid id, IEvent e)
-    {
-        if (e.Data is not ICaseEvent caseEvent)
-        {
-            return snapshot;
-        }
-
-        var overview = CaseOverview.Project(snapshot, caseEvent);
-        if (overview is not null)
-        {
-            overview.Version = e.Version;
-        }
-
-        return overview;
-    }
 }

@@ -34,20 +34,15 @@ public sealed record GetCase(Guid CaseId, CurrentUser Reader) : IRequest<CaseDet
         }
     }
 
-    /// <summary>Loads the projected document and filters it by consent.</summary>
+    /// <summary>Loads the case file and filters it by relation and consent.</summary>
     public sealed class Handler(IQuerySession session, CaseSecrecy secrecy) : IRequestHandler<GetCase, CaseDetails>
     {
         /// <inheritdoc />
         public async Task<CaseDetails> Handle(GetCase request, CancellationToken cancellationToken)
         {
-            var batch = session.CreateBatchQuery();
-            var details = batch.Load<CaseDetails>(request.CaseId);
-            var overview = batch.Load<CaseOverview>(request.CaseId);
-            await batch.Execute(cancellationToken);
-            var found = await details ?? throw NotFoundException.Case(request.CaseId);
-            var current = await overview ?? throw NotFoundException.Case(request.CaseId);
-            var viewer = CaseSecrecy.Resolve(request.Reader, request.CaseId, current.RelationOf);
-            return secrecy.Details(found, viewer, current);
+            var file = await session.LoadAsync<CaseFile>(request.CaseId, cancellationToken) ?? throw NotFoundException.Case(request.CaseId);
+            var viewer = CaseSecrecy.Resolve(request.Reader, request.CaseId, file.RelationOf);
+            return secrecy.Details(CaseDetails.From(file), viewer, file.Overview);
         }
     }
 }

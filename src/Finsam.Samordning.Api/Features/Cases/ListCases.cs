@@ -24,8 +24,9 @@ public sealed record CaseListItem(Guid Id, long Version, CaseStatus Status, stri
     IReadOnlyList<PartyCode> PartiesWithOngoingInsats, bool Flagged, int OpenFlags)
 {
     /// <summary>From the stored summary, as of <paramref name="today"/>.</summary>
-    public static CaseListItem From(CaseSummary s, DateOnly today) => new(s.Id, s.Version, s.Status, s.MunicipalityCode, s.TargetGroups, s.Parties,
-        s.PlanLead, s.OpenedOn, s.LastActivityOn, s.PartiesWithOngoingInsats(today), s.Flagged, s.OpenFlags.Count);
+    public static CaseListItem From(CaseFile f, DateOnly today) => new(f.Id, f.Version, f.Overview.Status, f.MunicipalityCode, f.Overview.TargetGroups,
+        f.Parties, f.Overview.PlanLead, f.Overview.OpenedOn, f.LastActivityOn,
+        f.PartiesWithOngoingInsats(today), f.Flagged, f.Overview.Flags.Count);
 }
 
 /// <summary>A page of cases.</summary>
@@ -95,7 +96,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
         public async Task<CasePage> Handle(ListCases request, CancellationToken cancellationToken)
         {
 
-            IQueryable<CaseSummary> query = session.Query<CaseSummary>();
+            IQueryable<CaseFile> query = session.Query<CaseFile>();
             if (request.Reader.Role == Infrastructure.Auth.Roles.Handlaggare)
             {
                 // Secrecy: a handläggare's list holds the cases their party is related to, and no other.
@@ -114,7 +115,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
 
             if (request.Status is { } status)
             {
-                query = query.Where(c => c.Status == status);
+                query = query.Where(c => c.Overview.Status == status);
             }
 
             if (request.Flagged is { } flagged)
@@ -127,8 +128,8 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
                 // Target groups are the opening party's to disclose: a handläggare filters on those of
                 // the cases their own party opened, so the filter cannot reveal a withheld group.
                 query = request.Reader.Role == Infrastructure.Auth.Roles.Handlaggare && request.Reader.Party is { } opener
-                    ? query.Where(c => c.TargetGroups.Contains(group) && c.OpeningParty == opener)
-                    : query.Where(c => c.TargetGroups.Contains(group));
+                    ? query.Where(c => c.Overview.TargetGroups.Contains(group) && c.Overview.OpeningParty == opener)
+                    : query.Where(c => c.Overview.TargetGroups.Contains(group));
             }
 
             if (request.Municipality is { } municipality)

@@ -118,8 +118,8 @@ public sealed record OpenCase(
             }
 
             var events = await sealer.SealAsync(session, id, request.IndividualId, CaseDecider.Decide(command, state: null), cancellationToken);
-            session.Events.StartStream<CaseState>(id, events.Cast<object>().ToArray());
-            return CaseDetails.Fold(null, events, events.Count)!;
+            session.Events.StartStream<CaseFile>(id, events.Cast<object>().ToArray());
+            return CaseDetails.From(CaseFile.Fold(events, events.Count)!);
         }
     }
 }

@@ -21,7 +21,7 @@ public static class IndividualAccess
     {
         var batch = session.CreateBatchQuery();
         var individual = batch.Load<Individual>(id);
-        var cases = batch.Query<CaseDetails>().Where(c => c.IndividualId == id).ToList();
+        var cases = batch.Query<CaseFile>().Where(c => c.IndividualId == id).ToList();
         await batch.Execute(ct);
         var found = await individual;
         return found is not null && party is { } p && (found.EnrolledBy == p || OnACase(await cases, p)) ? found : null;
@@ -36,16 +36,16 @@ public static class IndividualAccess
         Guid?[] named = [.. ids.Select(id => (Guid?)id)];
         var batch = session.CreateBatchQuery();
         var enrolments = batch.LoadMany<Individual>().ById([.. ids]);
-        var cases = batch.Query<CaseDetails>().Where(c => named.Contains(c.IndividualId)).ToList();
+        var cases = batch.Query<CaseFile>().Where(c => named.Contains(c.IndividualId)).ToList();
         await batch.Execute(ct);
         var own = (await enrolments).Where(i => i.EnrolledBy == party && i.ErasedAt is null)
             .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).Select(i => (Guid?)i.Id).FirstOrDefault();
         return own ?? (await cases).Where(c => OnACase([c], party))
-            .OrderBy(c => c.OpenedOn).ThenBy(c => c.Id).Select(c => c.IndividualId).FirstOrDefault();
+            .OrderBy(c => c.Overview.OpenedOn).ThenBy(c => c.Id).Select(c => c.IndividualId).FirstOrDefault();
     }
 
-    private static bool OnACase(IEnumerable<CaseDetails> cases, PartyCode party) =>
-        cases.Any(c => c.Parties.Any(p => p.Party == party && p.LeftOn is null));
+    private static bool OnACase(IEnumerable<CaseFile> cases, PartyCode party) =>
+        cases.Any(c => c.State.IsActiveParty(party));
 }
 
 /// <summary>One enrolment's row in the key store.</summary>

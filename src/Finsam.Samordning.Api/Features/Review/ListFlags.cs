@@ -100,7 +100,7 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
                 return new ReviewPage([], request.Page, request.PageSize, 0);
             }
 
-            IQueryable<CaseSummary> query = session.Query<CaseSummary>().Where(c => c.Flagged);
+            IQueryable<CaseFile> query = session.Query<CaseFile>().Where(c => c.Flagged);
             if (party is { } p)
             {
                 query = query.Where(c => c.RelatedParties.Contains(p));
@@ -109,9 +109,9 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             var today = calendar.Today;
             var flagged = await query.ToListAsync(cancellationToken);
             var items = flagged
-                .SelectMany(c => c.OpenFlags.Select(f => new ReviewItem(c.Id,
-                    secrecy.Flag(f, Secrecy.CaseSecrecy.Resolve(request.Caller, c.Id, c.RelationOf), c.Facts.Consents, c.EverParties), today.DayNumber - f.RaisedOn.DayNumber,
-                    c.Parties, c.PlanLead, c.MunicipalityCode)))
+                .SelectMany(c => c.Overview.Flags.Select(f => new ReviewItem(c.Id,
+                    secrecy.Flag(f, Secrecy.CaseSecrecy.Resolve(request.Caller, c.Id, c.RelationOf), c.Overview.Consents, c.Overview.Parties.Select(p => p.Party)),
+                    today.DayNumber - f.RaisedOn.DayNumber, c.Parties, c.Overview.PlanLead, c.MunicipalityCode)))
                 .Where(i => request.Status switch
                 {
                     FlagQueueStatus.Acknowledged => i.Flag.AcknowledgedOn is not null,

@@ -159,16 +159,16 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
     /// see them; the last activity only when every party's entries are open to the viewer (it may
     /// be the date of a withheld entry).
     /// </summary>
-    public CaseListItem ListItem(CaseSummary s, CurrentUser reader, DateOnly today)
+    public CaseListItem ListItem(CaseFile file, CurrentUser reader, DateOnly today)
     {
-        var viewer = Resolve(reader, s.Id, s.RelationOf);
-        var consents = s.Facts.Consents;
-        var item = CaseListItem.From(s, today);
+        var viewer = Resolve(reader, file.Id, file.RelationOf);
+        var consents = file.Overview.Consents;
+        var item = CaseListItem.From(file, today);
         return item with
         {
-            TargetGroups = MaySee(viewer, s.OpeningParty, InformationCategory.PlanAndMeetings, consents) ? item.TargetGroups : [],
+            TargetGroups = MaySee(viewer, file.Overview.OpeningParty, InformationCategory.PlanAndMeetings, consents) ? item.TargetGroups : [],
             PartiesWithOngoingInsats = [.. item.PartiesWithOngoingInsats.Where(p => MaySee(viewer, p, InformationCategory.InterventionsAndReferrals, consents))],
-            LastActivityOn = SeesEveryParty(viewer, consents, s.EverParties) ? item.LastActivityOn : null,
+            LastActivityOn = SeesEveryParty(viewer, consents, file.Overview.Parties.Select(p => p.Party)) ? item.LastActivityOn : null,
         };
     }
 

@@ -24,8 +24,20 @@ namespace Finsam.Samordning.Api.Features.Stalls;
 public sealed record StallScanReport(int CasesExamined, int Raised, int Cleared, int Conflicts, bool FullSweep, long DurationMs,
     long ReadMs = 0, long RulesMs = 0, long WriteMs = 0);
 
+/// <summary>What the scan reads of a case file: its facts, its open flags, and the version they are of.</summary>
+/// <param name="Id">Case id.</param>
+/// <param name="Facts">What the rules judge.</param>
+/// <param name="OpenFlags">Flags open now.</param>
+/// <param name="Version">The stream version the row was built from.</param>
+public sealed record ScanRow(Guid Id, StallFacts Facts, IReadOnlyList<OpenFlag> OpenFlags, long Version);
+
+/// <summary>The parts of a case file the scan reads.</summary>
+/// <param name="Facts">What the rules judge.</param>
+/// <param name="OpenFlags">Flags open now.</param>
+public sealed record ScanParts(StallFacts Facts, List<OpenFlag> OpenFlags);
+
 /// <summary>
-/// The stall scan. Reads only cases due by today (<see cref="CaseSummary.NextAttentionOn"/>, indexed),
+/// The stall scan. Reads only cases due by today (<see cref="CaseFile.NextAttentionOn"/>, indexed),
 /// in batches; evaluates the pure rules; appends raise/clear events with the version it read as the
 /// expected version, so two scanners at once never raise the same flag twice; and writes back when
 /// each case next needs attention.
@@ -58,7 +70,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
             rules.Start();
 
             examined += batch.Count;
-            var changed = new List<(CaseSummary Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)>();
+            var changed = new List<(ScanRow Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)>();
             var unchanged = new List<(Guid Id, long Version, DateOnly? Next)>();
             foreach (var summary in batch)
             {
@@ -95,22 +107,24 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
 
     // One round trip per batch, with the row's revision (mt_version, the stream version the row was
     // built from): the optimistic checks below compare against exactly that.
-    private async Task<IReadOnlyList<CaseSummary>> Load(Guid[] ids, CancellationToken ct)
+    private async Task<IReadOnlyList<ScanRow>> Load(Guid[] ids, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"select d.data, d.mt_version from {PersistenceSetup.Schema}.mt_doc_casesummary as d where d.id = any(@ids)";
+            // Only the parts the rules read, not the whole file (the decider's state, the overview).
+            "select d.id, d.mt_version, jsonb_build_object('facts', d.data -> 'facts', 'openFlags', d.data -> 'overview' -> 'flags') " +
+            $"from {PersistenceSetup.Schema}.mt_doc_casefile as d where d.id = any(@ids)";
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", ids));
         var serializer = store.Options.Serializer();
-        var result = new List<CaseSummary>(ids.Length);
+        var result = new List<ScanRow>(ids.Length);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var summary = serializer.FromJson<CaseSummary>(reader, 0);
-            summary.Version = Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-            result.Add(summary);
+            var (id, version) = (reader.GetGuid(0), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+            var parts = serializer.FromJson<ScanParts>(reader, 2);
+            result.Add(new ScanRow(id, parts.Facts, parts.OpenFlags, version));
         }
 
         return result;
@@ -120,13 +134,13 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
     {
         await using var session = store.QuerySession();
         var query = fullSweep
-            ? session.Query<CaseSummary>().Where(x => x.Status == CaseStatus.Open || x.Flagged || (x.NextAttentionOn != null && x.NextAttentionOn <= today))
-            : session.Query<CaseSummary>().Where(x => x.NextAttentionOn != null && x.NextAttentionOn <= today);
+            ? session.Query<CaseFile>().Where(x => x.Overview.Status == CaseStatus.Open || x.Flagged || (x.NextAttentionOn != null && x.NextAttentionOn <= today))
+            : session.Query<CaseFile>().Where(x => x.NextAttentionOn != null && x.NextAttentionOn <= today);
         return await query.Select(x => x.Id).ToListAsync(ct);
     }
 
-    private async Task<(List<(CaseSummary Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)> Applied, int Conflicts)> Apply(
-        List<(CaseSummary Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)> changed, CancellationToken ct)
+    private async Task<(List<(ScanRow Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)> Applied, int Conflicts)> Apply(
+        List<(ScanRow Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)> changed, CancellationToken ct)
     {
         if (changed.Count == 0)
         {
@@ -159,7 +173,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         return (applied, conflicts);
     }
 
-    private async Task<bool> Append(IEnumerable<(CaseSummary Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)> cases, CancellationToken ct)
+    private async Task<bool> Append(IEnumerable<(ScanRow Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)> cases, CancellationToken ct)
     {
         try
         {
@@ -199,7 +213,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"update {PersistenceSetup.Schema}.mt_doc_casesummary as d " +
+            $"update {PersistenceSetup.Schema}.mt_doc_casefile as d " +
             "set next_attention_on = v.next, " +
             "data = jsonb_set(d.data, '{nextAttentionOn}', coalesce(to_jsonb(to_char(v.next, 'YYYY-MM-DD')), 'null'::jsonb)) " +
             "from unnest(@ids, @versions, @nexts) as v(id, version, next) " +

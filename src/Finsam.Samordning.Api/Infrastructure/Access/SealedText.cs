@@ -172,7 +172,7 @@ public sealed class FreeTextSealer(TextKeys keys, BusinessCalendar calendar)
 
         // A case opened before free text was sealed has no key of its own, and its decider snapshot
         // may predate IndividualId: the details document names its person, if any.
-        if ((await session.LoadAsync<CaseDetails>(caseId, ct))?.IndividualId is { } named)
+        if ((await session.LoadAsync<CaseFile>(caseId, ct))?.IndividualId is { } named)
         {
             return (named, await keys.GetAsync(named, ct));
         }

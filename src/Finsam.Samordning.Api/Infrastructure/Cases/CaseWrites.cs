@@ -57,7 +57,7 @@ public abstract class CaseStreamHandler<TCommand>(CaseWriter writer) : IRequestH
     public async Task<CaseCommandResult> Handle(TCommand request, CancellationToken cancellationToken)
     {
         var stream = await Fetch(request, cancellationToken);
-        var state = stream.Aggregate ?? throw NotFoundException.Case(request.CaseId);
+        var state = stream.Aggregate?.State ?? throw NotFoundException.Case(request.CaseId);
         if (!request.Write.Caller.MayReach(state))
         {
             // To a party with no relation the case does not exist: the same answer as an unknown id.
@@ -85,25 +85,25 @@ public abstract class CaseStreamHandler<TCommand>(CaseWriter writer) : IRequestH
     /// <summary>The decision for this request, and the id of the entry it creates or changes, if any.</summary>
     protected abstract (Func<CaseState, IReadOnlyList<ICaseEvent>> Decide, Guid? Id) Decision(TCommand request);
 
-    private async Task<JasperFx.Events.IEventStream<CaseState>> Fetch(TCommand request, CancellationToken ct)
+    private async Task<JasperFx.Events.IEventStream<Features.Cases.CaseFile>> Fetch(TCommand request, CancellationToken ct)
     {
         if (request.Write.ExpectedVersion is not { } expected)
         {
             // Without If-Match the caller asks for "append to whatever is current": lock the stream
             // row for this transaction so concurrent writers queue instead of failing.
-            return await writer.Session.Events.FetchForExclusiveWriting<CaseState>(request.CaseId, ct);
+            return await writer.Session.Events.FetchForExclusiveWriting<Features.Cases.CaseFile>(request.CaseId, ct);
         }
 
         try
         {
-            return await writer.Session.Events.FetchForWriting<CaseState>(request.CaseId, expected, ct);
+            return await writer.Session.Events.FetchForWriting<Features.Cases.CaseFile>(request.CaseId, expected, ct);
         }
         catch (ConcurrencyException)
         {
             // A missing case is a 404 whatever If-Match said, and so is a case the caller has no
             // relation to (a 412 would tell it the case exists); only for the others a newer case is a 412.
-            var latest = await writer.Session.Events.FetchLatest<CaseState>(request.CaseId, ct) ?? throw NotFoundException.Case(request.CaseId);
-            if (!request.Write.Caller.MayReach(latest))
+            var latest = await writer.Session.Events.FetchLatest<Features.Cases.CaseFile>(request.CaseId, ct) ?? throw NotFoundException.Case(request.CaseId);
+            if (!request.Write.Caller.MayReach(latest.State))
             {
                 throw NotFoundException.Case(request.CaseId, refused: true);
             }

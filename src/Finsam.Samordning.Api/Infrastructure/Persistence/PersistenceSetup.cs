@@ -70,26 +70,27 @@ public static class PersistenceSetup
 
         // Inline only: read-your-writes for handläggare, and the async daemon is unavailable with
         // the substituted DistributedLock package (see README, "Decisions").
-        options.Projections.Add<CaseStateProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<CaseDetailsProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<CaseOverviewProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+        // One document per case (CaseFile): the decider's state, the overview, the stall facts and
+        // the list columns. A command reads it once (FetchForWriting) and, with the identity map,
+        // the inline projection folds its events onto that same instance instead of reading it
+        // again: one read and one write per command besides the events.
+        options.Projections.Add<CaseFile.Projection>(ProjectionLifecycle.Inline);
+        options.Events.UseIdentityMapForAggregates = true;
 
         // The case list sorts by last activity (an indexed column, so a page is read in order and
-        // stops early) and the stall scan reads only rows due by today (NextAttentionOn, indexed).
-        // No GIN index over the whole document: every command rewrites this row, and the facts
-        // it carries would make each write update a large index for little gain.
-        options.Schema.For<CaseSummary>()
+        // stops early), the stall scan reads only rows due by today (NextAttentionOn), and who is
+        // related to a person is asked through the cases that name them (IndividualId). No GIN index
+        // over the whole document: every command rewrites this row.
+        options.Schema.For<CaseFile>()
             .Duplicate(x => x.LastActivityOn)
             .Duplicate(x => x.MunicipalityCode)
-            .Duplicate(x => x.NextAttentionOn);
+            .Duplicate(x => x.NextAttentionOn)
+            .Duplicate(x => x.IndividualId!);
 
         // Every document type is named here: outside development nothing is created on first use.
         options.Schema.For<Idempotency.IdempotencyRecord>().Index(x => x.ExpiresAt);
         options.Schema.For<Features.Stalls.StallSettingsDocument>();
         // An individual is found by the look-up hash in the key store (finsam_keys), not here.
         options.Schema.For<Features.Individuals.Individual>();
-        // Who is related to an individual is asked through the cases that name them.
-        options.Schema.For<CaseDetails>().Duplicate(x => x.IndividualId!);
     }
 }

@@ -1,0 +1,127 @@
+using Finsam.Samordning.Domain.Cases;
+using Finsam.Samordning.Domain.Stalls;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Finsam.Samordning.Api.Features.Cases;
+
+/// <summary>
+/// The one document per case, rewritten once per command in the events' transaction: the decider's
+/// state (what <c>FetchForWriting</c> reads), the joint overview (what details, overview and
+/// history read), the stall facts (what the scan judges) and the columns lists and the scan query.
+/// One row to load and one to write per command.
+/// </summary>
+public sealed record CaseFile
+{
+    /// <summary>Case id.</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>Stream version; also the <c>ETag</c>.</summary>
+    // Synced by Marten with the row's revision (mt_version): the stream version the row was built from.
+    [Marten.Schema.Version]
+    public long Version { get; set; }
+
+    /// <summary>The decider's write model.</summary>
+    public CaseState State { get; init; } = new();
+
+    /// <summary>The joint SIP overview, as stored.</summary>
+    public CaseOverview Overview { get; init; } = new();
+
+    /// <summary>What the stall rules judge.</summary>
+    public StallFacts Facts { get; init; } = new();
+
+    /// <summary>The individual, by id (indexed: who is related to a person is asked through their cases).</summary>
+    public Guid? IndividualId { get; init; }
+
+    /// <summary>Municipality code (indexed).</summary>
+    public string MunicipalityCode { get; init; } = "";
+
+    /// <summary>Latest business date of anything on the case (indexed: lists sort by it).</summary>
+    public DateOnly LastActivityOn { get; init; }
+
+    /// <summary>Parties on the case now.</summary>
+    public IReadOnlyList<PartyCode> Parties { get; init; } = [];
+
+    /// <summary>
+    /// Parties related to the case (on it, left it, or referred or invited and not yet answered):
+    /// the only parties that may learn it exists.
+    /// </summary>
+    public IReadOnlyList<PartyCode> RelatedParties { get; init; } = [];
+
+    /// <summary>Whether any flag is open.</summary>
+    public bool Flagged { get; init; }
+
+    /// <summary>
+    /// When the stall scan must look at the case next: at once after anything changes, else on the
+    /// first day a rule's verdict could change (written back by the scan); null when never.
+    /// </summary>
+    public DateOnly? NextAttentionOn { get; init; }
+
+    /// <summary>Folds one event into every part of the file.</summary>
+    public static CaseFile? Project(CaseFile? file, ICaseEvent @event)
+    {
+        var overview = CaseOverview.Project(file?.Overview, @event);
+        if (overview is null)
+        {
+            return null;
+        }
+
+        var next = (file ?? new CaseFile { Id = overview.Id }) with
+        {
+            State = CaseState.Evolve(file?.State, @event)!,
+            Overview = overview,
+            IndividualId = @event is CaseOpened opened ? opened.IndividualId : file?.IndividualId,
+            MunicipalityCode = overview.MunicipalityCode,
+            LastActivityOn = overview.LastActivityOn,
+            Flagged = overview.Flags.Count > 0,
+            Parties = [.. overview.Parties.Where(p => p.LeftOn is null).Select(p => p.Party).Order()],
+            RelatedParties =
+            [
+                .. overview.Parties.Select(p => p.Party)
+                    .Concat(overview.Referrals.Where(r => r.State == ReferralState.Pending).Select(r => r.To))
+                    .Concat(overview.Invitations.Where(i => i.State == InvitationState.Pending).Select(i => i.Party))
+                    .Distinct().Order(),
+            ],
+        };
+
+        // The scan writes NextAttentionOn back after deciding: its own flags must not make the case
+        // due again. Anything else changes the facts and makes it due at once.
+        return @event is IFlagEvent
+            ? next
+            : next with { Facts = StallFacts.Evolve(next.Facts, @event) ?? next.Facts, NextAttentionOn = overview.OpenedOn };
+    }
+
+    /// <summary>Folds events from the start of a stream, as the projection does.</summary>
+    public static CaseFile? Fold(IEnumerable<ICaseEvent> events, long version)
+    {
+        var file = events.Aggregate((CaseFile?)null, Project);
+        return file is null ? null : file.Stamped(version);
+    }
+
+    /// <summary>How <paramref name="party"/> stands to the case.</summary>
+    public RelationKind RelationOf(PartyCode party) => Overview.RelationOf(party);
+
+    /// <summary>Parties with an insats ongoing on <paramref name="day"/>.</summary>
+    public IReadOnlyList<PartyCode> PartiesWithOngoingInsats(DateOnly day) =>
+    [
+        .. Facts.Interventions.Where(i => i.Periods.Any(p => p.From <= day && (p.To is null || p.To > day)))
+            .Select(i => i.Party).Distinct().Order(),
+    ];
+
+    // The parts carry the version too: the decider's state and the overview's ETag read it.
+    private CaseFile Stamped(long version)
+    {
+        Version = version;
+        State.Version = version;
+        Overview.Version = version;
+        return this;
+    }
+
+    /// <summary>Inline projection of the file: one document per stream.</summary>
+    public sealed class Projection : SingleStreamProjection<CaseFile, Guid>
+    {
+        /// <inheritdoc />
+        public override CaseFile? Evolve(CaseFile? snapshot, Guid id, IEvent e) =>
+            e.Data is ICaseEvent caseEvent ? Project(snapshot, caseEvent)?.Stamped(e.Version) : snapshot;
+    }
+}
