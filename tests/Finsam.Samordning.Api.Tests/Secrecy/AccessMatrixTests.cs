@@ -1,3 +1,4 @@
+using Finsam.Samordning.Domain.Cases;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;

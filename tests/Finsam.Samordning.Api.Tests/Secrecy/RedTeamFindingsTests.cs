@@ -1,6 +1,7 @@
 using System.Net;
 using Finsam.Samordning.Api.Features.Cases;
 using Finsam.Samordning.Api.Features.Secrecy;
+using Finsam.Samordning.Domain.Secrecy;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Finsam.Samordning.Domain.Cases;
 

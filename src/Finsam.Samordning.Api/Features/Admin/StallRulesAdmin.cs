@@ -19,10 +19,8 @@ public sealed record StallRuleSetting(string Rule, bool Enabled, int Days, int C
 /// <summary>Read the stall rules' settings.</summary>
 public sealed record GetStallRules : IRequest<IReadOnlyList<StallRuleSetting>>
 {
-    /// <summary>Endpoint: <c>GET /api/v1/admin/stall-rules</c>.</summary>
-    public sealed class Endpoint : IEndpoint
+    internal sealed class Endpoint : IEndpoint
     {
-        /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/admin/stall-rules",
                 async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetStallRules(), ct)))
             .RequireAuthorization(Policies.Administrator)
@@ -34,11 +32,8 @@ public sealed record GetStallRules : IRequest<IReadOnlyList<StallRuleSetting>>
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
-
-    /// <summary>Handler.</summary>
-    public sealed class Handler(StallSettingsStore store) : IRequestHandler<GetStallRules, IReadOnlyList<StallRuleSetting>>
+    internal sealed class Handler(StallSettingsStore store) : IRequestHandler<GetStallRules, IReadOnlyList<StallRuleSetting>>
     {
-        /// <inheritdoc />
         public async Task<IReadOnlyList<StallRuleSetting>> Handle(GetStallRules request, CancellationToken cancellationToken)
         {
             var settings = await store.GetAsync(cancellationToken);
@@ -52,10 +47,8 @@ public sealed record GetStallRules : IRequest<IReadOnlyList<StallRuleSetting>>
 /// <param name="UserId">Who changes them.</param>
 public sealed record UpdateStallRules(IReadOnlyList<StallRuleSetting> Rules, string UserId) : IRequest<IReadOnlyList<StallRuleSetting>>
 {
-    /// <summary>Endpoint: <c>PUT /api/v1/admin/stall-rules</c>.</summary>
-    public sealed class Endpoint : IEndpoint
+    internal sealed class Endpoint : IEndpoint
     {
-        /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapPut("/admin/stall-rules",
                 async (IReadOnlyList<StallRuleSetting> rules, HttpContext http, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new UpdateStallRules(rules, CurrentUser.From(http.User).UserId), ct)))
@@ -72,9 +65,8 @@ public sealed record UpdateStallRules(IReadOnlyList<StallRuleSetting> Rules, str
     }
 
     /// <summary>No unknown rules, no negative days, sensible counts.</summary>
-    public sealed class Validator : AbstractValidator<UpdateStallRules>
+    internal sealed class Validator : AbstractValidator<UpdateStallRules>
     {
-        /// <summary>Rules.</summary>
         public Validator()
         {
             RuleFor(c => c.Rules).NotEmpty();
@@ -92,10 +84,9 @@ public sealed record UpdateStallRules(IReadOnlyList<StallRuleSetting> Rules, str
     }
 
     /// <summary>Stores the settings and queues a full sweep.</summary>
-    public sealed class Handler(IDocumentStore store, StallSettingsStore settings, IBackgroundJobClient jobs, TimeProvider time)
+    internal sealed class Handler(IDocumentStore store, StallSettingsStore settings, IBackgroundJobClient jobs, TimeProvider time)
         : IRequestHandler<UpdateStallRules, IReadOnlyList<StallRuleSetting>>
     {
-        /// <inheritdoc />
         public async Task<IReadOnlyList<StallRuleSetting>> Handle(UpdateStallRules request, CancellationToken cancellationToken)
         {
             await using (var session = store.LightweightSession())
@@ -125,10 +116,8 @@ public sealed record UpdateStallRules(IReadOnlyList<StallRuleSetting> Rules, str
 /// <param name="Full">Examine every open or flagged case, not only those due.</param>
 public sealed record RunStallScan(bool Full) : IRequest<StallScanReport>
 {
-    /// <summary>Endpoint: <c>POST /api/v1/admin/stall-scan</c>.</summary>
-    public sealed class Endpoint : IEndpoint
+    internal sealed class Endpoint : IEndpoint
     {
-        /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapPost("/admin/stall-scan",
                 async (bool? full, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new RunStallScan(full ?? false), ct)))
             .RequireAuthorization(Policies.Administrator)
@@ -140,11 +129,8 @@ public sealed record RunStallScan(bool Full) : IRequest<StallScanReport>
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
-
-    /// <summary>Handler.</summary>
-    public sealed class Handler(StallScanner scanner) : IRequestHandler<RunStallScan, StallScanReport>
+    internal sealed class Handler(StallScanner scanner) : IRequestHandler<RunStallScan, StallScanReport>
     {
-        /// <inheritdoc />
         public Task<StallScanReport> Handle(RunStallScan request, CancellationToken cancellationToken) => scanner.RunAsync(request.Full, cancellationToken);
     }
 }

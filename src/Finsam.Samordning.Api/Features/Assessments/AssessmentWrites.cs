@@ -11,9 +11,8 @@ namespace Finsam.Samordning.Api.Features.Assessments;
 public sealed record AssessWorkCapacityRequest(WorkCapacityConclusion? Conclusion, string? Note, DateOnly? ValidFrom);
 
 /// <summary>Each party's assessment of the person's work capacity.</summary>
-public sealed class AssessmentWrites : ICaseWrites
+internal sealed class AssessmentWrites : ICaseWrites
 {
-    /// <inheritdoc />
     public static void Declare(CaseWriteTable table) => table
         .Write<AssessWorkCapacityRequest>("assessments", "AssessWorkCapacity", "Assessments", "Record a work capacity assessment",
             "The caller's party records its assessment of the person's work capacity. Assessments of different parties are shown side by side: the raw material of the FK/AF gap.",

@@ -24,10 +24,8 @@ public sealed record AccessLogPage(IReadOnlyList<AccessLogEntry> Items, int Page
 public sealed record ListAccessLog(Guid? CaseId, Guid? IndividualId, string? User, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize)
     : IRequest<AccessLogPage>
 {
-    /// <summary>Endpoint: <c>GET /api/v1/audit/access-log</c>.</summary>
-    public sealed class Endpoint : IEndpoint
+    internal sealed class Endpoint : IEndpoint
     {
-        /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/audit/access-log",
                 async (Guid? caseId, Guid? individualId, string? user, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
                         IMediator mediator, CancellationToken ct) =>
@@ -45,11 +43,8 @@ public sealed record ListAccessLog(Guid? CaseId, Guid? IndividualId, string? Use
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
-
-    /// <summary>Validator.</summary>
-    public sealed class Validator : AbstractValidator<ListAccessLog>
+    internal sealed class Validator : AbstractValidator<ListAccessLog>
     {
-        /// <summary>Rules.</summary>
         public Validator()
         {
             RuleFor(q => q.User).MaximumLength(Limits.ShortText);
@@ -60,9 +55,8 @@ public sealed record ListAccessLog(Guid? CaseId, Guid? IndividualId, string? Use
     }
 
     /// <summary>Reads the log (every answered request's row is already stored).</summary>
-    public sealed class Handler(IDocumentStore store) : IRequestHandler<ListAccessLog, AccessLogPage>
+    internal sealed class Handler(IDocumentStore store) : IRequestHandler<ListAccessLog, AccessLogPage>
     {
-        /// <inheritdoc />
         public async Task<AccessLogPage> Handle(ListAccessLog request, CancellationToken cancellationToken)
         {
             await using var connection = store.Storage.Database.CreateConnection();

@@ -13,9 +13,8 @@ namespace Finsam.Samordning.Api.Features.Benefits;
 public sealed record RecordBenefitDecisionRequest(Benefit? Benefit, BenefitDecisionKind? Decision, DateOnly? From, DateOnly? Until, DateOnly? DecidedOn);
 
 /// <summary>Benefit decisions, recorded for coordination by the party that decides them.</summary>
-public sealed class BenefitWrites : ICaseWrites
+internal sealed class BenefitWrites : ICaseWrites
 {
-    /// <inheritdoc />
     public static void Declare(CaseWriteTable table) => table
         .Write<RecordBenefitDecisionRequest>("benefit-decisions", "RecordBenefitDecision", "Benefits", "Record a benefit decision",
             "Records a benefit decision of the caller's party (försörjningsstöd by SOC; sjukpenning, aktivitetsersättning, sjukersättning, aktivitetsstöd, SGI status by FK). Income support is a benefit, never an insats.",

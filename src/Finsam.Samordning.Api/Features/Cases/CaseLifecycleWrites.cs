@@ -17,9 +17,8 @@ public sealed record CloseCaseRequest(CaseOutcome? Outcome, string? Note, Interv
 public sealed record ReopenCaseRequest(string? Reason, DateOnly? ReopenedOn);
 
 /// <summary>Closing a case with an outcome, and reopening it.</summary>
-public sealed class CaseLifecycleWrites : ICaseWrites
+internal sealed class CaseLifecycleWrites : ICaseWrites
 {
-    /// <inheritdoc />
     public static void Declare(CaseWriteTable table) => table
         .Write<CloseCaseRequest>("close", "CloseCase", "Cases", "Close a case",
             "Closes the case with an outcome. Every insats must have ended, and each party ends its own: while another party's insats is open " +

@@ -12,10 +12,8 @@ namespace Finsam.Samordning.Api.Features.Cases;
 /// <param name="Reader">Who reads.</param>
 public sealed record GetCase(Guid CaseId, CurrentUser Reader) : IRequest<CaseDetails>
 {
-    /// <summary>Endpoint: <c>GET /api/v1/cases/{id}</c>.</summary>
-    public sealed class Endpoint : Features.IEndpoint
+    internal sealed class Endpoint : Features.IEndpoint
     {
-        /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/cases/{id:guid}", Handle)
             .RequireAuthorization(Policies.CaseReader)
             .WithName("GetCase")
@@ -35,9 +33,8 @@ public sealed record GetCase(Guid CaseId, CurrentUser Reader) : IRequest<CaseDet
     }
 
     /// <summary>Loads the case file and filters it by relation and consent.</summary>
-    public sealed class Handler(IQuerySession session, CaseSecrecy secrecy) : IRequestHandler<GetCase, CaseDetails>
+    internal sealed class Handler(IQuerySession session, CaseSecrecy secrecy) : IRequestHandler<GetCase, CaseDetails>
     {
-        /// <inheritdoc />
         public async Task<CaseDetails> Handle(GetCase request, CancellationToken cancellationToken)
         {
             var file = await session.LoadAsync<CaseFile>(request.CaseId, cancellationToken) ?? throw NotFoundException.Case(request.CaseId);

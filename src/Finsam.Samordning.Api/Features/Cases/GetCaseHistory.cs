@@ -29,10 +29,8 @@ public sealed record CaseHistoryEntry(
 /// <param name="Reader">Who reads.</param>
 public sealed record GetCaseHistory(Guid CaseId, CurrentUser Reader) : IRequest<IReadOnlyList<CaseHistoryEntry>>
 {
-    /// <summary>Endpoint: <c>GET /api/v1/cases/{id}/history</c>.</summary>
-    public sealed class Endpoint : Features.IEndpoint
+    internal sealed class Endpoint : Features.IEndpoint
     {
-        /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/cases/{id:guid}/history",
                 async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new GetCaseHistory(id, CurrentUser.From(http.User)), ct)))
@@ -47,9 +45,8 @@ public sealed record GetCaseHistory(Guid CaseId, CurrentUser Reader) : IRequest<
     }
 
     /// <summary>Reads the stream.</summary>
-    public sealed class Handler(IQuerySession session, CaseSecrecy secrecy) : IRequestHandler<GetCaseHistory, IReadOnlyList<CaseHistoryEntry>>
+    internal sealed class Handler(IQuerySession session, CaseSecrecy secrecy) : IRequestHandler<GetCaseHistory, IReadOnlyList<CaseHistoryEntry>>
     {
-        /// <inheritdoc />
         public async Task<IReadOnlyList<CaseHistoryEntry>> Handle(GetCaseHistory request, CancellationToken cancellationToken)
         {
             // Relation first: a caller with none learns nothing, not even how many events there are.

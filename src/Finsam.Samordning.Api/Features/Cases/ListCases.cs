@@ -48,10 +48,8 @@ public sealed record CasePage(IReadOnlyList<CaseListItem> Items, int Page, int P
 public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagged, TargetGroup? TargetGroup, string? Municipality,
     int Page, int PageSize, Infrastructure.Auth.CurrentUser Reader) : IRequest<CasePage>
 {
-    /// <summary>Endpoint: <c>GET /api/v1/cases</c>.</summary>
-    public sealed class Endpoint : IEndpoint
+    internal sealed class Endpoint : IEndpoint
     {
-        /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/cases",
                 async (string? party, string? status, bool? flagged, string? targetGroup, string? municipality,
                         int? page, int? pageSize, HttpContext http, IMediator mediator, CancellationToken ct) =>
@@ -71,11 +69,8 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
-
-    /// <summary>Validator.</summary>
-    public sealed class Validator : AbstractValidator<ListCases>
+    internal sealed class Validator : AbstractValidator<ListCases>
     {
-        /// <summary>Rules.</summary>
         public Validator()
         {
             RuleFor(q => q.Party).IsInEnum();
@@ -89,10 +84,9 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
     }
 
     /// <summary>Queries the summaries.</summary>
-    public sealed class Handler(IQuerySession session, Infrastructure.BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy, Infrastructure.Access.AccessContext access)
+    internal sealed class Handler(IQuerySession session, Infrastructure.BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy, Infrastructure.Access.AccessContext access)
         : IRequestHandler<ListCases, CasePage>
     {
-        /// <inheritdoc />
         public async Task<CasePage> Handle(ListCases request, CancellationToken cancellationToken)
         {
 

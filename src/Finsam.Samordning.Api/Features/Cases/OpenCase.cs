@@ -35,10 +35,8 @@ public sealed record OpenCase(
     Actor By,
     string? IdempotencyKey) : ICommand<CaseDetails>
 {
-    /// <summary>Endpoint: <c>POST /api/v1/cases</c>.</summary>
-    public sealed class Endpoint : Features.IEndpoint
+    internal sealed class Endpoint : Features.IEndpoint
     {
-        /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapPost("/cases", Handle)
             .RequireAuthorization(Infrastructure.Auth.Policies.CaseWriter)
             .WithName("OpenCase")
@@ -73,9 +71,7 @@ public sealed record OpenCase(
             return TypedResults.Created($"/api/v1/cases/{details.Id}", details);
         }
     }
-
-    /// <summary>Validates the request's fields.</summary>
-    public sealed class Validator : AbstractValidator<OpenCase>
+    internal sealed class Validator : AbstractValidator<OpenCase>
     {
         /// <summary>Rules: municipality code, target groups, party, unit, date.</summary>
         public Validator(BusinessCalendar calendar)
@@ -94,9 +90,8 @@ public sealed record OpenCase(
     }
 
     /// <summary>Decides, seals and appends the opening events; a case with no registered person gets a key of its own.</summary>
-    public sealed class Handler(IDocumentSession session, Infrastructure.Access.FreeTextSealer sealer) : IRequestHandler<OpenCase, CaseDetails>
+    internal sealed class Handler(IDocumentSession session, Infrastructure.Access.FreeTextSealer sealer) : IRequestHandler<OpenCase, CaseDetails>
     {
-        /// <inheritdoc />
         public async Task<CaseDetails> Handle(OpenCase request, CancellationToken cancellationToken)
         {
             // Only a party related to the individual id may open a case about it; to any other the

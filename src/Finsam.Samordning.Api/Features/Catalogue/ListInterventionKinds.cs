@@ -7,10 +7,9 @@ namespace Finsam.Samordning.Api.Features.Catalogue;
 /// <param name="Kinds">Its kinds; <c>other</c> takes a label.</param>
 public sealed record PartyInterventionKinds(PartyCode Party, IReadOnlyList<InterventionKind> Kinds);
 
-/// <summary>Endpoint: <c>GET /api/v1/catalogue/interventions</c>.</summary>
-public sealed class ListInterventionKinds : IEndpoint
+/// <summary>The catalogue of insats kinds, per party.</summary>
+internal sealed class ListInterventionKinds : IEndpoint
 {
-    /// <inheritdoc />
     public static void Map(RouteGroupBuilder api) => api.MapGet("/catalogue/interventions",
             () => TypedResults.Ok(Enum.GetValues<PartyCode>().Select(p => new PartyInterventionKinds(p, InterventionCatalogue.For(p))).ToList()))
         .WithName("ListInterventionKinds")

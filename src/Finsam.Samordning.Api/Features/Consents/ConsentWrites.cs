@@ -46,9 +46,8 @@ public sealed record AnswerConsentRequest(string? Reason);
 public sealed record RevokeConsentRequest(DateOnly? EffectiveOn);
 
 /// <summary>The person's consent: recorded as given, confirmed or declined by each named party for its own entries, amended, revoked.</summary>
-public sealed class ConsentWrites : ICaseWrites
+internal sealed class ConsentWrites : ICaseWrites
 {
-    /// <inheritdoc />
     public static void Declare(CaseWriteTable table) => table
         .Write<RecordConsentRequest>("consents", "RecordConsent", "Consents", "Record consent",
             "Records the person's consent (samtycke) as given: the named parties, whether the förbund's samverkansledare is named, written or oral, " +

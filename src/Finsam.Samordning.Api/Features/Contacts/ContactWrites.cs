@@ -12,9 +12,8 @@ namespace Finsam.Samordning.Api.Features.Contacts;
 public sealed record LogContactRequest(ContactKind? Kind, bool? NoShow, string? Note, DateOnly? OccurredOn);
 
 /// <summary>Contacts of a party with the person, no-shows included.</summary>
-public sealed class ContactWrites : ICaseWrites
+internal sealed class ContactWrites : ICaseWrites
 {
-    /// <inheritdoc />
     public static void Declare(CaseWriteTable table) => table
         .Write<LogContactRequest>("contacts", "LogContact", "Contacts", "Log a contact",
             "The caller's party logs a contact with the person: meeting, phone, home visit, letter or digital, and whether the person did not show.",

@@ -20,9 +20,8 @@ public sealed record AcknowledgeFlagRequest(string? Note, DateOnly? Acknowledged
 public sealed record ClearConcernRequest(string? Reason, DateOnly? ClearedOn);
 
 /// <summary>Flags on a case: concerns raised and cleared by hand, and acknowledgements of any flag.</summary>
-public sealed class FlagWrites : ICaseWrites
+internal sealed class FlagWrites : ICaseWrites
 {
-    /// <inheritdoc />
     public static void Declare(CaseWriteTable table) => table
         .FlagWrite<RaiseConcernRequest>("flags", "RaiseConcern", "Raise a concern",
             "Raises a manual concern flag with a reason: someone is slipping in a way no stall rule catches (an age limit ahead, a stale assessment...). It shows in the review queue and is cleared by hand.",

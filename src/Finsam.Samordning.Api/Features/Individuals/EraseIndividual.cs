@@ -18,10 +18,8 @@ public sealed record IndividualErased(Guid Id, DateTimeOffset ErasedAt);
 /// <param name="IdempotencyKey">Idempotency-Key.</param>
 public sealed record EraseIndividual(Guid Id, string? IdempotencyKey) : ICommand<IndividualErased>
 {
-    /// <summary>Endpoint.</summary>
-    public sealed class Endpoint : IEndpoint
+    internal sealed class Endpoint : IEndpoint
     {
-        /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapPost("/individuals/{id:guid}/erase",
                 async (Guid id, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new EraseIndividual(id, idempotencyKey), ct)))
@@ -41,9 +39,8 @@ public sealed record EraseIndividual(Guid Id, string? IdempotencyKey) : ICommand
     }
 
     /// <summary>Deletes the keys, look-up hashes and links of every enrolment of the person in one transaction.</summary>
-    public sealed class Handler(IDocumentSession session, IDocumentStore store, BusinessCalendar calendar) : IRequestHandler<EraseIndividual, IndividualErased>
+    internal sealed class Handler(IDocumentSession session, IDocumentStore store, BusinessCalendar calendar) : IRequestHandler<EraseIndividual, IndividualErased>
     {
-        /// <inheritdoc />
         public async Task<IndividualErased> Handle(EraseIndividual request, CancellationToken cancellationToken)
         {
             var individual = await session.LoadAsync<Individual>(request.Id, cancellationToken)

@@ -23,10 +23,8 @@ public sealed record IndividualView(Guid Id, bool Erased, string? Personnummer, 
 /// <param name="Reader">Who reads.</param>
 public sealed record GetIndividual(Guid Id, CurrentUser Reader) : IRequest<IndividualView>
 {
-    /// <summary>Endpoint.</summary>
-    public sealed class Endpoint : IEndpoint
+    internal sealed class Endpoint : IEndpoint
     {
-        /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/individuals/{id:guid}",
                 async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new GetIndividual(id, CurrentUser.From(http.User)), ct)))
@@ -43,9 +41,8 @@ public sealed record GetIndividual(Guid Id, CurrentUser Reader) : IRequest<Indiv
     }
 
     /// <summary>Loads the sealed data and the wrapped key.</summary>
-    public sealed class Handler(IQuerySession session, IDocumentStore store, PersonalDataProtector protector) : IRequestHandler<GetIndividual, IndividualView>
+    internal sealed class Handler(IQuerySession session, IDocumentStore store, PersonalDataProtector protector) : IRequestHandler<GetIndividual, IndividualView>
     {
-        /// <inheritdoc />
         public async Task<IndividualView> Handle(GetIndividual request, CancellationToken cancellationToken)
         {
             // Personal data is for the parties working with the person under this id; to others the id does not exist.

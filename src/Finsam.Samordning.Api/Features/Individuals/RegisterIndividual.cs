@@ -37,10 +37,8 @@ public sealed class IndividualExistsException(Guid existingId)
 /// <param name="IdempotencyKey">Idempotency-Key.</param>
 public sealed record RegisterIndividual(RegisterIndividualRequest Body, Actor By, string? IdempotencyKey) : ICommand<IndividualRegistered>
 {
-    /// <summary>Endpoint.</summary>
-    public sealed class Endpoint : IEndpoint
+    internal sealed class Endpoint : IEndpoint
     {
-        /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapPost("/individuals",
                 async (RegisterIndividualRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 {
@@ -65,9 +63,8 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, Actor By
     }
 
     /// <summary>Validator: the number's date and check digit, lengths.</summary>
-    public sealed class Validator : AbstractValidator<RegisterIndividual>
+    internal sealed class Validator : AbstractValidator<RegisterIndividual>
     {
-        /// <summary>Rules.</summary>
         public Validator(BusinessCalendar calendar)
         {
             RuleFor(c => c.Body.Personnummer).Custom((value, context) =>
@@ -86,10 +83,9 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, Actor By
     }
 
     /// <summary>Seals the data, stores it with its wrapped key, hash and link in one transaction.</summary>
-    public sealed class Handler(IDocumentSession session, IDocumentStore store, PersonalDataProtector protector, BusinessCalendar calendar, AccessContext access)
+    internal sealed class Handler(IDocumentSession session, IDocumentStore store, PersonalDataProtector protector, BusinessCalendar calendar, AccessContext access)
         : IRequestHandler<RegisterIndividual, IndividualRegistered>
     {
-        /// <inheritdoc />
         public async Task<IndividualRegistered> Handle(RegisterIndividual request, CancellationToken cancellationToken)
         {
             Personnummer.TryParse(request.Body.Personnummer, calendar.Today, out var parsed, out _);

@@ -37,9 +37,8 @@ public sealed record CompleteInterventionRequest(InterventionEndReason? EndReaso
 public sealed record CancelInterventionRequest(InterventionCancelReason? Reason, string? Note, DateOnly? CancelledOn);
 
 /// <summary>The insatser of a case: planned by the caller's party, then moved through their life by it.</summary>
-public sealed class InterventionWrites : ICaseWrites
+internal sealed class InterventionWrites : ICaseWrites
 {
-    /// <inheritdoc />
     public static void Declare(CaseWriteTable table) => table
         .Write<PlanInterventionRequest>("interventions", "PlanIntervention", "Interventions", "Plan an insats",
             "The caller's party plans an insats of a kind from its catalogue (GET /api/v1/catalogue/interventions), or 'other' with a label. " +

@@ -29,9 +29,8 @@ public sealed record AssignCaseworkerRequest(string? CaseworkerId, string? Casew
 public sealed record LeaveCaseRequest(string? Reason, PartyCode? HandedOverTo, DateOnly? LeftOn);
 
 /// <summary>Who is on a case: invitations to join, caseworkers, leaving.</summary>
-public sealed class PartyWrites : ICaseWrites
+internal sealed class PartyWrites : ICaseWrites
 {
-    /// <inheritdoc />
     public static void Declare(CaseWriteTable table) => table
         .Write<InvitePartyRequest>("invitations", "InviteParty", "Parties", "Invite a party to the case",
             "A party on the case invites another party. Until it answers, the invited party sees that the case exists, who is on it and the " +

@@ -36,9 +36,8 @@ public sealed record PlanActionRequest(string? Description, PartyCode? Responsib
 public sealed record CompleteActionRequest(DateOnly? CompletedOn);
 
 /// <summary>The shared plan: needs, the plan lead, both sides' goals, and who does what by when.</summary>
-public sealed class PlanWrites : ICaseWrites
+internal sealed class PlanWrites : ICaseWrites
 {
-    /// <inheritdoc />
     public static void Declare(CaseWriteTable table) => table
         .Write<IdentifyNeedRequest>("plan/needs", "IdentifyNeed", "Plan", "Record a need",
             "Adds a need to the shared plan (what a SIP must state), by life area.",

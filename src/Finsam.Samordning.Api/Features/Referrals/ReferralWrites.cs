@@ -23,9 +23,8 @@ public sealed record AcceptReferralRequest(string? Unit, DateOnly? AcceptedOn);
 public sealed record DeclineReferralRequest(string? Reason, DateOnly? DeclinedOn);
 
 /// <summary>Referrals between parties: remiss, begäran om underlag, intyg, konsultation; answered once by the receiver.</summary>
-public sealed class ReferralWrites : ICaseWrites
+internal sealed class ReferralWrites : ICaseWrites
 {
-    /// <inheritdoc />
     public static void Declare(CaseWriteTable table) => table
         .Write<SendReferralRequest>("referrals", "SendReferral", "Referrals", "Send a referral",
             "The caller's party refers the person to, or asks something of, another party: remiss, begäran om underlag, intyg or konsultation. A party cannot refer to itself.",

@@ -47,10 +47,8 @@ public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, int Page, int P
 public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string? Rule, FlagSeverity? Severity, int Page, int PageSize, CurrentUser Caller)
     : IRequest<ReviewPage>
 {
-    /// <summary>Endpoint: <c>GET /api/v1/review/flags</c>.</summary>
-    public sealed class Endpoint : IEndpoint
+    internal sealed class Endpoint : IEndpoint
     {
-        /// <inheritdoc />
         public static void Map(RouteGroupBuilder api) => api.MapGet("/review/flags",
                 async (string? status, string? party, string? rule, string? severity, int? page, int? pageSize,
                         HttpContext http, IMediator mediator, CancellationToken ct) =>
@@ -69,11 +67,8 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
-
-    /// <summary>Validator.</summary>
-    public sealed class Validator : AbstractValidator<ListFlags>
+    internal sealed class Validator : AbstractValidator<ListFlags>
     {
-        /// <summary>Rules.</summary>
         public Validator()
         {
             RuleFor(q => q.Status).IsInEnum();
@@ -87,10 +82,9 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
     }
 
     /// <summary>Reads the flagged cases and flattens their open flags.</summary>
-    public sealed class Handler(IQuerySession session, BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy, Infrastructure.Access.AccessContext access,
+    internal sealed class Handler(IQuerySession session, BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy, Infrastructure.Access.AccessContext access,
         Infrastructure.Access.FreeTextOpener opener) : IRequestHandler<ListFlags, ReviewPage>
     {
-        /// <inheritdoc />
         public async Task<ReviewPage> Handle(ListFlags request, CancellationToken cancellationToken)
         {
             // A handläggare works their own party's cases; the förbund sees all.

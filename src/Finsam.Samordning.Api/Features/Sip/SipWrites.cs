@@ -19,9 +19,8 @@ public sealed record ScheduleSipMeetingRequest(DateOnly? MeetingOn, IReadOnlyLis
 public sealed record RecordSipMeetingHeldRequest(DateOnly? HeldOn, IReadOnlyList<PartyCode>? Participants, bool? IndividualTookPart, string? Decisions, DateOnly? NextFollowUpOn);
 
 /// <summary>SIP meetings (samordnad individuell plan): scheduled, then recorded as held.</summary>
-public sealed class SipWrites : ICaseWrites
+internal sealed class SipWrites : ICaseWrites
 {
-    /// <inheritdoc />
     public static void Declare(CaseWriteTable table) => table
         .Write<ScheduleSipMeetingRequest>("sip-meetings", "ScheduleSipMeeting", "SIP", "Schedule a SIP meeting",
             "Schedules a SIP meeting (samordnad individuell plan) and names the invited parties.",

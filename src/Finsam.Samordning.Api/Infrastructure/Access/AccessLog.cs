@@ -84,7 +84,6 @@ public sealed class AccessLogWriter(IDocumentStore store, ILogger<AccessLogWrite
 
         await pending.Stored.Task.WaitAsync(ct);
     }
-
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -114,7 +113,6 @@ public sealed class AccessLogWriter(IDocumentStore store, ILogger<AccessLogWrite
             batch.Clear();
         }
     }
-
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -46,7 +46,6 @@ public sealed class AuditSchema(IDocumentStore store) : IHostedService
 {
     /// <summary>Schema of the individuals' keys, kept apart from the data they protect.</summary>
     public const string KeySchema = "finsam_keys";
-
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -116,7 +115,6 @@ public sealed class AuditSchema(IDocumentStore store) : IHostedService
             // Two processes starting at once raced on "if not exists": the other one created it.
         }
     }
-
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

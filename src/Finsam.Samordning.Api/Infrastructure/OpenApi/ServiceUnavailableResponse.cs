@@ -13,7 +13,6 @@ namespace Finsam.Samordning.Api.Infrastructure.OpenApi;
 public sealed class ServiceUnavailableResponse : IOperationFilter
 {
     private const string Name = "ServiceUnavailable";
-
     /// <inheritdoc />
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {

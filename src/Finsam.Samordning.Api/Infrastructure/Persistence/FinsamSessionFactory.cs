@@ -13,10 +13,8 @@ public sealed partial class FinsamSessionFactory(IDocumentStore store, IHttpCont
 {
     /// <summary>Header a caller may send to correlate a request with its own logs.</summary>
     public const string CorrelationHeader = "X-Correlation-Id";
-
     /// <inheritdoc />
     public IQuerySession QuerySession() => store.QuerySession();
-
     /// <inheritdoc />
     public IDocumentSession OpenSession()
     {

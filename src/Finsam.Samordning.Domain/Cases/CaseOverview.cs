@@ -1,6 +1,4 @@
-using Finsam.Samordning.Domain.Cases;
-
-namespace Finsam.Samordning.Api.Features.Cases;
+namespace Finsam.Samordning.Domain.Cases;
 
 #pragma warning disable CS1591 // The overview's member records are documented by their responses in GetCaseOverview.
 
@@ -50,7 +48,7 @@ public sealed record OverviewBenefitDecision(Guid Id, PartyCode Party, Benefit B
 #pragma warning restore CS1591
 
 /// <summary>
-/// The joint SIP view of a case, as stored in its <see cref="CaseFile"/>. Everything a SIP meeting asks is
+/// The joint SIP view of a case, as stored in its case file. Everything a SIP meeting asks is
 /// here as facts with their business dates; figures that depend on "today" (days waited,
 /// parallelism, overdue) are computed when it is read, for today or for an <c>asOf</c> date.
 /// </summary>
