@@ -31,22 +31,3 @@ public sealed record CaseOpened(
     /// <inheritdoc />
     public DateOnly BusinessDate => OpenedOn;
 }
-
-/// <summary>A party joined the case, with the unit and caseworker who carry it.</summary>
-/// <param name="CaseId">Case id.</param>
-/// <param name="Party">The joining party.</param>
-/// <param name="Unit">The party's unit (e.g. "Vårdcentralen Centrum").</param>
-/// <param name="CaseworkerId">The caseworker's user id at that party.</param>
-/// <param name="CaseworkerName">The caseworker's display name.</param>
-/// <param name="JoinedOn">Business date of joining.</param>
-public sealed record PartyJoined(
-    Guid CaseId,
-    PartyCode Party,
-    string Unit,
-    string CaseworkerId,
-    string CaseworkerName,
-    DateOnly JoinedOn) : ICaseEvent
-{
-    /// <inheritdoc />
-    public DateOnly BusinessDate => JoinedOn;
-}

@@ -49,14 +49,6 @@ public static class StallRules
 
     private static readonly DateOnly Never = DateOnly.MinValue;
 
-    /// <summary>Every finding on the case today, by the given clock in the förbund's time zone.</summary>
-    public static IReadOnlyList<StallFinding> Evaluate(StallFacts facts, TimeProvider time, TimeZoneInfo zone, StallSettings settings) =>
-        Evaluate(facts, Today(time, zone), settings);
-
-    /// <summary>Today's date by <paramref name="time"/> in <paramref name="zone"/>.</summary>
-    public static DateOnly Today(TimeProvider time, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-
     /// <summary>Every finding on the case on <paramref name="today"/>. A closed case has none.</summary>
     public static IReadOnlyList<StallFinding> Evaluate(StallFacts facts, DateOnly today, StallSettings settings)
     {

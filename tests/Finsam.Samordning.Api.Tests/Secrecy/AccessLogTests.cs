@@ -164,7 +164,7 @@ public sealed class AccessLogTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task An_existing_log_without_the_new_columns_is_upgraded_at_start()
     {
         await Scalar("alter table finsam_audit.access_log drop column shown_case_ids, drop column matched_individual_id; select 0");
-        var schema = api.Services.GetServices<IHostedService>().OfType<AuditSchema>().Single();
+        var schema = api.Services.GetServices<IHostedService>().OfType<AccessAndKeySchemas>().Single();
 
         await schema.StartAsync(CancellationToken.None);
 

@@ -3,12 +3,6 @@ using Finsam.Samordning.Domain.Stalls;
 
 namespace Finsam.Samordning.Domain.Tests.Stalls;
 
-/// <summary>A clock the tests set: the rules are judged "today" by it, never by the machine's time.</summary>
-internal sealed class SetClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
-
 /// <summary>
 /// Each rule at its threshold: the day before it is silent, on the day and after it fires, with a
 /// reason naming the facts. Case day 0 is Monday 2 February 2026.
@@ -17,7 +11,6 @@ public sealed class StallRuleSpecs
 {
     private static readonly Guid C = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
     private static readonly DateOnly Day0 = new(2026, 2, 2);
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     private static readonly Guid I1 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000a1");
     private static readonly Guid I2 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000a2");
     private static readonly Guid R1 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000b1");
@@ -25,8 +18,6 @@ public sealed class StallRuleSpecs
 
     private static DateOnly D(int n) => Day0.AddDays(n);
 
-    // 10:00 Swedish time on case day n.
-    private static TimeProvider At(int day) => new SetClock(new DateTimeOffset(D(day).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(1)));
 
     private static StallFacts Facts(params ICaseEvent[] events) =>
         events.Aggregate((StallFacts?)null, (f, e) => StallFacts.Evolve(f, e))!;
@@ -43,7 +34,8 @@ public sealed class StallRuleSpecs
         new() { Rules = StallRuleCodes.All.ToDictionary(r => r, r => StallSettings.Defaults.For(r) with { Enabled = r == rule }) };
 
     private static IReadOnlyList<StallFinding> At(StallFacts facts, int day, string rule) =>
-        StallRules.Evaluate(facts, At(day), Stockholm, Only(rule));
+        // The rules are pure functions of the day they are judged on, never the machine's clock.
+        StallRules.Evaluate(facts, D(day), Only(rule));
 
     /// <summary>Silent the day before <paramref name="fires"/>, found on it and the day after; returns the finding on the day.</summary>
     private static StallFinding Boundary(StallFacts facts, string rule, int fires)

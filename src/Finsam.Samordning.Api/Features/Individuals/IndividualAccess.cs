@@ -59,7 +59,7 @@ public sealed record IndividualKeyRow(Guid IndividualId, Guid PersonId);
 /// </summary>
 public static class IndividualKeys
 {
-    private const string Table = AuditSchema.KeySchema + ".individual_keys";
+    private const string Table = AccessAndKeySchemas.KeySchema + ".individual_keys";
 
     /// <summary>Queues the row of a new enrolment in the session's transaction.</summary>
     public static void QueueInsert(IDocumentSession session, Guid id, Guid personId, string lookupHash, byte[] wrappedKey, DateTimeOffset at) =>

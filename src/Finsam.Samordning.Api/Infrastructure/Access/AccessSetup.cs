@@ -20,7 +20,7 @@ public static class AccessSetup
         services.AddSingleton<AccessLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
         // Registered before the writer's hosted service runs: hosted services start in order.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, AuditSchema>());
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, AccessAndKeySchemas>());
         return services;
     }
 
@@ -42,7 +42,7 @@ public static class AccessSetup
 /// seal those cases' free text. In production the tables belong to a migration role and the
 /// application's role gets INSERT and SELECT only (deploy notes in the README).
 /// </summary>
-public sealed class AuditSchema(IDocumentStore store) : IHostedService
+public sealed class AccessAndKeySchemas(IDocumentStore store) : IHostedService
 {
     /// <summary>Schema of the individuals' keys, kept apart from the data they protect.</summary>
     public const string KeySchema = "finsam_keys";

@@ -68,9 +68,9 @@ public static class SealedText
 public sealed class TextKeys(IDocumentStore store, PersonalDataProtector protector)
 {
     /// <summary>Table of the keys of cases that name no registered person.</summary>
-    public const string CaseKeysTable = AuditSchema.KeySchema + ".case_keys";
+    public const string CaseKeysTable = AccessAndKeySchemas.KeySchema + ".case_keys";
 
-    private const string IndividualKeysTable = AuditSchema.KeySchema + ".individual_keys";
+    private const string IndividualKeysTable = AccessAndKeySchemas.KeySchema + ".individual_keys";
     private readonly Dictionary<Guid, byte[]?> _keys = [];
 
     /// <summary>The key of <paramref name="owner"/>, or null when there is none (erased).</summary>

@@ -19,9 +19,7 @@ public static class MediatorSetup
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType
-                         && (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)
-                             || i.GetGenericTypeDefinition() == typeof(INotificationHandler<>))))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
             {
                 services.AddScoped(contract, type);
             }
