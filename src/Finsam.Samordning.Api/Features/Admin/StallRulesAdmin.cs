@@ -51,7 +51,7 @@ public sealed record UpdateStallRules(IReadOnlyList<StallRuleSetting> Rules, str
     {
         public static void Map(RouteGroupBuilder api) => api.MapPut("/admin/stall-rules",
                 async (IReadOnlyList<StallRuleSetting> rules, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new UpdateStallRules(rules, CurrentUser.From(http.User).UserId), ct)))
+                    TypedResults.Ok(await mediator.Send(new UpdateStallRules(rules, CurrentUser.Of(http).UserId), ct)))
             .RequireAuthorization(Policies.Administrator)
             .WithName("UpdateStallRules")
             .WithTags("Administration")

@@ -26,7 +26,7 @@ public sealed record GetCase(Guid CaseId, CurrentUser Reader) : IRequest<CaseDet
 
         private static async Task<IResult> Handle(Guid id, HttpContext http, IMediator mediator, CancellationToken ct)
         {
-            var details = await mediator.Send(new GetCase(id, CurrentUser.From(http.User)), ct);
+            var details = await mediator.Send(new GetCase(id, CurrentUser.Of(http)), ct);
             http.Response.SetETag(details.Version);
             return TypedResults.Ok(details);
         }

@@ -33,7 +33,7 @@ public sealed record GetCaseHistory(Guid CaseId, CurrentUser Reader) : IRequest<
     {
         public static void Map(RouteGroupBuilder api) => api.MapGet("/cases/{id:guid}/history",
                 async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new GetCaseHistory(id, CurrentUser.From(http.User)), ct)))
+                    TypedResults.Ok(await mediator.Send(new GetCaseHistory(id, CurrentUser.Of(http)), ct)))
             .RequireAuthorization(Policies.CaseReader)
             .WithName("GetCaseHistory")
             .WithTags("Cases")

@@ -41,7 +41,7 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
 
         private static async Task<IResult> Handle(Guid id, DateOnly? asOf, HttpContext http, IMediator mediator, CancellationToken ct)
         {
-            var overview = await mediator.Send(new GetCaseOverview(id, asOf, CurrentUser.From(http.User)), ct);
+            var overview = await mediator.Send(new GetCaseOverview(id, asOf, CurrentUser.Of(http)), ct);
             if (asOf is null)
             {
                 // Only today's view carries the version to write against; a historical view does not.

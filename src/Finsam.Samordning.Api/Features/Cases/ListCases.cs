@@ -56,7 +56,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
                     TypedResults.Ok(await mediator.Send(new ListCases(
                         Infrastructure.Http.QueryEnum.Parse<PartyCode>(party, "party"), Infrastructure.Http.QueryEnum.Parse<CaseStatus>(status, "status"), flagged,
                         Infrastructure.Http.QueryEnum.Parse<TargetGroup>(targetGroup, "targetGroup"), municipality, page ?? 1, pageSize ?? 50,
-                        Infrastructure.Auth.CurrentUser.From(http.User)), ct)))
+                        Infrastructure.Auth.CurrentUser.Of(http)), ct)))
             .RequireAuthorization(Infrastructure.Auth.Policies.CaseReader)
             .WithName("ListCases")
             .WithTags("Cases")

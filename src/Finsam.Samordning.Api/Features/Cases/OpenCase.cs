@@ -64,7 +64,7 @@ public sealed record OpenCase(
             IMediator mediator,
             CancellationToken ct)
         {
-            var actor = CurrentUser.From(http.User).ToActor();
+            var actor = CurrentUser.Of(http).ToActor();
             var details = await mediator.Send(new OpenCase(body.MunicipalityCode, body.TargetGroups, body.OpeningParty,
                 body.OpeningUnit, body.OpenedOn, body.IndividualId, actor, idempotencyKey), ct);
             http.Response.SetETag(details.Version);

@@ -27,7 +27,7 @@ public sealed record GetIndividual(Guid Id, CurrentUser Reader) : IRequest<Indiv
     {
         public static void Map(RouteGroupBuilder api) => api.MapGet("/individuals/{id:guid}",
                 async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new GetIndividual(id, CurrentUser.From(http.User)), ct)))
+                    TypedResults.Ok(await mediator.Send(new GetIndividual(id, CurrentUser.Of(http)), ct)))
             .RequireAuthorization(Policies.CaseWriter)
             .WithName("GetIndividual")
             .WithTags("Individuals")

@@ -42,7 +42,7 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, Actor By
         public static void Map(RouteGroupBuilder api) => api.MapPost("/individuals",
                 async (RegisterIndividualRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 {
-                    var registered = await mediator.Send(new RegisterIndividual(body, CurrentUser.From(http.User).ToActor(), idempotencyKey), ct);
+                    var registered = await mediator.Send(new RegisterIndividual(body, CurrentUser.Of(http).ToActor(), idempotencyKey), ct);
                     return TypedResults.Created($"/api/v1/individuals/{registered.Id}", registered);
                 })
             .RequireAuthorization(Policies.CaseWriter)

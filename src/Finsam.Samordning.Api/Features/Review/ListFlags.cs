@@ -54,7 +54,7 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
                         HttpContext http, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new ListFlags(
                         QueryEnum.Parse<FlagQueueStatus>(status, "status") ?? FlagQueueStatus.Open, QueryEnum.Parse<PartyCode>(party, "party"), rule,
-                        QueryEnum.Parse<FlagSeverity>(severity, "severity"), page ?? 1, pageSize ?? 50, CurrentUser.From(http.User)), ct)))
+                        QueryEnum.Parse<FlagSeverity>(severity, "severity"), page ?? 1, pageSize ?? 50, CurrentUser.Of(http)), ct)))
             .RequireAuthorization(Policies.Review)
             .WithName("ListFlags")
             .WithTags("Review")

@@ -200,7 +200,7 @@ public sealed class AccessLogMiddleware(RequestDelegate next)
 
         if (!access.LoggedInTransaction)
         {
-            var user = CurrentUser.From(http.User);
+            var user = CurrentUser.Of(http);
             // Throws AccessLogUnavailableException (503) when the row cannot be stored; the held body is dropped.
             await writer.StoreAsync(new AccessLogEntry(time.GetUtcNow().ToUniversalTime(), user.UserId, user.Party?.ToString(), user.Role,
                 RouteGuid(http, "/api/v1/cases"), RouteGuid(http, "/api/v1/individuals"), ActionOf(http), !refused && status is not (401 or 403), status,

@@ -29,6 +29,22 @@ public sealed record CurrentUser(string UserId, string Name, PartyCode? Party, s
         return new CurrentUser(sub, name, party, role);
     }
 
+    /// <summary>The caller of this request, read from its token once and kept for the request.</summary>
+    public static CurrentUser Of(HttpContext http)
+    {
+        if (http.Items[typeof(CurrentUser)] is not CurrentUser caller)
+        {
+            caller = From(http.User);
+            // Authentication runs before anything asks; a principal read before it would be stale.
+            if (http.User.Identity?.IsAuthenticated == true)
+            {
+                http.Items[typeof(CurrentUser)] = caller;
+            }
+        }
+
+        return caller;
+    }
+
     /// <summary>The caller as the domain's actor. A caller without a party cannot record case entries.</summary>
     public Actor ToActor() => Party is { } party
         ? new Actor(UserId, Name, party)

@@ -138,7 +138,7 @@ public sealed class CaseWriteTable(RouteGroupBuilder api, CaseWriteLines lines, 
     /// <summary>The one place the write headers are read: If-Match, the caller and Idempotency-Key.</summary>
     private static WriteContext Context(HttpContext http) => new(
         http.Request.ExpectedVersion(),
-        CurrentUser.From(http.User),
+        CurrentUser.Of(http),
         http.Request.Headers["Idempotency-Key"].FirstOrDefault());
 
     private static Dictionary<string, string> RouteValues(HttpContext http) =>

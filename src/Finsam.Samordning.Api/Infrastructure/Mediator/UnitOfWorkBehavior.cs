@@ -40,7 +40,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
                 $"Idempotency-Key may be at most {Features.Limits.IdempotencyKey} characters.")]);
         }
 
-        var user = http.HttpContext is { } ctx ? CurrentUser.From(ctx.User) : CurrentUser.System;
+        var user = http.HttpContext is { } ctx ? CurrentUser.Of(ctx) : CurrentUser.System;
         var id = IdempotencyStore.RecordId(user.UserId, command.IdempotencyKey);
         var fingerprint = idempotency.Fingerprint(command);
         var now = time.GetUtcNow();
@@ -81,7 +81,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
     {
         var caseId = command is Cases.ICaseCommand c ? c.CaseId : (response as Features.Cases.CaseDetails)?.Id;
         var context = http.HttpContext;
-        var user = context is null ? CurrentUser.System : CurrentUser.From(context.User);
+        var user = context is null ? CurrentUser.System : CurrentUser.Of(context);
         var individualId = command switch
         {
             Features.Individuals.EraseIndividual e => e.Id,

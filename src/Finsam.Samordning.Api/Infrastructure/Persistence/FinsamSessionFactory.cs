@@ -20,7 +20,7 @@ public sealed partial class FinsamSessionFactory(IDocumentStore store, IHttpCont
     {
         var session = store.LightweightSession();
         var http = accessor.HttpContext;
-        var user = http is null ? CurrentUser.System : CurrentUser.From(http.User);
+        var user = http is null ? CurrentUser.System : CurrentUser.Of(http);
 
         session.CorrelationId = CorrelationId(http);
         session.LastModifiedBy = user.UserId;
