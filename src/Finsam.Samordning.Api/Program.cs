@@ -16,7 +16,7 @@ builder.Services
     .AddFinsamErrors()
     .AddFinsamJson()
     .AddFinsamAuth(builder.Configuration)
-    .AddFinsamPersistence(builder.Configuration, builder.Environment)
+    .AddFinsamPersistence(builder.Configuration, builder.Environment, FeaturesSetup.ConfigureDocuments)
     .AddFinsamAccess()
     .AddFinsamMediator()
     .AddFinsamFeatures()

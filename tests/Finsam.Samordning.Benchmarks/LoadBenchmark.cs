@@ -293,7 +293,7 @@ public static partial class LoadBenchmark
     {
         var clock = Stopwatch.StartNew();
         var options = new StoreOptions();
-        PersistenceSetup.Configure(options, connection, development: false);
+        PersistenceSetup.Configure(options, connection, development: false, Finsam.Samordning.Api.Features.FeaturesSetup.ConfigureDocuments);
         await using var store = new DocumentStore(options);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var ids = new ConcurrentBag<(Guid, PartyCode)>();

@@ -26,7 +26,7 @@ public static class StallScanBenchmark
         var cluster = PostgresCluster.Instance;
         var connection = await cluster.CreateDatabaseAsync($"bench_stall_{Guid.NewGuid():N}");
         var options = new StoreOptions();
-        PersistenceSetup.Configure(options, connection, development: false);
+        PersistenceSetup.Configure(options, connection, development: false, Finsam.Samordning.Api.Features.FeaturesSetup.ConfigureDocuments);
         await using var store = new DocumentStore(options);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 

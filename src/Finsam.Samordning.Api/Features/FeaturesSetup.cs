@@ -1,5 +1,8 @@
 using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Api.Features.CaseWrites;
+using Hangfire;
+using JasperFx.Events.Projections;
+using Marten;
 
 namespace Finsam.Samordning.Api.Features;
 
@@ -39,9 +42,48 @@ public static class FeaturesSetup
             slice.GetMethod(nameof(IEndpoint.Map))!.Invoke(null, [api]);
         }
 
+        // The stall scan runs where the worker role runs, on the schedule in Finsam:Jobs.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FinsamOptions>>().Value.IsWorker)
+        {
+            var jobs = app.Configuration.GetSection("Finsam:Jobs").Get<Infrastructure.Jobs.JobsOptions>() ?? new Infrastructure.Jobs.JobsOptions();
+            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Stalls.StallScanJob>(
+                Stalls.StallScanJob.Id, job => job.RunAsync(CancellationToken.None), jobs.StallScanCron);
+        }
+
         return app;
     }
 
-    /// <summary>Registers what the feature slices share: the case write table's lines.</summary>
-    public static IServiceCollection AddFinsamFeatures(this IServiceCollection services) => services.AddSingleton<CaseWriteLines>();
+    /// <summary>The document types and projections of the features: every one is named here, since outside development nothing is created on first use.</summary>
+    public static void ConfigureDocuments(StoreOptions options)
+    {
+        // One document per case (CaseFile): the decider's state, the overview, the stall facts and
+        // the list columns. A command reads it once (FetchForWriting) and, with the identity map,
+        // the inline projection folds its events onto that same instance instead of reading it
+        // again: one read and one write per command besides the events.
+        options.Projections.Add<Cases.CaseFile.Projection>(ProjectionLifecycle.Inline);
+        options.Events.UseIdentityMapForAggregates = true;
+
+        // The case list sorts by last activity (an indexed column, so a page is read in order and
+        // stops early), the stall scan reads only rows due by today (NextAttentionOn), and who is
+        // related to a person is asked through the cases that name them (IndividualId). No GIN index
+        // over the whole document: every command rewrites this row.
+        options.Schema.For<Cases.CaseFile>()
+            .Duplicate(x => x.LastActivityOn)
+            .Duplicate(x => x.MunicipalityCode)
+            .Duplicate(x => x.NextAttentionOn)
+            .Duplicate(x => x.IndividualId!);
+
+        options.Schema.For<Stalls.StallSettingsDocument>();
+        // An individual is found by the look-up hash in the key store (finsam_keys), not here.
+        options.Schema.For<Individuals.Individual>();
+    }
+
+    /// <summary>Registers what the feature slices share: the write table's lines, the secrecy module, the stall scan.</summary>
+    public static IServiceCollection AddFinsamFeatures(this IServiceCollection services) => services
+        .AddSingleton<CaseWriteLines>()
+        .AddScoped<CaseWriter>()
+        .AddSingleton<Secrecy.CaseSecrecy>()
+        .AddScoped<Stalls.StallScanJob>()
+        .AddScoped<Stalls.StallScanner>()
+        .AddSingleton<Stalls.StallSettingsStore>();
 }

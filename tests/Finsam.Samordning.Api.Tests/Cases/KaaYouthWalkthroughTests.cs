@@ -1,6 +1,6 @@
 using System.Net;
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Finsam.Samordning.Domain.Cases;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Api.Features.CaseWrites;
 
 namespace Finsam.Samordning.Api.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Finsam.Samordning.Api.Features.Audit;
 using Finsam.Samordning.Api.Features.Cases;
 using Finsam.Samordning.Api.Features.Individuals;
-using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Finsam.Samordning.Domain.Cases;
 using Microsoft.Extensions.DependencyInjection;

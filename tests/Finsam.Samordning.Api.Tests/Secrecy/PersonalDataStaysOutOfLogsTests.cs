@@ -1,6 +1,6 @@
 using System.Net;
 using Finsam.Samordning.Api.Features.Individuals;
-using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

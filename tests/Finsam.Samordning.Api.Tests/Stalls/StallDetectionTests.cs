@@ -4,7 +4,7 @@ using Finsam.Samordning.Api.Features.Admin;
 using Finsam.Samordning.Api.Features.Cases;
 using Finsam.Samordning.Api.Features.Review;
 using Finsam.Samordning.Api.Features.Stalls;
-using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Stalls;

@@ -1,3 +1,4 @@
+using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Domain.Cases;
 
 namespace Finsam.Samordning.Api.Features.Cases;
@@ -14,8 +15,10 @@ public sealed record CaseParty(PartyCode Party, string Unit, string CaseworkerId
     DateOnly? LeftOn = null, PartyCode? HandedOverTo = null);
 
 /// <summary>A case as its details page shows it: the particulars of its file.</summary>
-public sealed record CaseDetails
+public sealed record CaseDetails : IAccessSubject
 {
+    Guid? IAccessSubject.SubjectCaseId => Id;
+
     /// <summary>Case id.</summary>
     public Guid Id { get; init; }
 

@@ -1,4 +1,4 @@
-using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
 

@@ -1,5 +1,5 @@
 using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Cases;
+using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
 

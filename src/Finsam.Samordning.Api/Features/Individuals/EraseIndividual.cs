@@ -16,8 +16,10 @@ public sealed record IndividualErased(Guid Id, DateTimeOffset ErasedAt);
 /// <summary>Erase an individual by deleting their key (crypto-shredding).</summary>
 /// <param name="Id">Individual id.</param>
 /// <param name="IdempotencyKey">Idempotency-Key.</param>
-public sealed record EraseIndividual(Guid Id, string? IdempotencyKey) : ICommand<IndividualErased>
+public sealed record EraseIndividual(Guid Id, string? IdempotencyKey) : ICommand<IndividualErased>, IAccessSubject
 {
+    Guid? IAccessSubject.SubjectIndividualId => Id;
+
     internal sealed class Endpoint : IEndpoint
     {
         public static void Map(RouteGroupBuilder api) => api.MapPost("/individuals/{id:guid}/erase",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Finsam.Samordning.Api.Infrastructure;
+using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Api.Infrastructure.Access;
 using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Domain.Cases;
@@ -21,14 +22,9 @@ public sealed record RegisterIndividualRequest(string? Personnummer, string? Nam
 
 /// <summary>The registered individual's id; no personal data is echoed.</summary>
 /// <param name="Id">Individual id.</param>
-public sealed record IndividualRegistered(Guid Id);
-
-/// <summary>A personnummer the caller's party already knows (409): the id it knows the person by.</summary>
-public sealed class IndividualExistsException(Guid existingId)
-    : Exception("This person is already registered; use the existing id.")
+public sealed record IndividualRegistered(Guid Id) : IAccessSubject
 {
-    /// <summary>The id to use.</summary>
-    public Guid ExistingId { get; } = existingId;
+    Guid? IAccessSubject.SubjectIndividualId => Id;
 }
 
 /// <summary>Register an individual (personal data, encrypted).</summary>
@@ -99,7 +95,7 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, Actor By
             {
                 // The caller learns the person is registered: the access log records whom they matched.
                 access.MatchedIndividualId = existing;
-                throw new IndividualExistsException(existing);
+                throw new AlreadyExistsException("This person is already registered; use the existing id.", existing);
             }
 
             // Unknown to this party: an enrolment of its own, answered exactly as a first

@@ -5,17 +5,15 @@ namespace Finsam.Samordning.Api.Infrastructure.Access;
 /// <summary>Secrecy and the access log.</summary>
 public static class AccessSetup
 {
-    /// <summary>Registers the read filter, the access-log writer and the schema it needs (created or upgraded at start-up).</summary>
+    /// <summary>Registers the sealing of free text, the access-log writer and the schema it needs (created or upgraded at start-up).</summary>
     public static IServiceCollection AddFinsamAccess(this IServiceCollection services)
     {
-        services.AddSingleton<Features.Secrecy.CaseSecrecy>();
         services.AddOptions<CryptoOptions>().BindConfiguration("Finsam:Crypto");
         services.AddSingleton<PersonalDataProtector>();
         // Scoped: unwrapped keys live for one request, so an erasure takes effect on the next.
         services.AddScoped<TextKeys>();
         services.AddScoped<FreeTextSealer>();
         services.AddScoped<FreeTextOpener>();
-        services.AddScoped<Cases.CaseWriter>();
         services.AddScoped<AccessContext>();
         services.AddSingleton<AccessLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());

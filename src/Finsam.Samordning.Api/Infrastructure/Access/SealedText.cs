@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Finsam.Samordning.Api.Features.Cases;
 using Finsam.Samordning.Domain.Cases;
 using Marten;
 using Npgsql;
@@ -168,13 +167,6 @@ public sealed class FreeTextSealer(TextKeys keys, BusinessCalendar calendar)
         if (await keys.GetAsync(caseId, ct) is { } own)
         {
             return (caseId, own);
-        }
-
-        // A case opened before free text was sealed has no key of its own, and its decider snapshot
-        // may predate IndividualId: the details document names its person, if any.
-        if ((await session.LoadAsync<CaseFile>(caseId, ct))?.IndividualId is { } named)
-        {
-            return (named, await keys.GetAsync(named, ct));
         }
 
         return (caseId, keys.CreateCaseKey(session, caseId, calendar.Now));

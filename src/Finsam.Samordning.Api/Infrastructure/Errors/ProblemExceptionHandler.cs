@@ -78,7 +78,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             },
             Detail = b.StatusCode == 400 ? SafeDetail(b.Message) : null,
         },
-        Features.Individuals.IndividualExistsException x => new ProblemDetails
+        AlreadyExistsException x => new ProblemDetails
         {
             Status = 409,
             Title = "Already registered.",
@@ -164,3 +164,12 @@ public sealed class NotFoundException(string message, bool refused = false) : Ex
 
 /// <summary>An <c>If-Match</c> precondition does not hold (412).</summary>
 public sealed class PreconditionFailedException(string message) : Exception(message);
+
+/// <summary>The thing is already there and the caller may know it (409 with <c>existingId</c>).</summary>
+/// <param name="message">The problem's detail.</param>
+/// <param name="existingId">The id to use.</param>
+public sealed class AlreadyExistsException(string message, Guid existingId) : Exception(message)
+{
+    /// <summary>The id to use.</summary>
+    public Guid ExistingId { get; } = existingId;
+}

@@ -68,9 +68,6 @@ public static class JobsSetup
         }
 
         services.AddScoped<IdempotencyPurgeJob>();
-        services.AddScoped<Features.Stalls.StallScanJob>();
-        services.AddScoped<Features.Stalls.StallScanner>();
-        services.AddSingleton<Features.Stalls.StallSettingsStore>();
         return services;
     }
 
@@ -90,8 +87,6 @@ public static class JobsSetup
             var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
             recurring.AddOrUpdate<IdempotencyPurgeJob>(
                 IdempotencyPurgeJob.Id, job => job.RunAsync(CancellationToken.None), jobs.IdempotencyPurgeCron);
-            recurring.AddOrUpdate<Features.Stalls.StallScanJob>(
-                Features.Stalls.StallScanJob.Id, job => job.RunAsync(CancellationToken.None), jobs.StallScanCron);
         }
 
         return app;

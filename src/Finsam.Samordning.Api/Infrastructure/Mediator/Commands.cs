@@ -14,3 +14,16 @@ public interface ICommandWithKey
 /// commits once, so one command is one transaction: all of its events or none.
 /// </summary>
 public interface ICommand<TResponse> : IRequest<TResponse>, ICommandWithKey;
+
+/// <summary>
+/// What a request is about, for the access log: declared by the command (or, where the id is made
+/// by the command, by its response), so the log needs to know no request type.
+/// </summary>
+public interface IAccessSubject
+{
+    /// <summary>The case, if the request is about one.</summary>
+    Guid? SubjectCaseId => null;
+
+    /// <summary>The individual, if the request is about one.</summary>
+    Guid? SubjectIndividualId => null;
+}

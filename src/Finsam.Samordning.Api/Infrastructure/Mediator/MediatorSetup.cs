@@ -25,11 +25,15 @@ public static class MediatorSetup
             }
         }
 
-        // Order matters: logging wraps validation wraps the unit of work, so a refused request
-        // is logged with its outcome and never reaches the database.
+        // Order matters: logging wraps validation, so a refused request is logged with its outcome
+        // and never reaches the database; idempotency wraps the commit, so a retry that fails on
+        // it is answered with the first result; the unit of work commits innermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AccessLogBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
+        services.AddScoped<CommandTransaction>();
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         ValidatorOptions.Global.PropertyNameResolver = CamelCasePropertyNameResolver.ResolvePropertyName;

@@ -1,8 +1,6 @@
-using Finsam.Samordning.Api.Features.Cases;
 using Finsam.Samordning.Domain.Cases;
 using JasperFx;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using Marten;
 using Weasel.Core;
 
@@ -15,8 +13,12 @@ public static class PersistenceSetup
     public const string Schema = "finsam";
 
     /// <summary>Registers Marten with our schema, serializer, metadata and projections.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">Configuration (the connection string).</param>
+    /// <param name="environment">Development creates schema objects on first use.</param>
+    /// <param name="documents">Registers the document types and projections.</param>
     public static IServiceCollection AddFinsamPersistence(
-        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, Action<StoreOptions> documents)
     {
         services.AddOptions<FinsamOptions>().Bind(configuration.GetSection(FinsamOptions.Section));
         services.AddHttpContextAccessor();
@@ -30,7 +32,7 @@ public static class PersistenceSetup
         var marten = services.AddMarten(_ =>
             {
                 var options = new StoreOptions();
-                Configure(options, connectionString, environment.IsDevelopment());
+                Configure(options, connectionString, environment.IsDevelopment(), documents);
                 return options;
             })
             .BuildSessionsWith<FinsamSessionFactory>(ServiceLifetime.Singleton);
@@ -44,7 +46,11 @@ public static class PersistenceSetup
     }
 
     /// <summary>Store options shared by the API, tests and tools.</summary>
-    public static void Configure(StoreOptions options, string connectionString, bool development)
+    /// <param name="options">The options to fill.</param>
+    /// <param name="connectionString">The database.</param>
+    /// <param name="development">Whether Marten may create objects on first use.</param>
+    /// <param name="documents">Registers the document types and projections.</param>
+    public static void Configure(StoreOptions options, string connectionString, bool development, Action<StoreOptions> documents)
     {
         // Marten opens and returns a pooled connection for each query and each SaveChanges; by
         // default Npgsql then sends DISCARD ALL, a round trip per return that the load benchmark's
@@ -70,27 +76,9 @@ public static class PersistenceSetup
 
         // Inline only: read-your-writes for handläggare, and the async daemon is unavailable with
         // the substituted DistributedLock package (see README, "Decisions").
-        // One document per case (CaseFile): the decider's state, the overview, the stall facts and
-        // the list columns. A command reads it once (FetchForWriting) and, with the identity map,
-        // the inline projection folds its events onto that same instance instead of reading it
-        // again: one read and one write per command besides the events.
-        options.Projections.Add<CaseFile.Projection>(ProjectionLifecycle.Inline);
-        options.Events.UseIdentityMapForAggregates = true;
-
-        // The case list sorts by last activity (an indexed column, so a page is read in order and
-        // stops early), the stall scan reads only rows due by today (NextAttentionOn), and who is
-        // related to a person is asked through the cases that name them (IndividualId). No GIN index
-        // over the whole document: every command rewrites this row.
-        options.Schema.For<CaseFile>()
-            .Duplicate(x => x.LastActivityOn)
-            .Duplicate(x => x.MunicipalityCode)
-            .Duplicate(x => x.NextAttentionOn)
-            .Duplicate(x => x.IndividualId!);
-
-        // Every document type is named here: outside development nothing is created on first use.
+        // Every document type is named: outside development nothing is created on first use. The
+        // features name theirs and their projections (FeaturesSetup.ConfigureDocuments).
         options.Schema.For<Idempotency.IdempotencyRecord>().Index(x => x.ExpiresAt);
-        options.Schema.For<Features.Stalls.StallSettingsDocument>();
-        // An individual is found by the look-up hash in the key store (finsam_keys), not here.
-        options.Schema.For<Features.Individuals.Individual>();
+        documents(options);
     }
 }

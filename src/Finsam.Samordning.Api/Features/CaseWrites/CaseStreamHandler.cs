@@ -1,3 +1,5 @@
+using Finsam.Samordning.Api.Infrastructure;
+using Finsam.Samordning.Api.Infrastructure.Access;
 using System.Text.Json.Serialization;
 using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
@@ -6,7 +8,7 @@ using JasperFx;
 using Marten;
 using MediatR;
 
-namespace Finsam.Samordning.Api.Infrastructure.Cases;
+namespace Finsam.Samordning.Api.Features.CaseWrites;
 
 /// <summary>What every write on a case carries besides its body.</summary>
 /// <param name="ExpectedVersion">From <c>If-Match</c>; null appends to whatever version is current, still atomically.</param>
@@ -24,7 +26,7 @@ public sealed record WriteContext(long? ExpectedVersion, CurrentUser Caller, [pr
 }
 
 /// <summary>A command on an existing case.</summary>
-public interface ICaseCommand : ICommand<CaseCommandResult>
+public interface ICaseCommand : ICommand<CaseCommandResult>, IAccessSubject
 {
     /// <summary>The case.</summary>
     Guid CaseId { get; }
@@ -33,6 +35,8 @@ public interface ICaseCommand : ICommand<CaseCommandResult>
     WriteContext Write { get; }
 
     string? ICommandWithKey.IdempotencyKey => Write.IdempotencyKey;
+
+    Guid? IAccessSubject.SubjectCaseId => CaseId;
 }
 
 /// <summary>The answer to a case write: the new version (also the <c>ETag</c>) and the id of any entry it created.</summary>
@@ -44,7 +48,7 @@ public sealed record CaseCommandResult(Guid CaseId, long Version, Guid? Id);
 /// <summary>What every case write works with: the request's session, and the sealer its free text passes through.</summary>
 /// <param name="Session">The request's session; the unit of work commits it.</param>
 /// <param name="Sealer">Seals free text before it is appended.</param>
-public sealed record CaseWriter(IDocumentSession Session, Access.FreeTextSealer Sealer);
+public sealed record CaseWriter(IDocumentSession Session, FreeTextSealer Sealer);
 
 /// <summary>
 /// The shape of every case write: fetch the decider's state for writing (checking <c>If-Match</c>),
