@@ -14,23 +14,17 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
     private readonly HttpClient _soc = api.ClientFor("handlaggare", "SOC", "soc-1");
     private readonly HttpClient _af = api.ClientFor("handlaggare", "AF", "af-1");
 
-    private async Task<(string Url, string ETag)> NewCase()
-    {
-        var created = await _soc.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1282", targetGroups = new[] { "LongTermIncomeSupport" }, openingParty = "SOC",
-            openingUnit = "Ekonomiskt bistånd", openedOn = "2026-02-20",
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (created.Headers.Location!.OriginalString, created.Headers.ETag!.Tag);
-    }
+    private Task<string> NewCase() => _soc.OpenCase("SOC", "Ekonomiskt bistånd", "2026-02-20", ["LongTermIncomeSupport"]);
+
+    private async Task<string> CurrentETag(string caseUrl) => (await _soc.GetAsync(caseUrl)).Headers.ETag!.Tag;
 
     private static object Contact(string on = "2026-03-01", bool noShow = false) => new { kind = "Phone", noShow, occurredOn = on };
 
     [Fact]
     public async Task A_write_with_the_current_etag_succeeds_and_a_stale_one_is_412()
     {
-        var (c, etag) = await NewCase();
+        var c = await NewCase();
+        var etag = await CurrentETag(c);
 
         var first = await _soc.PostJson($"{c}/contacts", Contact(), ifMatch: etag);
         var stale = await _soc.PostJson($"{c}/contacts", Contact(), ifMatch: etag);
@@ -46,7 +40,7 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task If_match_on_an_unknown_case_is_404_and_a_malformed_if_match_is_400()
     {
-        var (c, _) = await NewCase();
+        var c = await NewCase();
 
         var unknown = await _soc.PostJson($"/api/v1/cases/{Guid.NewGuid()}/contacts", Contact(), ifMatch: "\"1\"");
         var malformed = await _soc.PostJson($"{c}/contacts", Contact(), ifMatch: "version-one");
@@ -59,7 +53,8 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task Concurrent_writes_with_the_same_etag_let_exactly_one_through()
     {
-        var (c, etag) = await NewCase();
+        var c = await NewCase();
+        var etag = await CurrentETag(c);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _soc.PostJson($"{c}/contacts", Contact(), ifMatch: etag)));
 
@@ -71,7 +66,7 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task Writes_without_if_match_append_and_a_retry_with_the_same_key_appends_nothing()
     {
-        var (c, _) = await NewCase();
+        var c = await NewCase();
 
         var first = await _soc.PostJson($"{c}/contacts", Contact(), idempotencyKey: "contact-1");
         var retry = await _soc.PostJson($"{c}/contacts", Contact(), idempotencyKey: "contact-1");
@@ -87,7 +82,7 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task A_party_with_no_relation_is_answered_as_if_the_case_did_not_exist_and_a_referred_one_is_told_to_join_first()
     {
-        var (c, _) = await NewCase();
+        var c = await NewCase();
 
         var unrelated = await _af.PostJson($"{c}/contacts", Contact());
         var unknown = await _af.PostJson($"/api/v1/cases/{Guid.NewGuid()}/contacts", Contact());
@@ -109,9 +104,8 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task An_illegal_transition_is_409_naming_the_current_state_and_an_unknown_insats_is_404()
     {
-        var (c, _) = await NewCase();
-        var plan = await (await _soc.PostJson($"{c}/interventions", new { kind = "boendestod", plannedStart = "2026-03-01", plannedOn = "2026-02-25" }))
-            .Read<CaseCommandResult>();
+        var c = await NewCase();
+        var plan = await _soc.Ok($"{c}/interventions", new { kind = "boendestod", plannedStart = "2026-03-01", plannedOn = "2026-02-25" });
 
         var resume = await _soc.PostJson($"{c}/interventions/{plan.Id}/resume", new { resumedOn = "2026-03-01" });
         var unknown = await _soc.PostJson($"{c}/interventions/{Guid.NewGuid()}/start", new { startedOn = "2026-03-01" });
@@ -124,7 +118,7 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task Sub_resource_bodies_are_validated_field_by_field()
     {
-        var (c, _) = await NewCase();
+        var c = await NewCase();
 
         var future = await _soc.PostJson($"{c}/contacts", new { kind = "Telepathy", occurredOn = "2026-03-09" });
         var other = await _soc.PostJson($"{c}/interventions", new { kind = "other", plannedStart = "2026-03-01", plannedOn = "2026-03-01" });
@@ -141,7 +135,7 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task A_numeric_or_unknown_party_in_the_route_is_refused_not_taken_for_a_party()
     {
-        var (c, _) = await NewCase();
+        var c = await NewCase();
 
         var numeric = await _soc.PostJson($"{c}/parties/4/leave", new { reason = "x", leftOn = "2026-03-01" });
         var unknown = await _soc.PostJson($"{c}/parties/XX/leave", new { reason = "x", leftOn = "2026-03-01" });
@@ -154,9 +148,9 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task Closing_refuses_while_insatser_run_unless_told_how_to_end_them_and_a_closed_case_can_be_reopened()
     {
-        var (c, _) = await NewCase();
-        var plan = await (await _soc.PostJson($"{c}/interventions", new { kind = "boendestod", plannedStart = "2026-02-25", plannedOn = "2026-02-21" })).Read<CaseCommandResult>();
-        await _soc.PostJson($"{c}/interventions/{plan.Id}/start", new { startedOn = "2026-02-25" });
+        var c = await NewCase();
+        var plan = await _soc.Ok($"{c}/interventions", new { kind = "boendestod", plannedStart = "2026-02-25", plannedOn = "2026-02-21" });
+        await _soc.Ok($"{c}/interventions/{plan.Id}/start", new { startedOn = "2026-02-25" });
 
         var refused = await _soc.PostJson($"{c}/close", new { outcome = "Arbete", closedOn = "2026-03-01" });
         var closed = await _soc.PostJson($"{c}/close", new { outcome = "Arbete", endOpenInterventionsAs = "MovedOnToWorkOrStudies", closedOn = "2026-03-01" });
@@ -175,14 +169,11 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task The_case_list_filters_by_party_status_target_group_and_municipality_and_pages()
     {
-        var (first, _) = await NewCase();
-        var (second, _) = await NewCase();
+        var first = await NewCase();
+        var second = await NewCase();
         await _soc.Invite(_af, second, "AF", "AF Landskrona", "2026-03-01");
         var kaa = api.ClientFor("handlaggare", "KAA", "kaa-1");
-        await kaa.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1214", targetGroups = new[] { "KaaYouth" }, openingParty = "KAA", openingUnit = "KAA Svalöv", openedOn = "2026-02-01",
-        });
+        await kaa.OpenCase("KAA", "KAA Svalöv", "2026-02-01", ["KaaYouth"], municipality: "1214");
 
         var withAf = await (await _soc.GetAsync("/api/v1/cases?party=AF")).Read<CasePage>();
         var svalov = await (await kaa.GetAsync("/api/v1/cases?municipality=1214&targetGroup=KaaYouth&status=Open")).Read<CasePage>();

@@ -25,12 +25,8 @@ public sealed class NoBadInputIs500Tests(ApiFactory api) : IClassFixture<ApiFact
     public async Task No_write_endpoint_answers_500_to_bad_input_and_nothing_is_written()
     {
         var soc = api.ClientFor("handlaggare", "SOC", "soc-fuzz");
-        var created = await soc.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1282", targetGroups = new[] { "Uvas" }, openingParty = "SOC", openingUnit = "IFO", openedOn = "2026-03-01",
-        });
-        var caseUrl = created.Headers.Location!.OriginalString;
-        var caseId = caseUrl.Split('/')[^1];
+        var caseUrl = await soc.OpenCase("SOC", "IFO", "2026-03-01");
+        var caseId = CaseWalk.CaseId(caseUrl).ToString();
         var document = JsonNode.Parse(await soc.GetStringAsync("/swagger/v1/swagger.json"))!;
         var posts = document["paths"]!.AsObject()
             .SelectMany(p => p.Value!.AsObject().Where(o => o.Key is "post" or "put").Select(o => (Method: o.Key, Path: p.Key)))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace Finsam.Samordning.Api.Tests.Infrastructure;
 
@@ -55,13 +56,32 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>An HTTP client carrying a token for the given role and party.</summary>
-    public HttpClient ClientFor(string role = "handlaggare", string? party = "AF", string? userId = null)
+    /// <summary>
+    /// An HTTP client carrying a token for the given role and party; with <paramref name="keyEveryWrite"/>,
+    /// every POST and PUT also carries a fresh Idempotency-Key, as a client that retries safely sends them.
+    /// </summary>
+    public HttpClient ClientFor(string role = "handlaggare", string? party = "AF", string? userId = null, bool keyEveryWrite = false)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = keyEveryWrite
+            ? CreateDefaultClient(new KeyEveryWrite())
+            : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Bearer", Token(role, party, userId ?? $"{role}-{party ?? "forbund"}-1"));
         return client;
+    }
+
+    /// <summary>Runs one SQL statement on this factory's database; returns the first column of the first row.</summary>
+    public async Task<object?> Scalar(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteScalarAsync();
     }
 
     /// <summary>A token valid both at the real time and at the test clock's time.</summary>
@@ -77,6 +97,21 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         };
         var span = lifetime ?? (Clock.GetUtcNow() - earliest).Duration() + (real - earliest).Duration() + TimeSpan.FromDays(400);
         return DevTokenFactory.Create(options, userId, $"Testperson {userId}", role, party, earliest.AddDays(-1), span);
+    }
+}
+
+/// <summary>Gives every POST and PUT that has none a fresh Idempotency-Key.</summary>
+internal sealed class KeyEveryWrite : DelegatingHandler
+{
+    /// <inheritdoc />
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if ((request.Method == HttpMethod.Post || request.Method == HttpMethod.Put) && !request.Headers.Contains("Idempotency-Key"))
+        {
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        }
+
+        return base.SendAsync(request, cancellationToken);
     }
 }
 

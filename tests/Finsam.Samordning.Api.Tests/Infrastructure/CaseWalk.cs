@@ -6,17 +6,27 @@ namespace Finsam.Samordning.Api.Tests.Infrastructure;
 /// <summary>Steps a handläggare takes on a case, over HTTP, asserting each one succeeded.</summary>
 public static class CaseWalk
 {
-    /// <summary>Opens a case for the caller's party and returns its URL.</summary>
-    public static async Task<string> OpenCase(this HttpClient caller, string party, string unit, string openedOn = "2026-02-02",
-        string[]? targetGroups = null, Guid? individualId = null)
+    /// <summary>
+    /// The body that opens a case for <paramref name="party"/>: post it yourself where the answer is what
+    /// is tested (a refusal); otherwise use <see cref="OpenCase"/>.
+    /// </summary>
+    public static object Opening(string party, string unit, string openedOn = "2026-02-02", string[]? targetGroups = null,
+        Guid? individualId = null, string municipality = "1282") => new
     {
-        var opened = await caller.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1282", targetGroups = targetGroups ?? ["Uvas"], openingParty = party, openingUnit = unit, openedOn, individualId,
-        });
-        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        municipalityCode = municipality, targetGroups = targetGroups ?? ["Uvas"], openingParty = party, openingUnit = unit, openedOn, individualId,
+    };
+
+    /// <summary>Opens a case for the caller's party, asserts 201 and returns the case's URL.</summary>
+    public static async Task<string> OpenCase(this HttpClient caller, string party, string unit, string openedOn = "2026-02-02",
+        string[]? targetGroups = null, Guid? individualId = null, string municipality = "1282")
+    {
+        var opened = await caller.PostJson("/api/v1/cases", Opening(party, unit, openedOn, targetGroups, individualId, municipality));
+        Assert.True(opened.StatusCode == HttpStatusCode.Created, $"open case: {(int)opened.StatusCode} {await opened.Content.ReadAsStringAsync()}");
         return opened.Headers.Location!.OriginalString;
     }
+
+    /// <summary>The id of the case at <paramref name="caseUrl"/>.</summary>
+    public static Guid CaseId(string caseUrl) => Guid.Parse(caseUrl[(caseUrl.LastIndexOf('/') + 1)..]);
 
     /// <summary>Sends a write and asserts 200; returns its result.</summary>
     public static async Task<CaseCommandResult> Ok(this HttpClient caller, string url, object body)
@@ -27,9 +37,10 @@ public static class CaseWalk
     }
 
     /// <summary>The inviter invites <paramref name="party"/>, whose caseworker accepts: the way a party joins a case.</summary>
-    public static async Task Invite(this HttpClient inviter, HttpClient invitee, string caseUrl, string party, string unit, string on)
+    public static async Task Invite(this HttpClient inviter, HttpClient invitee, string caseUrl, string party, string unit, string on,
+        string reason = "Behövs i samordningen")
     {
-        var invitation = await inviter.Ok($"{caseUrl}/invitations", new { party, reason = "Behövs i samordningen", invitedOn = on });
+        var invitation = await inviter.Ok($"{caseUrl}/invitations", new { party, reason, invitedOn = on });
         await invitee.Ok($"{caseUrl}/invitations/{invitation.Id}/accept", new { unit, answeredOn = on });
     }
 

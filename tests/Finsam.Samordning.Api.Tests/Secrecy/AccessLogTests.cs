@@ -7,7 +7,6 @@ using Finsam.Samordning.Api.Infrastructure.Access;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 
 namespace Finsam.Samordning.Api.Tests.Secrecy;
 
@@ -22,31 +21,15 @@ public sealed class AccessLogTests(ApiFactory api) : IClassFixture<ApiFactory>
     private readonly HttpClient _af = api.ClientFor("handlaggare", "AF", "af-logged");
     private readonly HttpClient _granskare = api.ClientFor("granskare", null, "granskare-logged");
 
-    private async Task<string> OpenCase(string unit = "AF Landskrona")
-    {
-        var opened = await _af.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1282", targetGroups = new[] { "MentalIllHealth" }, openingParty = "AF", openingUnit = unit, openedOn = "2026-02-02",
-        });
-        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
-        return opened.Headers.Location!.OriginalString;
-    }
-
     private async Task<AccessLogPage> Log(string query) =>
         await (await _granskare.GetAsync($"/api/v1/audit/access-log?{query}&pageSize=500")).Read<AccessLogPage>();
 
-    private async Task<long> Scalar(string sql)
-    {
-        await using var connection = new NpgsqlConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    private async Task<long> Scalar(string sql) => Convert.ToInt64(await api.Scalar(sql));
 
     [Fact]
     public async Task When_the_log_cannot_be_written_nothing_is_answered_and_after_it_recovers_every_refusal_is_one_row()
     {
-        var c = await OpenCase("Enheten Unik Landskrona");
+        var c = await _af.OpenCase("AF", "Enheten Unik Landskrona", targetGroups: ["MentalIllHealth"]);
         var admin = api.ClientFor("administrator", null, "admin-refused");
         var fk = api.ClientFor("handlaggare", "FK", "fk-refused");
 
@@ -115,9 +98,9 @@ public sealed class AccessLogTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Lists_log_the_cases_they_showed_and_a_registration_the_individual_it_matched()
     {
         var lister = api.ClientFor("handlaggare", "AF", "af-lister");
-        var one = Guid.Parse((await OpenCase()).Split('/')[^1]);
-        var two = Guid.Parse((await OpenCase()).Split('/')[^1]);
-        await _af.PostJson($"/api/v1/cases/{two}/flags", new { reason = "Oro" });
+        var one = CaseWalk.CaseId(await _af.OpenCase("AF", "AF Landskrona"));
+        var two = CaseWalk.CaseId(await _af.OpenCase("AF", "AF Landskrona"));
+        await _af.Ok($"/api/v1/cases/{two}/flags", new { reason = "Oro" });
 
         var page = await (await lister.GetAsync("/api/v1/cases?pageSize=200")).Read<CasePage>();
         var queue = await (await lister.GetAsync("/api/v1/review/flags")).Read<ReviewPage>();

@@ -2,10 +2,8 @@ using System.Net;
 using Finsam.Samordning.Api.Features.Audit;
 using Finsam.Samordning.Api.Features.Cases;
 using Finsam.Samordning.Api.Features.Individuals;
-using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Finsam.Samordning.Domain.Cases;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Finsam.Samordning.Api.Tests.Secrecy;
@@ -21,18 +19,15 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
     private readonly HttpClient _fk = api.ClientFor("handlaggare", "FK", "fk-reader");
     private readonly HttpClient _lead = api.ClientFor("samverkansledare", null, "sl-reader");
 
-    private async Task<string> CaseWithAfInsatsAndFk(bool coversForbund = false)
+    // AF opens a mental-ill-health case, starts an insats and logs a contact; FK joins and logs one of its own.
+    private async Task<string> CaseWithAfInsatsAndFk()
     {
-        var opened = await _af.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1282", targetGroups = new[] { "MentalIllHealth" }, openingParty = "AF", openingUnit = "AF Landskrona", openedOn = "2026-02-02",
-        });
-        var c = opened.Headers.Location!.OriginalString;
-        var plan = await (await _af.PostJson($"{c}/interventions", new { kind = "arbetstraning", plannedStart = "2026-02-10", plannedOn = "2026-02-03" })).Read<CaseCommandResult>();
-        await _af.PostJson($"{c}/interventions/{plan.Id}/start", new { startedOn = "2026-02-10" });
-        await _af.PostJson($"{c}/contacts", new { kind = "Meeting", occurredOn = "2026-02-10", note = "Pratade om sömnen" });
+        var c = await _af.OpenCase("AF", "AF Landskrona", targetGroups: ["MentalIllHealth"]);
+        var plan = await _af.Ok($"{c}/interventions", new { kind = "arbetstraning", plannedStart = "2026-02-10", plannedOn = "2026-02-03" });
+        await _af.Ok($"{c}/interventions/{plan.Id}/start", new { startedOn = "2026-02-10" });
+        await _af.Ok($"{c}/contacts", new { kind = "Meeting", occurredOn = "2026-02-10", note = "Pratade om sömnen" });
         await _af.Invite(_fk, c, "FK", "FK Helsingborg", "2026-02-12");
-        await _fk.PostJson($"{c}/contacts", new { kind = "Phone", occurredOn = "2026-02-13" });
+        await _fk.Ok($"{c}/contacts", new { kind = "Phone", occurredOn = "2026-02-13" });
         return c;
     }
 
@@ -58,7 +53,7 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
         var asOf = await (await _fk.GetAsync($"{c}/overview?asOf=2026-02-11")).Read<CaseOverviewResponse>();
         Assert.Single(asOf.Interventions); // consent as it stands today opens the past view too
 
-        await _af.PostJson($"{c}/consents/{consent}/revoke", new { effectiveOn = "2026-03-02" });
+        await _af.Ok($"{c}/consents/{consent}/revoke", new { effectiveOn = "2026-03-02" });
         var revoked = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
         Assert.Empty(revoked.Interventions);
         Assert.NotEmpty(revoked.Withheld!);
@@ -89,7 +84,7 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task The_granskare_lists_every_read_of_a_case_allowed_or_refused()
     {
         var c = await CaseWithAfInsatsAndFk();
-        var caseId = c.Split('/')[^1];
+        var caseId = CaseWalk.CaseId(c);
         await _fk.GetAsync($"{c}/overview");
         await _af.GetAsync($"{c}/history");
         var admin = api.ClientFor("administrator", null, "admin-nosy");
@@ -138,19 +133,11 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Contains("check digit", (await wrong.Object())["errors"]!["personnummer"]![0]!.GetValue<string>());
 
         // Nothing readable at rest.
-        await using (var connection = new NpgsqlConnection(api.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("select data::text from finsam.mt_doc_individual", connection);
-            var stored = (string)(await command.ExecuteScalarAsync())!;
-            Assert.DoesNotContain("Testsson", stored);
-            Assert.DoesNotContain("811218", stored);
-        }
+        var stored = (string)(await api.Scalar("select data::text from finsam.mt_doc_individual"))!;
+        Assert.DoesNotContain("Testsson", stored);
+        Assert.DoesNotContain("811218", stored);
 
-        var c = (await _af.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1282", targetGroups = new[] { "Uvas" }, openingParty = "AF", openingUnit = "AF", openedOn = "2026-02-02", individualId = id,
-        })).Headers.Location!.OriginalString;
+        var c = await _af.OpenCase("AF", "AF", individualId: id);
         Assert.Equal("Kim Testsson", (await (await _af.GetAsync($"/api/v1/individuals/{id}")).Read<IndividualView>()).Name);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await _af.PostAsync($"/api/v1/individuals/{id}/erase", null)).StatusCode);
@@ -173,8 +160,8 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task Without_consent_no_figure_flag_reason_or_personal_data_gives_another_partys_entries_away()
     {
         var c = await CaseWithAfInsatsAndFk();
-        await _af.PostJson($"{c}/contacts", new { kind = "Meeting", noShow = true, occurredOn = "2026-02-20" });
-        await _af.PostJson($"{c}/flags", new { reason = "Har återfallit i missbruk" });
+        await _af.Ok($"{c}/contacts", new { kind = "Meeting", noShow = true, occurredOn = "2026-02-20" });
+        await _af.Ok($"{c}/flags", new { reason = "Har återfallit i missbruk" });
         var individual = await (await _af.PostJson("/api/v1/individuals", new { personnummer = "19701063-2391", name = "Sam Ordning" })).Read<Features.Individuals.IndividualRegistered>();
 
         var fkView = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
@@ -191,10 +178,7 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
         // Personal data is for the party that registered the person and the parties on their cases.
         Assert.Equal(HttpStatusCode.OK, (await _af.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _fk.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
-        await _af.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1282", targetGroups = new[] { "Uvas" }, openingParty = "AF", openingUnit = "AF", openedOn = "2026-02-02", individualId = individual.Id,
-        });
+        await _af.OpenCase("AF", "AF", individualId: individual.Id);
         Assert.Equal(HttpStatusCode.OK, (await _af.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _fk.GetAsync($"/api/v1/individuals/{individual.Id}")).StatusCode);
 

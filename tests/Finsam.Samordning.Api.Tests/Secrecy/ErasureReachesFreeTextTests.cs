@@ -135,7 +135,7 @@ public sealed class ErasureReachesFreeTextTests(ApiFactory api) : IClassFixture<
     {
         var marker = Marker();
         var c = await _af.OpenCase("AF", "AF Landskrona");
-        var caseId = Guid.Parse(c[(c.LastIndexOf('/') + 1)..]);
+        var caseId = CaseWalk.CaseId(c);
         await _af.Ok($"{c}/contacts", new { kind = "Meeting", occurredOn = "2026-02-03", note = $"Träffade {marker}" });
         await _af.Ok($"{c}/flags", new { reason = $"Orolig för {marker}" });
 
@@ -143,7 +143,7 @@ public sealed class ErasureReachesFreeTextTests(ApiFactory api) : IClassFixture<
         Assert.Equal($"Orolig för {marker}", (await Queue(_af)).Items.Single(i => i.CaseId == caseId).Flag.Reason);
         Assert.Empty(await TablesHolding(marker));
         Assert.StartsWith(SealedText.Prefix + caseId.ToString("N"), await StoredNote(c));
-        Assert.Equal(1L, await Scalar("select count(*) from finsam_keys.case_keys where case_id = @id", ("id", caseId)));
+        Assert.Equal(1L, await api.Scalar("select count(*) from finsam_keys.case_keys where case_id = @id", ("id", caseId)));
 
         // Text stored before sealing existed has no prefix and is shown as written.
         var store = api.Services.GetRequiredService<IDocumentStore>();
@@ -192,8 +192,8 @@ public sealed class ErasureReachesFreeTextTests(ApiFactory api) : IClassFixture<
 
     /// <summary>The stored note of the case's first contact event, as it is in the event table.</summary>
     private async Task<string> StoredNote(string caseUrl) =>
-        (string)(await Scalar("select data ->> 'note' from finsam.mt_events where stream_id = @id and type = 'contact_logged' order by seq_id limit 1",
-            ("id", Guid.Parse(caseUrl[(caseUrl.LastIndexOf('/') + 1)..]))))!;
+        (string)(await api.Scalar("select data ->> 'note' from finsam.mt_events where stream_id = @id and type = 'contact_logged' order by seq_id limit 1",
+            ("id", CaseWalk.CaseId(caseUrl))))!;
 
     /// <summary>Every column of every table in every schema that holds <paramref name="marker"/> readable.</summary>
     private async Task<IReadOnlyList<string>> TablesHolding(string marker)
@@ -233,14 +233,5 @@ public sealed class ErasureReachesFreeTextTests(ApiFactory api) : IClassFixture<
         }
 
         return holding;
-    }
-
-    private async Task<object?> Scalar(string sql, (string Name, object Value) parameter)
-    {
-        await using var connection = new NpgsqlConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue(parameter.Name, parameter.Value);
-        return await command.ExecuteScalarAsync();
     }
 }

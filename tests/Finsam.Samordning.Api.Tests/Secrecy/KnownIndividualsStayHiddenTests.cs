@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Finsam.Samordning.Api.Features.Individuals;
 using Finsam.Samordning.Api.Tests.Infrastructure;
-using Npgsql;
 
 namespace Finsam.Samordning.Api.Tests.Secrecy;
 
@@ -64,11 +63,7 @@ public sealed class KnownIndividualsStayHiddenTests(ApiFactory api) : IClassFixt
         }
 
         // The link between the enrolments is not in their documents (only in the key store).
-        await using var connection = new NpgsqlConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select data::text from finsam.mt_doc_individual where id = @id", connection);
-        command.Parameters.AddWithValue("id", socId);
-        Assert.DoesNotContain(afId.ToString(), (string)(await command.ExecuteScalarAsync())!);
+        Assert.DoesNotContain(afId.ToString(), (string)(await api.Scalar("select data::text from finsam.mt_doc_individual where id = @id", ("id", socId)))!);
     }
 
     [Fact]
@@ -83,8 +78,8 @@ public sealed class KnownIndividualsStayHiddenTests(ApiFactory api) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, readRandom.StatusCode);
         Assert.Equal(Problem(await readRandom.Object(), random), Problem(await readKnown.Object(), afId));
 
-        var openKnown = await _soc.PostJson("/api/v1/cases", NewCase("SOC", afId));
-        var openRandom = await _soc.PostJson("/api/v1/cases", NewCase("SOC", random));
+        var openKnown = await _soc.PostJson("/api/v1/cases", CaseWalk.Opening("SOC", "SOC", individualId: afId));
+        var openRandom = await _soc.PostJson("/api/v1/cases", CaseWalk.Opening("SOC", "SOC", individualId: random));
         Assert.Equal(HttpStatusCode.NotFound, openKnown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, openRandom.StatusCode);
         Assert.Equal(Problem(await openRandom.Object(), random), Problem(await openKnown.Object(), afId));
@@ -92,9 +87,7 @@ public sealed class KnownIndividualsStayHiddenTests(ApiFactory api) : IClassFixt
 
         // AF registered the person: it reads them and opens a case about them.
         Assert.Equal("Greta Hundra", (await (await _af.GetAsync($"/api/v1/individuals/{afId}")).Read<IndividualView>()).Name);
-        var opened = await _af.PostJson("/api/v1/cases", NewCase("AF", afId));
-        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
-        var c = opened.Headers.Location!.OriginalString;
+        var c = await _af.OpenCase("AF", "AF", individualId: afId);
 
         // VC on the case is related through it: it reads the person, and a registration answers with AF's id.
         await _af.Invite(_vc, c, "VC", "VC Centrum", "2026-02-12");
@@ -104,7 +97,7 @@ public sealed class KnownIndividualsStayHiddenTests(ApiFactory api) : IClassFixt
         Assert.Equal(afId.ToString(), (await vcAgain.Object())["existingId"]!.GetValue<string>());
 
         // Once VC has left, AF's id does not exist for it again, and it may enrol the person itself.
-        Assert.Equal(HttpStatusCode.OK, (await _vc.PostJson($"{c}/parties/VC/leave", new { reason = "Klar", leftOn = "2026-02-20" })).StatusCode);
+        await _vc.Ok($"{c}/parties/VC/leave", new { reason = "Klar", leftOn = "2026-02-20" });
         Assert.Equal(HttpStatusCode.NotFound, (await _vc.GetAsync($"/api/v1/individuals/{afId}")).StatusCode);
         var vcOwn = await _vc.PostJson("/api/v1/individuals", new { personnummer = "121212+1212", name = "Greta" });
         Assert.Equal(HttpStatusCode.Created, vcOwn.StatusCode);
@@ -124,13 +117,7 @@ public sealed class KnownIndividualsStayHiddenTests(ApiFactory api) : IClassFixt
         Assert.True((await (await _af.GetAsync($"/api/v1/individuals/{afId}")).Read<IndividualView>()).Erased);
         Assert.True((await (await _soc.GetAsync($"/api/v1/individuals/{socId}")).Read<IndividualView>()).Erased);
         Assert.False((await (await _soc.GetAsync($"/api/v1/individuals/{other}")).Read<IndividualView>()).Erased);
-        await using (var connection = new NpgsqlConnection(api.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("select count(*) from finsam_keys.individual_keys where individual_id = any(@ids)", connection);
-            command.Parameters.AddWithValue("ids", new[] { afId, socId, other });
-            Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
-        }
+        Assert.Equal(1L, await api.Scalar("select count(*) from finsam_keys.individual_keys where individual_id = any(@ids)", ("ids", new[] { afId, socId, other })));
 
         // Erasing again answers the same; the number can be registered anew, as a new person.
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/individuals/{afId}/erase", null)).StatusCode);
@@ -138,11 +125,6 @@ public sealed class KnownIndividualsStayHiddenTests(ApiFactory api) : IClassFixt
         Assert.Equal(HttpStatusCode.Created, anew.StatusCode);
         Assert.NotEqual(afId, (await anew.Read<IndividualRegistered>()).Id);
     }
-
-    private static object NewCase(string party, Guid individualId) => new
-    {
-        municipalityCode = "1282", targetGroups = new[] { "Uvas" }, openingParty = party, openingUnit = party, openedOn = "2026-02-02", individualId,
-    };
 
     // Property names and value kinds, not values.
     private static string Shape(JsonObject body) =>

@@ -4,7 +4,6 @@ using Finsam.Samordning.Api.Features.Admin;
 using Finsam.Samordning.Api.Features.Cases;
 using Finsam.Samordning.Api.Features.Review;
 using Finsam.Samordning.Api.Features.Stalls;
-using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Stalls;
@@ -18,14 +17,10 @@ namespace Finsam.Samordning.Api.Tests.Stalls;
 /// </summary>
 public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private static readonly DateOnly Day0 = new(2026, 3, 2);
     private readonly HttpClient _soc = api.ClientFor("handlaggare", "SOC", "soc-stall");
     private readonly HttpClient _lead = api.ClientFor("samverkansledare", null, "sl-1");
     private readonly HttpClient _admin = api.ClientFor("administrator", null, "admin-1");
-
-    private static string D(int day) => Day0.AddDays(day).ToString("yyyy-MM-dd");
-
-    private void At(int day) => api.Clock.Set(new DateTimeOffset(Day0.AddDays(day).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(1)));
+    private readonly CaseDays _day = new(api.Clock, new DateOnly(2026, 3, 2));
 
     private async Task<StallScanReport> Scan(bool full = false)
     {
@@ -39,26 +34,22 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task A_silent_case_is_flagged_acknowledged_and_cleared_when_contact_resumes()
     {
-        At(0);
-        var opened = await _soc.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1282", targetGroups = new[] { "LongTermIncomeSupport" }, openingParty = "SOC", openingUnit = "Ekonomiskt bistånd", openedOn = D(0),
-        });
-        var c = opened.Headers.Location!.OriginalString;
-        var caseId = Guid.Parse(c.Split('/')[^1]);
-        await _soc.PostJson($"{c}/consents", new { parties = new[] { "SOC" }, coversForbund = true, form = "Written", givenOn = D(0), validFrom = D(0) });
-        await _soc.PostJson($"{c}/contacts", new { kind = "Meeting", occurredOn = D(0) });
-        var plan = await (await _soc.PostJson($"{c}/interventions", new { kind = "boendestod", plannedStart = D(1), plannedOn = D(0) })).Read<CaseCommandResult>();
-        At(1);
-        Assert.Equal(HttpStatusCode.OK, (await _soc.PostJson($"{c}/interventions/{plan.Id}/start", new { startedOn = D(1) })).StatusCode);
+        _day.GoTo(0);
+        var c = await _soc.OpenCase("SOC", "Ekonomiskt bistånd", _day[0], ["LongTermIncomeSupport"]);
+        var caseId = CaseWalk.CaseId(c);
+        await _soc.Consent(c, ["SOC"], coversForbund: true, givenOn: _day[0]);
+        await _soc.Ok($"{c}/contacts", new { kind = "Meeting", occurredOn = _day[0] });
+        var plan = await _soc.Ok($"{c}/interventions", new { kind = "boendestod", plannedStart = _day[1], plannedOn = _day[0] });
+        _day.GoTo(1);
+        await _soc.Ok($"{c}/interventions/{plan.Id}/start", new { startedOn = _day[1] });
 
         // Day 29: nothing is due yet.
-        At(29);
+        _day.GoTo(29);
         await Scan();
         Assert.DoesNotContain((await Queue()).Items, i => i.CaseId == caseId);
 
         // Day 30: thirty days without contact.
-        At(30);
+        _day.GoTo(30);
         var first = await Scan();
         Assert.True(first.Raised >= 1);
         var item = Assert.Single((await Queue("?status=open&rule=NoContact&severity=Warning")).Items, i => i.CaseId == caseId);
@@ -73,9 +64,8 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Single((await Queue("?rule=NoContact")).Items, i => i.CaseId == caseId);
 
         // The samverkansledare acknowledges; the flag stays visible, marked.
-        At(31);
-        var ack = await _lead.PostJson($"{c}/flags/{item.Flag.Id}/acknowledge", new { note = "Ringt handläggaren: hembesök bokas." });
-        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        _day.GoTo(31);
+        await _lead.Ok($"{c}/flags/{item.Flag.Id}/acknowledge", new { note = "Ringt handläggaren: hembesök bokas." });
         var acknowledged = Assert.Single((await Queue("?status=Acknowledged")).Items, i => i.CaseId == caseId);
         Assert.Equal("sl-1", acknowledged.Flag.AcknowledgedBy);
         Assert.Equal(1, acknowledged.DaysFlagged);
@@ -85,8 +75,8 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Contains(flaggedList.Items, i => i.Id == caseId);
 
         // The home visit happens; the next scan clears the flag.
-        At(32);
-        await _soc.PostJson($"{c}/contacts", new { kind = "HomeVisit", occurredOn = D(32) });
+        _day.GoTo(32);
+        await _soc.Ok($"{c}/contacts", new { kind = "HomeVisit", occurredOn = _day[32] });
         var recovered = await Scan();
         Assert.True(recovered.Cleared >= 1);
         Assert.DoesNotContain((await Queue()).Items, i => i.CaseId == caseId && i.Flag.Rule == StallRuleCodes.NoContact);
@@ -98,28 +88,21 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task The_scan_reads_only_due_cases_and_a_manual_concern_is_cleared_by_hand()
     {
-        At(0);
-        var opened = await _soc.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1282", targetGroups = new[] { "Uvas" }, openingParty = "SOC", openingUnit = "IFO", openedOn = D(0),
-        });
-        var c = opened.Headers.Location!.OriginalString;
+        _day.GoTo(0);
+        var c = await _soc.OpenCase("SOC", "IFO", _day[0]);
         await Scan();
 
         // Nothing happened since: no case is due until a threshold is reached.
         var quiet = await Scan();
         Assert.Equal(0, quiet.CasesExamined);
 
-        var concern = await _soc.PostJson($"{c}/flags", new { reason = "Fyller 20 i april: KAA-ansvaret tar slut." });
-        Assert.Equal(HttpStatusCode.OK, concern.StatusCode);
-        var flagId = (await concern.Read<CaseCommandResult>()).Id;
+        var flagId = (await _soc.Ok($"{c}/flags", new { reason = "Fyller 20 i april: KAA-ansvaret tar slut." })).Id;
         await Scan();
         Assert.Contains((await Queue("?rule=ManualConcern")).Items, i => i.Flag.Id == flagId);
 
         var notByScan = await _soc.PostJson($"{c}/flags/{Guid.NewGuid()}/clear", new { reason = "x" });
         Assert.Equal(HttpStatusCode.NotFound, notByScan.StatusCode);
-        var cleared = await _soc.PostJson($"{c}/flags/{flagId}/clear", new { reason = "Överlämnad till AME före födelsedagen." });
-        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        await _soc.Ok($"{c}/flags/{flagId}/clear", new { reason = "Överlämnad till AME före födelsedagen." });
         Assert.DoesNotContain((await Queue("?rule=ManualConcern")).Items, i => i.Flag.Id == flagId);
     }
 
@@ -152,19 +135,16 @@ public sealed class ConcurrentScanTests(ApiFactory api) : IClassFixture<ApiFacto
     public async Task Two_concurrent_scans_raise_each_flag_once()
     {
         var soc = api.ClientFor("handlaggare", "SOC", "soc-concurrent-scan");
-        api.Clock.Set(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.FromHours(1)));
+        var day = new CaseDays(api.Clock, new DateOnly(2026, 1, 5));
+        day.GoTo(0);
         var cases = new List<Guid>();
         for (var i = 0; i < 40; i++)
         {
-            var opened = await soc.PostJson("/api/v1/cases", new
-            {
-                municipalityCode = "1282", targetGroups = new[] { "Uvas" }, openingParty = "SOC", openingUnit = "IFO", openedOn = "2026-01-05",
-            });
-            cases.Add(Guid.Parse(opened.Headers.Location!.OriginalString.Split('/')[^1]));
+            cases.Add(CaseWalk.CaseId(await soc.OpenCase("SOC", "IFO", day[0])));
         }
 
         // Two months later every case lacks contact and activity.
-        api.Clock.Set(new DateTimeOffset(2026, 3, 6, 10, 0, 0, TimeSpan.FromHours(1)));
+        day.GoTo(60);
         using var scope1 = api.Services.CreateScope();
         using var scope2 = api.Services.CreateScope();
         var reports = await Task.WhenAll(
