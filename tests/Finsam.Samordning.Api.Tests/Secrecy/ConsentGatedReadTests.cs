@@ -104,15 +104,26 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
     [Fact]
     public async Task The_access_log_is_append_only_even_for_its_owner()
     {
-        await _af.GetAsync($"/api/v1/cases/{Guid.NewGuid()}");
-        await using var connection = new NpgsqlConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        foreach (var sql in new[] { "update finsam_audit.access_log set allowed = true", "delete from finsam_audit.access_log", "truncate finsam_audit.access_log" })
+        var missing = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await _af.GetAsync($"/api/v1/cases/{missing}")).StatusCode);
+        // The read's row is stored before its answer: the changes below meet that row, not an empty table
+        // (on which a row trigger would have nothing to refuse).
+        var read = ("case", (object)missing);
+        const string ItsRow = "from finsam_audit.access_log where case_id = @case and user_id = 'af-reader' and status = 404";
+        Assert.Equal(1L, await api.Scalar($"select count(*) {ItsRow}", read));
+        var rows = await api.Scalar("select count(*) from finsam_audit.access_log");
+
+        foreach (var sql in new[] { "update finsam_audit.access_log set status = 200 where case_id = @case", "delete from finsam_audit.access_log where case_id = @case" })
         {
-            await using var command = new NpgsqlCommand(sql, connection);
-            var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => api.Scalar(sql, read));
             Assert.Contains("append-only", refused.MessageText);
         }
+
+        var truncate = await Assert.ThrowsAsync<PostgresException>(() => api.Scalar("truncate finsam_audit.access_log"));
+        Assert.Contains("append-only", truncate.MessageText);
+
+        Assert.Equal(1L, await api.Scalar($"select count(*) {ItsRow}", read));
+        Assert.Equal(rows, await api.Scalar("select count(*) from finsam_audit.access_log"));
     }
 
     [Fact]
