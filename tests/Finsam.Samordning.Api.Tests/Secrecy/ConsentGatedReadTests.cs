@@ -59,6 +59,7 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.NotEmpty(revoked.Withheld!);
         var history = await (await _fk.GetAsync($"{c}/history")).Read<List<CaseHistoryEntry>>();
         Assert.Contains(history, h => h.Type == "Withheld");
+        Assert.All(history.Where(h => h.Type == "Withheld"), h => Assert.True(h.RecordedAt is null && h.CorrelationId is null && h.RecordedBy.UserId is null));
         Assert.DoesNotContain(history, h => h.Type == "InterventionStarted");
         Assert.Contains(history, h => h.Type == "PartyJoined" && h.RecordedBy.Party == "FK");
     }

@@ -18,11 +18,11 @@ public sealed record RecordedBy(string? UserId, string? Party);
 /// <param name="Type">Event type, e.g. <c>CaseOpened</c>.</param>
 /// <param name="Version">Stream version after this event.</param>
 /// <param name="BusinessDate">The day the recorded fact happened.</param>
-/// <param name="RecordedAt">Server time the event was stored.</param>
+/// <param name="RecordedAt">Server time the event was stored; null on a withheld entry.</param>
 /// <param name="RecordedBy">Who recorded it.</param>
-/// <param name="CorrelationId">The request that recorded it.</param>
+/// <param name="CorrelationId">The request that recorded it; null on a withheld entry.</param>
 public sealed record CaseHistoryEntry(
-    string Type, long Version, DateOnly? BusinessDate, DateTimeOffset RecordedAt, RecordedBy RecordedBy, string? CorrelationId);
+    string Type, long Version, DateOnly? BusinessDate, DateTimeOffset? RecordedAt, RecordedBy RecordedBy, string? CorrelationId);
 
 /// <summary>List a case's events in order.</summary>
 /// <param name="CaseId">Case id.</param>

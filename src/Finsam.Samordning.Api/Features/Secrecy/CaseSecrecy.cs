@@ -203,7 +203,8 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
             var visible = InformationCategories.Of(h.EventType) is not { } category
                 ? viewer.Relation == RelationKind.Member || owner == viewer.Party || owner is null || IsAboutParties(h.EventType)
                 : MaySee(viewer, owner, category, consents);
-            return visible ? h.Entry : h.Entry with { Type = "Withheld", BusinessDate = null, RecordedBy = new RecordedBy(null, null) };
+            // Withheld: that something was recorded, and where in the stream; not what, when or by whom.
+            return visible ? h.Entry : h.Entry with { Type = "Withheld", BusinessDate = null, RecordedAt = null, RecordedBy = new RecordedBy(null, null), CorrelationId = null };
         }),
     ];
 
