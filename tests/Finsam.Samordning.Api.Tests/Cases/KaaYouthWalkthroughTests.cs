@@ -21,12 +21,8 @@ public sealed class KaaYouthWalkthroughTests(ApiFactory api) : IClassFixture<Api
     private readonly HttpClient _soc = api.ClientFor("handlaggare", "SOC", "soc-maja", keyEveryWrite: true);
     private readonly CaseDays _day = new(api.Clock, new DateOnly(2026, 3, 2));
 
-    private async Task<CaseOverviewResponse> Overview(string caseUrl, int? asOfDay = null)
-    {
-        var response = await _kaa.GetAsync(caseUrl + "/overview" + (asOfDay is { } d ? $"?asOf={_day[d]}" : ""));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Read<CaseOverviewResponse>();
-    }
+    private Task<CaseOverviewResponse> Overview(string caseUrl, int? asOfDay = null) =>
+        _kaa.Overview(caseUrl, asOfDay is { } d ? _day[d] : null);
 
     [Fact]
     public async Task A_kaa_youth_gets_parallel_support_and_starts_studies()

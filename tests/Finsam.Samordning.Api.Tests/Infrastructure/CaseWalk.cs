@@ -55,4 +55,12 @@ public static class CaseWalk
     /// <summary>The caller's party confirms a consent for its own entries.</summary>
     public static Task Confirm(this HttpClient party, string caseUrl, Guid consentId) =>
         party.Ok($"{caseUrl}/consents/{consentId}/confirm", new { });
+
+    /// <summary>Reads the joint overview (as of <paramref name="asOf"/>, yyyy-MM-dd) and asserts 200.</summary>
+    public static async Task<Domain.Cases.CaseOverviewResponse> Overview(this HttpClient reader, string caseUrl, string? asOf = null)
+    {
+        var response = await reader.GetAsync($"{caseUrl}/overview" + (asOf is null ? "" : $"?asOf={asOf}"));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{caseUrl}/overview: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Read<Domain.Cases.CaseOverviewResponse>();
+    }
 }

@@ -176,12 +176,8 @@ public sealed class ErasureReachesFreeTextTests(ApiFactory api) : IClassFixture<
         Assert.Null(SealedText.Open(null, _ => key));
     }
 
-    private async Task<CaseOverviewResponse> Overview(string caseUrl, string? asOf = null, HttpClient? client = null)
-    {
-        var response = await (client ?? _soc).GetAsync($"{caseUrl}/overview" + (asOf is null ? "" : $"?asOf={asOf}"));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Read<CaseOverviewResponse>();
-    }
+    private Task<CaseOverviewResponse> Overview(string caseUrl, string? asOf = null, HttpClient? client = null) =>
+        (client ?? _soc).Overview(caseUrl, asOf);
 
     private async Task<ReviewPage> Queue(HttpClient? client = null)
     {

@@ -30,13 +30,6 @@ public sealed class RedTeamFindingsTests(ApiFactory api) : IClassFixture<ApiFact
         return c;
     }
 
-    private static async Task<CaseOverviewResponse> Overview(HttpClient reader, string c)
-    {
-        var response = await reader.GetAsync($"{c}/overview");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Read<CaseOverviewResponse>();
-    }
-
     private static string Id(string caseUrl) => caseUrl.Split('/')[^1];
 
     // HIGH. The case list filters on the raw target groups, though the item shows them withheld:
@@ -46,7 +39,7 @@ public sealed class RedTeamFindingsTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task List_filter_on_target_group_does_not_reveal_withheld_target_groups()
     {
         var c = await SocCaseWithPsyUncovered();
-        Assert.Empty((await Overview(_psy, c)).TargetGroups); // precondition: withheld from PSY
+        Assert.Empty((await _psy.Overview(c)).TargetGroups); // precondition: withheld from PSY
 
         var hit = await (await _psy.GetAsync("/api/v1/cases?targetGroup=MentalIllHealth&pageSize=200")).Content.ReadAsStringAsync();
         var miss = await (await _psy.GetAsync("/api/v1/cases?targetGroup=Uvas&pageSize=200")).Content.ReadAsStringAsync();
@@ -61,7 +54,7 @@ public sealed class RedTeamFindingsTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task Refused_close_does_not_describe_another_partys_withheld_insatser()
     {
         var c = await SocCaseWithPsyUncovered();
-        Assert.Empty((await Overview(_psy, c)).Interventions); // precondition: withheld from PSY
+        Assert.Empty((await _psy.Overview(c)).Interventions); // precondition: withheld from PSY
 
         var close = await _psy.PostJson($"{c}/close", new { outcome = "Arbete", closedOn = "2026-02-10" });
         var body = await close.Content.ReadAsStringAsync();
@@ -109,7 +102,7 @@ public sealed class RedTeamFindingsTests(ApiFactory api) : IClassFixture<ApiFact
     {
         var c = await SocCaseWithPsyUncovered();
         await _soc.Consent(c, ["SOC"], coversForbund: true, givenOn: "2026-02-07");
-        Assert.Contains((await Overview(_forbund, c)).Contacts.Recent, x => x.Note == "Berättade om skulder");
+        Assert.Contains((await _forbund.Overview(c)).Contacts.Recent, x => x.Note == "Berättade om skulder");
         await _soc.Ok($"{c}/invitations", new { party = "KAA", reason = "Ung", invitedOn = "2026-02-08" });
 
         const string Reason = "SOC:s hembesök visar skulder och boendestöd utan effekt";
@@ -147,7 +140,7 @@ public sealed class RedTeamFindingsTests(ApiFactory api) : IClassFixture<ApiFact
         var scan = await api.ClientFor("administrator", null, "rt-admin").PostAsync("/api/v1/admin/stall-scan?full=true", null);
         Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
 
-        var flag = Assert.Single((await Overview(_psy, c)).Flags, f => f.Flag.Rule == "NoContact").Flag;
+        var flag = Assert.Single((await _psy.Overview(c)).Flags, f => f.Flag.Rule == "NoContact").Flag;
         Assert.Equal(WithheldMarker.Text, flag.Reason); // precondition: the reason is withheld from PSY
         Assert.NotEqual(new DateOnly(2026, 1, 9), flag.Since);
     }
@@ -159,7 +152,7 @@ public sealed class RedTeamFindingsTests(ApiFactory api) : IClassFixture<ApiFact
     {
         var c = await SocCaseWithPsyUncovered();
         await _soc.Ok($"{c}/invitations", new { party = "KAA", reason = "Ung under 20", invitedOn = "2026-02-08" });
-        Assert.DoesNotContain((await Overview(_psy, c)).Invitations, i => i.Party == PartyCode.KAA); // precondition: withheld from PSY
+        Assert.DoesNotContain((await _psy.Overview(c)).Invitations, i => i.Party == PartyCode.KAA); // precondition: withheld from PSY
 
         var probe = await _psy.PostJson($"{c}/invitations", new { party = "KAA", reason = "Prov", invitedOn = "2026-02-09" });
         var body = await probe.Content.ReadAsStringAsync();
@@ -178,7 +171,7 @@ public sealed class RedTeamFindingsTests(ApiFactory api) : IClassFixture<ApiFact
         var history = await (await _psy.GetAsync($"{c}/history")).Array();
         Assert.Contains(history, e => e!["type"]!.GetValue<string>() == "PlanLeadAssigned");
 
-        var overview = await Overview(_psy, c);
+        var overview = await _psy.Overview(c);
         Assert.Equal(PartyCode.SOC, overview.PlanLead);
     }
 }

@@ -32,13 +32,6 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
         return c;
     }
 
-    private async Task<CaseOverviewResponse> Overview(HttpClient reader, string c, string? asOf = null)
-    {
-        var response = await reader.GetAsync($"{c}/overview{(asOf is null ? "" : $"?asOf={asOf}")}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Read<CaseOverviewResponse>();
-    }
-
     private static bool SeesSocsEntries(CaseOverviewResponse o) =>
         o.Interventions.Count > 0 || o.Contacts.Total > 0 || o.Plan.IndividualGoals.Count > 0;
 
@@ -78,7 +71,7 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
         // PSY records a consent naming only itself, then one naming SOC too: neither is SOC's word.
         await _psy.Consent(c, ["PSY"]);
         var named = await _psy.Consent(c, ["PSY", "SOC"]);
-        var before = await Overview(_psy, c);
+        var before = await _psy.Overview(c);
         Assert.False(SeesSocsEntries(before));
         Assert.Contains(before.Withheld!, w => w.Category == "interventions");
         Assert.Empty(before.TargetGroups);
@@ -86,14 +79,14 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
 
         // SOC confirms: now the person's consent opens SOC's entries to PSY.
         await _soc.Confirm(c, named);
-        var after = await Overview(_psy, c);
+        var after = await _psy.Overview(c);
         Assert.True(SeesSocsEntries(after));
         Assert.Equivalent(new[] { TargetGroup.MentalIllHealth, TargetGroup.LongTermIncomeSupport }, after.TargetGroups, strict: true);
 
         // The person withdraws it; PSY's new consent naming SOC opens nothing again.
         await _soc.Ok($"{c}/consents/{named}/revoke", new { effectiveOn = "2026-03-02" });
         await _psy.Consent(c, ["PSY", "SOC"], givenOn: "2026-03-02");
-        Assert.False(SeesSocsEntries(await Overview(_psy, c)));
+        Assert.False(SeesSocsEntries(await _psy.Overview(c)));
     }
 
     [Fact]
@@ -103,7 +96,7 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
         var consent = await _soc.Consent(c, ["SOC", "PSY"], categories: ["PlanAndMeetings", "Contacts"]);
         await _psy.Confirm(c, consent);
 
-        var psyView = await Overview(_psy, c);
+        var psyView = await _psy.Overview(c);
         Assert.Single(psyView.Plan.IndividualGoals);
         var contact = Assert.Single(psyView.Contacts.Recent, x => x.Party == PartyCode.SOC);
         Assert.Null(contact.Note);
@@ -112,7 +105,7 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Contains(psyView.Withheld!, w => w.Category == "interventions");
 
         // PSY confirmed too, but assessments are not a category the person named: SOC does not see PSY's.
-        var socView = await Overview(_soc, c);
+        var socView = await _soc.Overview(c);
         Assert.Empty(socView.Assessments);
         Assert.Contains(socView.Withheld!, w => w.Category == "assessments");
     }
@@ -123,12 +116,12 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
         var c = await SocAndPsyCase();
         var consent = await _soc.Consent(c, ["SOC", "PSY"]);
         await _psy.Confirm(c, consent);
-        Assert.True(SeesSocsEntries(await Overview(_psy, c)));
+        Assert.True(SeesSocsEntries(await _psy.Overview(c)));
 
         await _psy.Ok($"{c}/parties/PSY/leave", new { reason = "Behandling avslutad", handedOverTo = "SOC", leftOn = "2026-02-20" });
         await _soc.Ok($"{c}/contacts", new { kind = "Phone", occurredOn = "2026-02-21", note = "Ny oro" });
 
-        var left = await Overview(_psy, c);
+        var left = await _psy.Overview(c);
         Assert.False(SeesSocsEntries(left));
         Assert.Single(left.Assessments); // its own
         Assert.Contains(left.Withheld!, w => w.Category == "contacts");
@@ -136,7 +129,7 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Equal("party.not-on-case", (await rejoin.Object())["code"]!.GetValue<string>());
 
         await _soc.Invite(_psy, c, "PSY", "Psykiatrimottagningen", "2026-02-23");
-        Assert.True(SeesSocsEntries(await Overview(_psy, c)));
+        Assert.True(SeesSocsEntries(await _psy.Overview(c)));
     }
 
     [Fact]
@@ -150,7 +143,7 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
 
         foreach (var (reader, party) in new[] { (vc, PartyCode.VC), (_af, PartyCode.AF) })
         {
-            var view = await Overview(reader, c);
+            var view = await reader.Overview(c);
             Assert.Equal([PartyCode.PSY, PartyCode.SOC], view.Parties.Select(p => p.Party).Order());
             Assert.False(SeesSocsEntries(view));
             Assert.Empty(view.Consents);
@@ -166,13 +159,13 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
         var c = await SocAndPsyCase();
         var withClaim = api.ClientFor("samverkansledare", "SOC", "sl-with-claim");
 
-        var view = await Overview(withClaim, c);
+        var view = await withClaim.Overview(c);
         Assert.False(SeesSocsEntries(view));
         Assert.Equal(HttpStatusCode.Forbidden, (await withClaim.PostJson($"{c}/contacts", new { kind = "Phone", occurredOn = "2026-02-20" })).StatusCode);
 
         // Named with the förbund by SOC's confirmed consent: SOC's entries open, PSY's stay closed.
         await _soc.Consent(c, ["SOC"], coversForbund: true);
-        var covered = await Overview(withClaim, c);
+        var covered = await withClaim.Overview(c);
         Assert.True(SeesSocsEntries(covered));
         Assert.Empty(covered.Assessments);
     }
@@ -183,8 +176,8 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
         var c = await SocAndPsyCase();
         await _soc.Consent(c, ["SOC", "PSY"], givenOn: "2026-02-10");
 
-        Assert.Empty((await Overview(_soc, c, "2026-02-09")).Consents);
-        var given = Assert.Single((await Overview(_soc, c, "2026-02-10")).Consents);
+        Assert.Empty((await _soc.Overview(c, "2026-02-09")).Consents);
+        var given = Assert.Single((await _soc.Overview(c, "2026-02-10")).Consents);
         Assert.True(given.Active);
         Assert.Equal(new DateOnly(2026, 2, 10), given.Consent.GivenOn);
     }
@@ -200,14 +193,14 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
             parties = new[] { "SOC", "PSY" }, coversForbund = false, form = "Oral", givenOn = "2026-02-25", validFrom = "2026-02-25", validUntil = "2026-12-31",
         })).Id!.Value;
 
-        var consents = (await Overview(_soc, c)).Consents;
+        var consents = (await _soc.Overview(c)).Consents;
         Assert.Equal(amended, consents.Single(x => x.Consent.Id == first).Consent.ReplacedBy);
         Assert.Equal(first, consents.Single(x => x.Consent.Id == amended).Consent.Replaces);
         Assert.False(consents.Single(x => x.Consent.Id == first).Active);
         // PSY confirmed the old version only: its entries wait for its word on the new one.
-        Assert.Empty((await Overview(_soc, c)).Assessments);
+        Assert.Empty((await _soc.Overview(c)).Assessments);
         await _psy.Confirm(c, amended);
-        Assert.Single((await Overview(_soc, c)).Assessments);
+        Assert.Single((await _soc.Overview(c)).Assessments);
         var history = await (await _soc.GetAsync($"{c}/history")).Read<List<CaseHistoryEntry>>();
         Assert.Equal(2, history.Count(h => h.Type == "ConsentRecorded"));
     }
