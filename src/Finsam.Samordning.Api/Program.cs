@@ -26,8 +26,10 @@ builder.Services
 
 var app = builder.Build();
 
-app.UseFinsamErrors();
+// Request logging outside the error handler: it sees the status the handler answered, never an
+// exception (whose message may quote input); the handler logs exceptions by type.
 app.UseFinsamRequestLogging();
+app.UseFinsamErrors();
 app.UseFinsamOpenApi();
 app.UseAuthentication();
 app.UseFinsamAccessLog();

@@ -102,7 +102,8 @@ public sealed class PersonalDataStaysOutOfLogsTests(CapturingLogsFactory api) : 
         Assert.Equal(HttpStatusCode.OK, (await api.ClientFor("administrator", null, "admin-logs").PostAsync($"/api/v1/individuals/{individual.Id}/erase", null)).StatusCode);
 
         var lines = api.Sink.Lines;
-        Assert.NotEmpty(lines);
+        // The host's own request log reached its own sink (not another host's: the static logger is not used).
+        Assert.Contains(lines, l => l.Contains("/api/v1/cases/{id:guid}/contacts") && l.Contains("responded 200"));
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));

@@ -12,6 +12,8 @@ public static class LoggingSetup
     {
         var json = !builder.Environment.IsDevelopment()
             && !string.Equals(builder.Configuration["Finsam:LogFormat"], "text", StringComparison.OrdinalIgnoreCase);
+        // The host's own logger, not the static one: several hosts in one process (the tests) must
+        // not write into each other's sinks.
         builder.Services.AddSerilog((services, config) =>
         {
             config
@@ -29,7 +31,7 @@ public static class LoggingSetup
                 config.WriteTo.Console(
                     outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
             }
-        });
+        }, preserveStaticLogger: true);
         return builder;
     }
 
@@ -41,6 +43,7 @@ public static class LoggingSetup
     {
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate =
                 "HTTP {RequestMethod} {RouteTemplate} responded {StatusCode} in {Elapsed:0.0} ms (trace {TraceId})";
             options.IncludeQueryInRequestPath = false;
