@@ -29,6 +29,13 @@ public enum FlagQueueStatus
 /// <param name="MunicipalityCode">Municipality.</param>
 public sealed record ReviewItem(Guid CaseId, OpenFlag Flag, int DaysFlagged, IReadOnlyList<PartyCode> Parties, PartyCode? PlanLead, string MunicipalityCode);
 
+/// <summary>What the review queue reads of a flagged case file.</summary>
+/// <param name="Id">Case id.</param>
+/// <param name="Parties">Parties on the case now.</param>
+/// <param name="MunicipalityCode">Municipality.</param>
+/// <param name="Overview">The overview (flags, consents, parties, referrals, invitations).</param>
+public sealed record FlaggedCase(Guid Id, IReadOnlyList<PartyCode> Parties, string MunicipalityCode, CaseOverview Overview);
+
 /// <summary>A page of the review queue.</summary>
 /// <param name="Items">Most severe first, then oldest first.</param>
 /// <param name="Page">Page number.</param>
@@ -101,10 +108,11 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             }
 
             var today = calendar.Today;
-            var flagged = await query.ToListAsync(cancellationToken);
+            // The overview part only: not the decider's state nor the stall facts of every flagged case.
+            var flagged = await query.Select(c => new FlaggedCase(c.Id, c.Parties, c.MunicipalityCode, c.Overview)).ToListAsync(cancellationToken);
             var items = flagged
                 .SelectMany(c => c.Overview.Flags.Select(f => new ReviewItem(c.Id,
-                    secrecy.Flag(f, Secrecy.CaseSecrecy.Resolve(request.Caller, c.Id, c.RelationOf), c.Overview.Consents, c.Overview.Parties.Select(p => p.Party)),
+                    secrecy.Flag(f, Secrecy.CaseSecrecy.Resolve(request.Caller, c.Id, c.Overview.RelationOf), c.Overview.Consents, c.Overview.Parties.Select(p => p.Party)),
                     today.DayNumber - f.RaisedOn.DayNumber, c.Parties, c.Overview.PlanLead, c.MunicipalityCode)))
                 .Where(i => request.Status switch
                 {
