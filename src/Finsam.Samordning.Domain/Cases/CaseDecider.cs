@@ -319,8 +319,9 @@ public static class CaseDecider
         var insats = s.Interventions.GetValueOrDefault(id) ?? throw new CaseEntryNotFound($"No insats {id} on this case.");
         if (insats.Party != by.Party)
         {
-            throw new CaseRuleViolation("intervention.other-party",
-                $"This insats belongs to {insats.Party}; only {insats.Party} can {verb} it.");
+            // Only the owner moves an insats. The caller may not be allowed to see it at all, so the
+            // answer neither confirms that it exists nor names its owner.
+            throw new CaseEntryNotFound($"No insats {id} of {by.Party} on this case; only the party that owns an insats can {verb} it.");
         }
 
         if (!from.Contains(insats.State))
@@ -355,8 +356,8 @@ public static class CaseDecider
         var referral = s.Referrals.GetValueOrDefault(id) ?? throw new CaseEntryNotFound($"No referral {id} on this case.");
         if (referral.To != by.Party)
         {
-            throw new CaseRuleViolation("referral.not-addressed-to-you",
-                $"The referral was sent to {referral.To}; only {referral.To} can {verb} it.");
+            // As for an insats: another party's referral is answered as if it did not exist.
+            throw new CaseEntryNotFound($"No referral {id} to {by.Party} on this case; only the party it was sent to can {verb} it.");
         }
 
         if (referral.State != ReferralState.Pending)
@@ -438,7 +439,7 @@ public static class CaseDecider
         var action = s.Actions.GetValueOrDefault(c.ActionId) ?? throw new CaseEntryNotFound($"No action {c.ActionId} on this case.");
         if (action.ResponsibleParty is { } responsible && responsible != c.By.Party)
         {
-            throw new CaseRuleViolation("plan.action-other-party", $"The action is {responsible}'s; only {responsible} can mark it done.");
+            throw new CaseEntryNotFound($"No action {c.ActionId} of {c.By.Party} on this case; only the responsible party can mark it done.");
         }
 
         if (action.CompletedOn is { } done)

@@ -89,7 +89,8 @@ public sealed class InterventionSpecs : CaseSpec
     {
         Given(Joined(Vc), Planned(Insats, Af, "arbetstraning", 4));
 
-        Refused(new StartIntervention(Insats, Day(5)) { By = Vc }, "intervention.other-party");
+        // Answered as if it did not exist: VC may not even be allowed to see AF's insats.
+        Assert.Throws<CaseEntryNotFound>(() => CaseDecider.Decide(new StartIntervention(Insats, Day(5)) { By = Vc }, State));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class ReferralSpecs : CaseSpec
     {
         Given(Joined(Af), Sent());
 
-        Refused(new DeclineReferral(Remiss, "x", Day(3)) { By = Af }, "referral.not-addressed-to-you");
+        Assert.Throws<CaseEntryNotFound>(() => CaseDecider.Decide(new DeclineReferral(Remiss, "x", Day(3)) { By = Af }, State));
     }
 
     [Fact]
