@@ -79,8 +79,8 @@ public abstract class CaseStreamHandler<TCommand>(CaseWriter writer) : IRequestH
             throw new NotFoundException(missing.Message);
         }
 
-        // The one place new case text is sealed: the events, every inline projection built from
-        // them and the WAL only ever hold the sealed form.
+        // Sealed before it is appended (as the case opening seals its own events): the events, the
+        // case file built from them and the WAL only ever hold the sealed form.
         events = await writer.Sealer.SealAsync(writer.Session, request.CaseId, state.IndividualId, events, cancellationToken);
         stream.AppendMany(events.Cast<object>());
         return new CaseCommandResult(request.CaseId, (stream.StartingVersion ?? 0) + events.Count, id);

@@ -137,7 +137,7 @@ public sealed class CaseWriteTable(RouteGroupBuilder api, CaseWriteLines lines, 
         return this;
     }
 
-    /// <summary>The one place the write headers are read: If-Match, the caller and Idempotency-Key.</summary>
+    /// <summary>Where a case write's headers are read, once: If-Match, the caller and Idempotency-Key.</summary>
     private static WriteContext Context(HttpContext http) => new(
         http.Request.ExpectedVersion(),
         CurrentUser.Of(http),

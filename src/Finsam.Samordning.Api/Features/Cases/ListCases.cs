@@ -83,7 +83,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
         }
     }
 
-    /// <summary>Queries the summaries.</summary>
+    /// <summary>Queries the case files a page at a time.</summary>
     internal sealed class Handler(IQuerySession session, Infrastructure.BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy, Infrastructure.Access.AccessContext access)
         : IRequestHandler<ListCases, CasePage>
     {

@@ -168,7 +168,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         }
 
         // After the events are in, in a second transaction: the inline projection has rewritten the
-        // summaries, and the reschedule must land on the version those events produced.
+        // case files, and the reschedule must land on the version those events produced.
         await Reschedule([.. applied.Select(a => (a.Case.Id, a.Case.Version + a.Events.Count, a.Next))], ct);
         return (applied, conflicts);
     }
