@@ -185,7 +185,7 @@ public static class OpenFlags
 {
     /// <summary>The open flag a raise creates.</summary>
     public static OpenFlag From(StallFlagRaised e) =>
-        new(e.FlagId, e.Rule, e.Subject, e.Severity, e.Reason, e.ReasonEn, e.Since, e.RaisedOn, e.RaisedBy);
+        new(e.FlagId, e.Rule, e.Subject, e.Severity, e.Reason, e.ReasonEn, e.Since, e.RaisedOn, e.RaisedBy, Describes: e.Describes);
 
     /// <summary>The flag after an acknowledgement.</summary>
     public static OpenFlag Acknowledge(OpenFlag flag, StallFlagAcknowledged e) =>

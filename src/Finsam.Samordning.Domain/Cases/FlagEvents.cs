@@ -32,9 +32,10 @@ public interface IFlagEvent : ICaseEvent
 /// <param name="Since">Since when the situation holds.</param>
 /// <param name="RaisedOn">Business date raised.</param>
 /// <param name="RaisedBy">The party of a person raising a concern; null for the scan or the förbund.</param>
+/// <param name="Describes">The parties whose entries a rule's reason describes; null when it may describe any party's.</param>
 public sealed record StallFlagRaised(
     Guid CaseId, Guid FlagId, string Rule, string Subject, FlagSeverity Severity, string Reason, string ReasonEn,
-    DateOnly Since, DateOnly RaisedOn, PartyCode? RaisedBy) : IFlagEvent, IHasFreeText
+    DateOnly Since, DateOnly RaisedOn, PartyCode? RaisedBy, IReadOnlyList<PartyCode>? Describes = null) : IFlagEvent, IHasFreeText
 {
     /// <summary>
     /// Maps a concern's reason, the raiser's own words; a rule's reason is generated from facts and
@@ -90,8 +91,10 @@ public sealed record StallFlagCleared(Guid CaseId, Guid FlagId, string Reason, s
 /// <param name="AcknowledgedOn">When acknowledged, if it was.</param>
 /// <param name="AcknowledgedBy">Who acknowledged.</param>
 /// <param name="AcknowledgeNote">Their note.</param>
+/// <param name="Describes">The parties whose entries a rule's reason describes; null when it may describe any party's.</param>
 public sealed record OpenFlag(Guid Id, string Rule, string Subject, FlagSeverity Severity, string Reason, string ReasonEn, DateOnly Since,
-    DateOnly RaisedOn, PartyCode? RaisedBy, DateOnly? AcknowledgedOn = null, string? AcknowledgedBy = null, string? AcknowledgeNote = null)
+    DateOnly RaisedOn, PartyCode? RaisedBy, DateOnly? AcknowledgedOn = null, string? AcknowledgedBy = null, string? AcknowledgeNote = null,
+    IReadOnlyList<PartyCode>? Describes = null)
 {
     /// <summary>Rule code of a concern raised by hand.</summary>
     public const string ManualConcern = "ManualConcern";

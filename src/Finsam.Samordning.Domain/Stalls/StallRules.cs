@@ -11,6 +11,13 @@ namespace Finsam.Samordning.Domain.Stalls;
 /// <param name="ReasonEn">Reason in English.</param>
 public sealed record StallFinding(string Rule, string Subject, FlagSeverity Severity, DateOnly Since, string Reason, string ReasonEn)
 {
+    /// <summary>
+    /// The parties whose entries the reason describes; null when it may describe any party's. A
+    /// reader sees the reason only if every one of them discloses to it (empty: facts every party
+    /// related to the case may know, such as who is on it, the plan lead and the consents).
+    /// </summary>
+    public IReadOnlyList<PartyCode>? Describes { get; init; }
+
     /// <summary>Rule and subject: a finding and an open flag with the same key are the same concern.</summary>
     public (string Rule, string Subject) Key => (Rule, Subject);
 }
@@ -142,9 +149,9 @@ public static class StallRules
 
             var lateSv = late ? $" (svar begärdes senast {r.RespondBy:yyyy-MM-dd})" : "";
             var lateEn = late ? $" (an answer was asked for by {r.RespondBy:yyyy-MM-dd})" : "";
-            yield return new(StallRuleCodes.UnansweredReferral, r.Id.ToString(), FlagSeverity.Warning, r.SentOn,
+            yield return new StallFinding(StallRuleCodes.UnansweredReferral, r.Id.ToString(), FlagSeverity.Warning, r.SentOn,
                 $"{Genitive(r.From)} {PartyNames.Sv(r.Kind)} till {PartyNames.Sv(r.To)} har varit obesvarad i {days} dagar{lateSv}.",
-                $"{r.From}'s {PartyNames.En(r.Kind)} to {PartyNames.En(r.To)} has gone unanswered for {days} days{lateEn}.");
+                $"{r.From}'s {PartyNames.En(r.Kind)} to {PartyNames.En(r.To)} has gone unanswered for {days} days{lateEn}.") { Describes = [r.From] };
         }
     }
 
@@ -216,15 +223,15 @@ public static class StallRules
         var lastDay = end.AddDays(-1);
         if (today >= end)
         {
-            yield return new(StallRuleCodes.ConsentExpiring, "ended", FlagSeverity.Warning, end,
+            yield return new StallFinding(StallRuleCodes.ConsentExpiring, "ended", FlagSeverity.Warning, end,
                 $"Samtycket gällde till och med {lastDay:yyyy-MM-dd} och ärendet är fortfarande öppet: parterna kan inte längre dela uppgifter.",
-                $"The consent applied until {lastDay:yyyy-MM-dd} and the case is still open: the parties can no longer share information.");
+                $"The consent applied until {lastDay:yyyy-MM-dd} and the case is still open: the parties can no longer share information.") { Describes = [] };
         }
         else if (Days(today, end) <= s.Days)
         {
-            yield return new(StallRuleCodes.ConsentExpiring, "expiring", FlagSeverity.Warning, end.AddDays(-s.Days),
+            yield return new StallFinding(StallRuleCodes.ConsentExpiring, "expiring", FlagSeverity.Warning, end.AddDays(-s.Days),
                 $"Samtycket gäller bara till och med {lastDay:yyyy-MM-dd} ({Days(today, end)} dagar kvar).",
-                $"The consent only applies until {lastDay:yyyy-MM-dd} ({Days(today, end)} days left).");
+                $"The consent only applies until {lastDay:yyyy-MM-dd} ({Days(today, end)} days left).") { Describes = [] };
         }
     }
 
@@ -289,9 +296,9 @@ public static class StallRules
         var since = active[1].JoinedOn;
         if (Days(since, today) >= s.Days)
         {
-            yield return new(StallRuleCodes.NoPlanLead, "", FlagSeverity.Warning, since,
+            yield return new StallFinding(StallRuleCodes.NoPlanLead, "", FlagSeverity.Warning, since,
                 $"{active.Count} parter har arbetat i ärendet i {Days(since, today)} dagar utan att någon är planeringsansvarig: ingen äger helheten.",
-                $"{active.Count} parties have worked on the case for {Days(since, today)} days with no plan lead: nobody owns the whole.");
+                $"{active.Count} parties have worked on the case for {Days(since, today)} days with no plan lead: nobody owns the whole.") { Describes = [] };
         }
     }
 

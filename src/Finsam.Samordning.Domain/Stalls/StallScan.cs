@@ -23,7 +23,7 @@ public static class StallScan
         foreach (var finding in findings.Where(f => !openKeys.Contains(f.Key)).DistinctBy(f => f.Key))
         {
             events.Add(new StallFlagRaised(caseId, newId(), finding.Rule, finding.Subject, finding.Severity, finding.Reason,
-                finding.ReasonEn, finding.Since, today, null));
+                finding.ReasonEn, finding.Since, today, null, finding.Describes));
         }
 
         foreach (var flag in automatic.Where(f => !findingKeys.Contains((f.Rule, f.Subject))))

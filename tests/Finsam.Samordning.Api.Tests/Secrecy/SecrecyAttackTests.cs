@@ -171,6 +171,22 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task A_rule_flag_shows_its_reason_to_a_party_that_may_see_what_it_describes_and_to_no_other()
+    {
+        var c = await SocAndPsyCase();
+        var scan = await api.ClientFor("administrator", null, "admin-attack-scan").PostAsync("/api/v1/admin/stall-scan?full=true", null);
+        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+
+        // No plan lead: who is on the case is known to every related party, so PSY reads why.
+        var psyView = await _psy.Overview(c);
+        var noLead = Assert.Single(psyView.Flags, f => f.Flag.Rule == "NoPlanLead").Flag;
+        Assert.Contains("planeringsansvarig", noLead.Reason);
+        // A finding that may describe SOC's entries (insatser, contacts) stays a marker for PSY.
+        Assert.All(psyView.Flags.Where(f => f.Flag.Rule is not "NoPlanLead" and not "ConsentExpiring"),
+            f => Assert.Equal(Domain.Secrecy.WithheldMarker.Text, f.Flag.Reason));
+    }
+
+    [Fact]
     public async Task An_asof_view_shows_a_consent_from_the_day_it_was_given_not_the_day_it_was_recorded()
     {
         var c = await SocAndPsyCase();

@@ -97,6 +97,7 @@ public sealed class StallRuleSpecs
 
         Assert.Equal("AF:s remiss till vårdcentralen har varit obesvarad i 10 dagar.", found.Reason);
         Assert.Equal("AF's referral to the health centre has gone unanswered for 10 days.", found.ReasonEn);
+        Assert.Equal([PartyCode.AF], found.Describes); // the reason describes AF's referral: shown where AF's entries are
     }
 
     [Fact]

@@ -127,16 +127,16 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
 
     /// <summary>
     /// A flag as the viewer may see it: that it exists, its rule and severity always; a concern's
-    /// reason only where the raiser's notes are open to the viewer; a rule's reason, which may
-    /// describe the entries of any party on the case, only to a viewer who may see every other
-    /// party's entries.
+    /// reason only where the raiser's notes are open to the viewer; a rule's reason only to a viewer
+    /// who may see the entries of every party it describes (the finding names them; a finding that
+    /// does not may describe any party's entries).
     /// </summary>
     public OpenFlag Flag(OpenFlag flag, CaseViewer viewer, IReadOnlyList<Consent> consents, IEnumerable<PartyCode> partiesEverOnCase)
     {
         // A concern by the förbund (no raising party) may describe any party's entries, as a rule's finding does.
         var sees = flag.IsManual && flag.RaisedBy is { } raiser
             ? MaySee(viewer, raiser, InformationCategory.Notes, consents)
-            : (flag.IsManual && viewer.Party is null) || SeesEveryParty(viewer, consents, partiesEverOnCase);
+            : (flag.IsManual && viewer.Party is null) || SeesEveryParty(viewer, consents, flag.Describes ?? partiesEverOnCase);
         // Since may be the date of a withheld entry (e.g. the last contact): withheld with the reason.
         return sees ? flag : flag with { Reason = WithheldMarker.Text, ReasonEn = WithheldMarker.Text, AcknowledgeNote = null, Subject = "", Since = flag.RaisedOn };
     }
