@@ -134,7 +134,10 @@ public static class StallRules
         f.Interventions.Where(i => i.State == InterventionState.Planned && Days(i.PlannedOn, today) >= s.Days)
             .Select(i => new StallFinding(StallRuleCodes.WaitingTooLong, i.Id.ToString(), FlagSeverity.Warning, i.PlannedOn,
                 $"{Genitive(i.Party)} {InterventionCatalogue.NameOf(i.Party, i.Kind, null).ToLowerInvariant()} planerades {i.PlannedOn:yyyy-MM-dd} och har inte startat: personen har väntat i {Days(i.PlannedOn, today)} dagar.",
-                $"{i.Party}'s {i.Kind} was planned on {i.PlannedOn:yyyy-MM-dd} and has not started: the person has waited {Days(i.PlannedOn, today)} days."));
+                $"{i.Party}'s {i.Kind} was planned on {i.PlannedOn:yyyy-MM-dd} and has not started: the person has waited {Days(i.PlannedOn, today)} days.")
+            {
+                Describes = [i.Party],
+            });
 
     private static IEnumerable<StallFinding> UnansweredReferral(StallFacts f, DateOnly today, RuleSettings s)
     {
@@ -307,7 +310,11 @@ public static class StallRules
                                && !f.Interventions.Any(i => i.Party == r.To && i.PlannedOn >= r.SentOn && i.PlannedOn <= today))
             .Select(r => new StallFinding(StallRuleCodes.AcceptedNotPlanned, r.Id.ToString(), FlagSeverity.Warning, r.AnsweredOn!.Value,
                 $"{PartyNames.Sv(r.To)} tog emot {Genitive(r.From)} remiss {r.AnsweredOn:yyyy-MM-dd} men har inte planerat någon insats på {Days(r.AnsweredOn!.Value, today)} dagar.",
-                $"{PartyNames.En(r.To)} accepted {r.From}'s referral on {r.AnsweredOn:yyyy-MM-dd} but has planned no insats in {Days(r.AnsweredOn!.Value, today)} days."));
+                $"{PartyNames.En(r.To)} accepted {r.From}'s referral on {r.AnsweredOn:yyyy-MM-dd} but has planned no insats in {Days(r.AnsweredOn!.Value, today)} days.")
+            {
+                // The sender's referral, and what the receiver has (not) planned.
+                Describes = [r.From, r.To],
+            });
 
     private static IEnumerable<StallFinding> NoSgiNoRehab(StallFacts f, DateOnly today, RuleSettings s)
     {

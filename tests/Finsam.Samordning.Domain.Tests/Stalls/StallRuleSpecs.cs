@@ -83,6 +83,7 @@ public sealed class StallRuleSpecs
         var found = Boundary(facts, StallRuleCodes.WaitingTooLong, 34);
 
         Assert.Equal(I1.ToString(), found.Subject);
+        Assert.Equal([PartyCode.AF], found.Describes);
         Assert.Equal("AF:s arbetsträning planerades 2026-02-06 och har inte startat: personen har väntat i 30 dagar.", found.Reason);
         Assert.Empty(At(Facts([.. Case(PartyCode.AF), new InterventionPlanned(C, I1, PartyCode.AF, "arbetstraning", null, D(10), D(4)),
             new InterventionStarted(C, I1, D(33))]), 34, StallRuleCodes.WaitingTooLong));
