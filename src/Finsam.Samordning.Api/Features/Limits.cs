@@ -12,8 +12,8 @@ public static class Limits
     /// <summary>Free text such as decisions or notes.</summary>
     public const int LongText = 4000;
 
-    /// <summary>An Idempotency-Key header.</summary>
-    public const int IdempotencyKey = 200;
+    /// <summary>An Idempotency-Key header (checked for every command by the idempotency behaviour).</summary>
+    public const int IdempotencyKey = Infrastructure.Mediator.IdempotencyBehavior<object, object>.MaxKeyLength;
 
     /// <summary>No business date before this is accepted.</summary>
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);

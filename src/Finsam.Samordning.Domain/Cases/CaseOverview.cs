@@ -152,11 +152,13 @@ public sealed record CaseOverview
         Flags = [.. Flags.Select(f => f.MapText(map))],
     };
 
-    /// <summary>How <paramref name="party"/> stands to the case.</summary>
-    public RelationKind RelationOf(PartyCode party) => Relation.Of(party,
-        Parties.Select(p => (p.Party, p.LeftOn is null)),
+    /// <summary>Parties with an unanswered referral or invitation to the case.</summary>
+    public IEnumerable<PartyCode> PendingParties() =>
         Referrals.Where(r => r.State == ReferralState.Pending).Select(r => r.To)
-            .Concat(Invitations.Where(i => i.State == InvitationState.Pending).Select(i => i.Party)));
+            .Concat(Invitations.Where(i => i.State == InvitationState.Pending).Select(i => i.Party));
+
+    /// <summary>How <paramref name="party"/> stands to the case.</summary>
+    public RelationKind RelationOf(PartyCode party) => Relation.Of(party, Parties.Select(p => (p.Party, p.LeftOn is null)), PendingParties());
 
     /// <summary>
     /// Folds one event in. Tolerant of entries it does not know: an <c>asOf</c> view skips events

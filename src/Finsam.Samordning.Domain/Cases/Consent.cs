@@ -64,9 +64,6 @@ public sealed record Consent(
     /// <summary>The first day it no longer applies, if it ends.</summary>
     public DateOnly? EndsOn => Earliest(ValidUntil?.AddDays(1), Earliest(RevokedFrom, ReplacedFrom));
 
-    /// <summary>Still in force as a version: neither revoked nor replaced.</summary>
-    public bool IsCurrentVersion => RevokedFrom is null && ReplacedBy is null;
-
     /// <summary>Whether it applies on <paramref name="date"/>.</summary>
     public bool ActiveOn(DateOnly date) => date >= ValidFrom && (EndsOn is not { } end || date < end);
 

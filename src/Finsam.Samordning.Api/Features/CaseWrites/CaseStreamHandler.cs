@@ -1,3 +1,4 @@
+using Finsam.Samordning.Api.Features.Secrecy;
 using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Access;
 using System.Text.Json.Serialization;
@@ -62,11 +63,8 @@ public abstract class CaseStreamHandler<TCommand>(CaseWriter writer) : IRequestH
     {
         var stream = await Fetch(request, cancellationToken);
         var state = stream.Aggregate?.State ?? throw NotFoundException.Case(request.CaseId);
-        if (!request.Write.Caller.MayReach(state))
-        {
-            // To a party with no relation the case does not exist: the same answer as an unknown id.
-            throw NotFoundException.Case(request.CaseId, refused: true);
-        }
+        // To a party with no relation the case does not exist: the same answer as an unknown id.
+        CaseSecrecy.Resolve(request.Write.Caller, request.CaseId, state.RelationOf);
 
         var (decide, id) = Decision(request);
         IReadOnlyList<ICaseEvent> events;
@@ -107,24 +105,10 @@ public abstract class CaseStreamHandler<TCommand>(CaseWriter writer) : IRequestH
             // A missing case is a 404 whatever If-Match said, and so is a case the caller has no
             // relation to (a 412 would tell it the case exists); only for the others a newer case is a 412.
             var latest = await writer.Session.Events.FetchLatest<Features.Cases.CaseFile>(request.CaseId, ct) ?? throw NotFoundException.Case(request.CaseId);
-            if (!request.Write.Caller.MayReach(latest.State))
-            {
-                throw NotFoundException.Case(request.CaseId, refused: true);
-            }
+            CaseSecrecy.Resolve(request.Write.Caller, request.CaseId, latest.RelationOf);
 
             throw new PreconditionFailedException(
                 $"The case is at version {latest.Version}, not {expected} as If-Match says. Read it again and retry.");
         }
     }
-}
-
-/// <summary>Who may write to a case at all: the relation rule, before any other.</summary>
-public static class CaseReach
-{
-    /// <summary>
-    /// A handläggare reaches a case only through their party's relation to it (a handläggare
-    /// token with no party reaches none); the förbund's roles reach every case their policy lets them.
-    /// </summary>
-    public static bool MayReach(this CurrentUser caller, CaseState state) =>
-        caller.Role != Roles.Handlaggare || (caller.Party is { } party && state.RelationOf(party) != RelationKind.None);
 }

@@ -77,10 +77,7 @@ public sealed record CaseFile
             Parties = [.. overview.Parties.Where(p => p.LeftOn is null).Select(p => p.Party).Order()],
             RelatedParties =
             [
-                .. overview.Parties.Select(p => p.Party)
-                    .Concat(overview.Referrals.Where(r => r.State == ReferralState.Pending).Select(r => r.To))
-                    .Concat(overview.Invitations.Where(i => i.State == InvitationState.Pending).Select(i => i.Party))
-                    .Distinct().Order(),
+                .. overview.Parties.Select(p => p.Party).Concat(overview.PendingParties()).Distinct().Order(),
             ],
         };
 

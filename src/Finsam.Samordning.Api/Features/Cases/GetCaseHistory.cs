@@ -50,7 +50,8 @@ public sealed record GetCaseHistory(Guid CaseId, CurrentUser Reader) : IRequest<
         public async Task<IReadOnlyList<CaseHistoryEntry>> Handle(GetCaseHistory request, CancellationToken cancellationToken)
         {
             // Relation first: a caller with none learns nothing, not even how many events there are.
-            var overview = (await session.LoadAsync<CaseFile>(request.CaseId, cancellationToken))?.Overview ?? throw NotFoundException.Case(request.CaseId);
+            var overview = await session.Query<CaseFile>().Where(f => f.Id == request.CaseId).Select(f => f.Overview).FirstOrDefaultAsync(cancellationToken)
+                ?? throw NotFoundException.Case(request.CaseId);
             var viewer = CaseSecrecy.Resolve(request.Reader, request.CaseId, overview.RelationOf);
             var events = await session.Events.FetchStreamAsync(request.CaseId, token: cancellationToken);
             return secrecy.History([.. events.Select(e => (ToEntry(e), e.EventType))], viewer, overview.Consents);

@@ -85,7 +85,6 @@ public sealed record OpenCase(
             RuleFor(c => c.OpenedOn).NotNull()
                 .Must(d => d <= calendar.Today).WithMessage("openedOn cannot be in the future.")
                 .Must(d => d >= Limits.EarliestDate).WithMessage($"openedOn cannot be before {Limits.EarliestDate:yyyy-MM-dd}.");
-            RuleFor(c => c.IdempotencyKey).MaximumLength(Limits.IdempotencyKey);
         }
     }
 

@@ -19,12 +19,14 @@ public static class IndividualAccess
     /// <summary>The enrolment, if it exists and <paramref name="party"/> is related to it; otherwise null (one round trip either way).</summary>
     public static async Task<Individual?> FindRelatedAsync(IQuerySession session, Guid id, PartyCode? party, CancellationToken ct)
     {
+        var p = party.GetValueOrDefault();
         var batch = session.CreateBatchQuery();
         var individual = batch.Load<Individual>(id);
-        var cases = batch.Query<CaseFile>().Where(c => c.IndividualId == id).ToList();
+        // Asked in the database: only whether the party is on a case about the id now.
+        var onACase = batch.Query<CaseFile>().Where(c => c.IndividualId == id && c.Parties.Contains(p)).Any();
         await batch.Execute(ct);
         var found = await individual;
-        return found is not null && party is { } p && (found.EnrolledBy == p || OnACase(await cases, p)) ? found : null;
+        return found is not null && party is not null && (found.EnrolledBy == p || await onACase) ? found : null;
     }
 
     /// <summary>
@@ -36,16 +38,15 @@ public static class IndividualAccess
         Guid?[] named = [.. ids.Select(id => (Guid?)id)];
         var batch = session.CreateBatchQuery();
         var enrolments = batch.LoadMany<Individual>().ById([.. ids]);
-        var cases = batch.Query<CaseFile>().Where(c => named.Contains(c.IndividualId)).ToList();
+        var cases = batch.Query<CaseFile>().Where(c => named.Contains(c.IndividualId) && c.Parties.Contains(party))
+            .Select(c => new CaseAbout(c.Id, c.IndividualId, c.Overview.OpenedOn)).ToList();
         await batch.Execute(ct);
         var own = (await enrolments).Where(i => i.EnrolledBy == party && i.ErasedAt is null)
             .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).Select(i => (Guid?)i.Id).FirstOrDefault();
-        return own ?? (await cases).Where(c => OnACase([c], party))
-            .OrderBy(c => c.Overview.OpenedOn).ThenBy(c => c.Id).Select(c => c.IndividualId).FirstOrDefault();
+        return own ?? (await cases).OrderBy(c => c.OpenedOn).ThenBy(c => c.Id).Select(c => c.IndividualId).FirstOrDefault();
     }
 
-    private static bool OnACase(IEnumerable<CaseFile> cases, PartyCode party) =>
-        cases.Any(c => c.State.IsActiveParty(party));
+    private sealed record CaseAbout(Guid Id, Guid? IndividualId, DateOnly OpenedOn);
 }
 
 /// <summary>One enrolment's row in the key store.</summary>

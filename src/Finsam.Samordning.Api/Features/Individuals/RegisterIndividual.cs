@@ -74,7 +74,6 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, Actor By
             RuleFor(c => c.Body.Phone).MaximumLength(40);
             RuleFor(c => c.Body.Email).MaximumLength(200).EmailAddress().When(c => !string.IsNullOrEmpty(c.Body.Email));
             RuleFor(c => c.Body.Address).MaximumLength(Limits.ShortText);
-            RuleFor(c => c.IdempotencyKey).MaximumLength(Limits.IdempotencyKey);
         }
     }
 
