@@ -40,21 +40,19 @@ public sealed record GetIndividual(Guid Id, CurrentUser Reader) : IRequest<Indiv
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Loads the sealed data and the wrapped key.</summary>
-    internal sealed class Handler(IQuerySession session, IDocumentStore store, PersonalDataProtector protector) : IRequestHandler<GetIndividual, IndividualView>
+    /// <summary>Loads the sealed data and the person's key (the same key store that opens case text).</summary>
+    internal sealed class Handler(IQuerySession session, TextKeys keys) : IRequestHandler<GetIndividual, IndividualView>
     {
         public async Task<IndividualView> Handle(GetIndividual request, CancellationToken cancellationToken)
         {
             // Personal data is for the parties working with the person under this id; to others the id does not exist.
             var individual = await IndividualAccess.FindRelatedAsync(session, request.Id, request.Reader.Party, cancellationToken)
                 ?? throw new NotFoundException(IndividualAccess.NotFound(request.Id));
-            var wrapped = await IndividualKeys.WrappedKeyAsync(store, request.Id, cancellationToken);
-            if (individual.ErasedAt is not null || wrapped is null)
+            if (individual.ErasedAt is not null || await keys.GetAsync(request.Id, cancellationToken) is not { } key)
             {
                 return new IndividualView(request.Id, true, null, null, null, null, null, null);
             }
 
-            var key = protector.Unwrap(wrapped, request.Id);
             var data = JsonSerializer.Deserialize<PersonalData>(PersonalDataProtector.Decrypt(key, individual.SealedData, request.Id))!;
             return new IndividualView(request.Id, false, data.Personnummer, data.IsSamordningsnummer, data.Name, data.Phone, data.Email, data.Address);
         }

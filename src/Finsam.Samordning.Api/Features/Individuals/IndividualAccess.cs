@@ -112,15 +112,4 @@ public static class IndividualKeys
 
         return ids;
     }
-
-    /// <summary>The enrolment's wrapped key, or null once shredded.</summary>
-    public static async Task<byte[]?> WrappedKeyAsync(IDocumentStore store, Guid id, CancellationToken ct)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"select wrapped_key from {Table} where individual_id = @id";
-        command.Parameters.Add(new NpgsqlParameter<Guid>("id", id));
-        return await command.ExecuteScalarAsync(ct) as byte[];
-    }
 }
