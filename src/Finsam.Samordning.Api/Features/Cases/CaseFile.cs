@@ -52,9 +52,13 @@ public sealed record CaseFile
     public bool Flagged { get; init; }
 
     /// <summary>
-    /// When the stall scan must look at the case next: at once after anything changes, else on the
-    /// first day a rule's verdict could change (written back by the scan); null when never.
+    /// When the stall scan must look at the case next: at once after anything changes (the case's
+    /// opening day), else on the first day a rule's verdict could change; null when never.
     /// </summary>
+    // Kept in its indexed column only, not in the JSON: the scan writes it back with an update of
+    // that column alone, which leaves the (large, TOASTed) document untouched. Written into the JSON
+    // too, every reschedule rewrote the whole file, and the full sweep was mostly that.
+    [System.Text.Json.Serialization.JsonIgnore]
     public DateOnly? NextAttentionOn { get; init; }
 
     /// <summary>Folds one event into every part of the file.</summary>
@@ -81,11 +85,13 @@ public sealed record CaseFile
             ],
         };
 
-        // The scan writes NextAttentionOn back after deciding: its own flags must not make the case
-        // due again. Anything else changes the facts and makes it due at once.
-        return @event is IFlagEvent
-            ? next
-            : next with { Facts = StallFacts.Evolve(next.Facts, @event) ?? next.Facts, NextAttentionOn = overview.OpenedOn };
+        // Anything that happens makes the case due at once; the scan, after deciding, writes back
+        // when it is due next (also after its own flag events, which change no facts).
+        return next with
+        {
+            Facts = @event is IFlagEvent ? next.Facts : StallFacts.Evolve(next.Facts, @event) ?? next.Facts,
+            NextAttentionOn = overview.OpenedOn,
+        };
     }
 
     /// <summary>Folds events from the start of a stream, as the projection does.</summary>
