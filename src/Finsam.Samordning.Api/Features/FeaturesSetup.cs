@@ -71,7 +71,8 @@ public static class FeaturesSetup
             .Duplicate(x => x.LastActivityOn)
             .Duplicate(x => x.MunicipalityCode)
             .Duplicate(x => x.NextAttentionOn)
-            .Duplicate(x => x.IndividualId!);
+            .Duplicate(x => x.IndividualId!)
+            .Duplicate(x => x.RelatedPartyCodes, pgType: "text[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
 
         options.Schema.For<Stalls.StallSettingsDocument>();
         // An individual is found by the look-up hash in the key store (finsam_keys), not here.

@@ -104,7 +104,7 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             IQueryable<CaseFile> query = session.Query<CaseFile>().Where(c => c.Flagged);
             if (party is { } p)
             {
-                query = query.Where(c => c.RelatedParties.Contains(p));
+                query = query.Where(CaseFile.IsRelatedTo(p));
             }
 
             var today = calendar.Today;
