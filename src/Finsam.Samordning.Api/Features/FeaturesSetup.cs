@@ -74,6 +74,13 @@ public static class FeaturesSetup
             .Duplicate(x => x.IndividualId!)
             .Duplicate(x => x.RelatedPartyCodes, pgType: "text[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
 
+        // One row per open flag, so the review queue filters, sorts and pages in the database.
+        options.Projections.Add<Review.ReviewEntry.Projection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Review.ReviewEntry>()
+            .Duplicate(x => x.CaseId)
+            .Duplicate(x => x.SeverityRank)
+            .Duplicate(x => x.RaisedOn);
+
         options.Schema.For<Stalls.StallSettingsDocument>();
         // An individual is found by the look-up hash in the key store (finsam_keys), not here.
         options.Schema.For<Individuals.Individual>();
