@@ -122,7 +122,7 @@ public sealed record CaseFile
     /// <summary>Parties with an insats ongoing on <paramref name="day"/>.</summary>
     public IReadOnlyList<PartyCode> PartiesWithOngoingInsats(DateOnly day) =>
     [
-        .. Facts.Interventions.Where(i => i.Periods.Any(p => p.From <= day && (p.To is null || p.To > day)))
+        .. Facts.Interventions.Where(i => i.Periods.Any(p => p.Covers(day)))
             .Select(i => i.Party).Distinct().Order(),
     ];
 
