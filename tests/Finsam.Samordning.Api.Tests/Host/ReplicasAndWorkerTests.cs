@@ -83,9 +83,14 @@ public sealed class ReplicasAndWorkerTests(ITestOutputHelper output)
             (i < BusyCases ? busy : quiet).Add(CaseWalk.CaseId(opened.Headers.Location!.OriginalString));
         }
 
-        // Judged once with the design's thresholds: nothing holds yet, and no case is due again for two weeks.
-        var first = await admin.PostAsync($"{api2.Url}/api/v1/admin/stall-scan", null);
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        // Judged once with the design's thresholds: nothing holds yet, and no case is due again for two
+        // weeks. Scanning and reading the rules on each replica also warms what the first use of a
+        // document type costs (Marten generates its code then), so the load below meets warm replicas.
+        foreach (var replica in replicas)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"{replica.Url}/api/v1/admin/stall-scan", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"{replica.Url}/api/v1/admin/stall-rules")).StatusCode);
+        }
 
         // 3. The load: each writer logs contacts on the busy cases through both replicas, with an
         // Idempotency-Key and If-Match, retrying as a careful client does.
@@ -93,6 +98,7 @@ public sealed class ReplicasAndWorkerTests(ITestOutputHelper output)
         var killedAt = TimeSpan.MaxValue;
         var loadClock = Stopwatch.StartNew();
         var thresholdsChanged = 0;
+        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var loadDone = new CancellationTokenSource();
         var scans = Task.Run(async () =>
         {
@@ -130,10 +136,14 @@ public sealed class ReplicasAndWorkerTests(ITestOutputHelper output)
 
                 Assert.Equal(HttpStatusCode.OK, change.StatusCode);
                 output.WriteLine($"thresholds changed at {clock.Elapsed}");
+                changed.TrySetResult();
             }
 
             if (count >= KillAfterAcks && !api1.Killed)
             {
+                // Killed only once the change has been answered, so the order is the same in every
+                // run: the change through the replica, then that replica dies with writes in flight.
+                await changed.Task.WaitAsync(TimeSpan.FromSeconds(60));
                 lock (api1)
                 {
                     if (!api1.Killed)
@@ -186,9 +196,14 @@ public sealed class ReplicasAndWorkerTests(ITestOutputHelper output)
         Assert.True(api1.Killed);
         Assert.True(acks.Count(a => a.Value.At > killedAt) >= Writers * WritesPerWriter - KillAfterAcks - Writers);
         Assert.Equal(HttpStatusCode.OK, (await new HttpClient().GetAsync($"{api2.Url}/health/ready")).StatusCode);
+        // Writes were retried: every write of the writers that start on the killed replica failed there first.
+        Assert.True(acks.Values.Sum(a => a.Attempts) > acks.Count);
         // The sweep ran: no sweep is owed, and the quiet cases, due by no date, were judged.
         Assert.Equal(0, owed);
         Assert.Equal(BusyCases + QuietCases, flagged);
+        // The worker ran scan jobs (the prompted sweep, the recurring scan) beside the replica's scans.
+        Assert.True(await Scalar(cluster, data,
+            "select count(*) from hangfire.job where statename = 'Succeeded' and invocationdata::text like '%StallScanJob%'") >= 1);
         // No flag was raised twice: per case and rule, at most one more raise than clears.
         Assert.Equal(0, await Scalar(cluster, data, """
             select count(*) from (

@@ -80,6 +80,16 @@ public sealed class SchemaRolesTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_runtime_role_cannot_run_migrate()
+    {
+        var error = await Assert.ThrowsAsync<PostgresException>(() => Api.Infrastructure.Schema.SchemaMigrator.MigrateAsync(
+            api.RuntimeConnectionString, api.RuntimeConnectionString, PostgresCluster.RuntimeRole,
+            Api.Features.FeaturesSetup.ConfigureDocuments, _ => { }, CancellationToken.None));
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+    }
+
+    [Fact]
     public async Task A_schema_behind_this_build_makes_the_service_not_ready_and_says_why_until_migrate_runs()
     {
         var anonymous = api.CreateClient();

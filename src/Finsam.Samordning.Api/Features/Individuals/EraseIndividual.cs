@@ -40,7 +40,7 @@ public sealed record EraseIndividual(Guid Id, string? IdempotencyKey) : ICommand
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Deletes the keys, look-up hashes and links of every enrolment of the person in one transaction.</summary>
+    /// <summary>Deletes the keys, look-up hashes and links of every enrolment of the person (first, in the key store), then marks the enrolments erased.</summary>
     internal sealed class Handler(IDocumentSession session, KeyStore store, BusinessCalendar calendar) : IRequestHandler<EraseIndividual, IndividualErased>
     {
         public async Task<IndividualErased> Handle(EraseIndividual request, CancellationToken cancellationToken)

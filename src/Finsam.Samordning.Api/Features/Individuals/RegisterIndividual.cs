@@ -77,7 +77,7 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, Actor By
         }
     }
 
-    /// <summary>Seals the data, stores it with its wrapped key, hash and link in one transaction.</summary>
+    /// <summary>Seals the data; stores its wrapped key, hash and link in the key store, then the enrolment.</summary>
     internal sealed class Handler(IDocumentSession session, KeyStore store, PersonalDataProtector protector, BusinessCalendar calendar, AccessContext access)
         : IRequestHandler<RegisterIndividual, IndividualRegistered>
     {
