@@ -48,7 +48,7 @@ public sealed class ReplicasAndWorkerTests(ITestOutputHelper output)
                    ["Finsam__Database__RuntimeRole"] = PostgresCluster.RuntimeRole,
                }))
         {
-            Assert.True(await migrate.WaitForExitAsync(TimeSpan.FromSeconds(90)), "migrate did not finish: " + migrate.Output);
+            Assert.True(await migrate.WaitForExitAsync(TimeSpan.FromSeconds(180)), "migrate did not finish: " + migrate.Output);
             Assert.True(migrate.ExitCode == 0, $"migrate exited {migrate.ExitCode}: {migrate.Output}");
         }
 
@@ -279,7 +279,9 @@ public sealed class ReplicasAndWorkerTests(ITestOutputHelper output)
 
     private static HttpClient Client(string role, string? party, string userId)
     {
-        var client = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        // Generous: a cold replica on a busy machine can be slow to answer its first requests; a killed
+        // replica fails its requests at once (the kernel closes its sockets), so no timeout is needed to notice it.
+        var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var token = DevTokenFactory.Create(new AuthOptions { SigningKey = ApiFactory.SigningKey }, userId, $"Testperson {userId}", role, party,
             DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromHours(1));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -383,7 +385,7 @@ internal sealed class ServiceProcess : IDisposable
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(180))
         {
             if (_process.HasExited)
             {
@@ -404,7 +406,7 @@ internal sealed class ServiceProcess : IDisposable
             await Task.Delay(200);
         }
 
-        throw new InvalidOperationException($"{Name} was not ready within 90 s: {Output}");
+        throw new InvalidOperationException($"{Name} was not ready within 180 s: {Output}");
     }
 
     /// <summary>Waits for the process to exit.</summary>

@@ -8,7 +8,8 @@ namespace Finsam.Samordning.Api.Infrastructure.Schema;
 /// <summary>
 /// What this build expects <c>migrate</c> to have applied, per component, as fingerprints: of
 /// Marten's generated DDL, of the Hangfire.PostgreSql version (its scripts ship with it), and of
-/// our own scripts. Readiness compares them with what <c>migrate</c> recorded.
+/// our own scripts. Ready when <c>migrate</c> has applied each of them at some time (a newer version's
+/// migrate only adds, so an older build stays ready during a rollout).
 /// </summary>
 public sealed class SchemaExpectation(IDocumentStore store, KeyStore keys)
 {
@@ -60,18 +61,22 @@ public sealed class SchemaExpectation(IDocumentStore store, KeyStore keys)
             return expected.Keys.Select(k => $"{k} (never migrated)");
         }
 
-        command.CommandText = $"select component, fingerprint from {SchemaScripts.AppliedTable}";
-        var applied = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Ready when this build's fingerprint was applied at some time: later migrations only add.
+        // The latest one is named when it is not, so the message says what the database has.
+        command.CommandText = $"select component, fingerprint from {SchemaScripts.AppliedTable} order by applied_at";
+        var applied = new HashSet<(string, string)>();
+        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                applied[reader.GetString(0)] = reader.GetString(1);
+                applied.Add((reader.GetString(0), reader.GetString(1)));
+                latest[reader.GetString(0)] = reader.GetString(1);
             }
         }
 
         return expected
-            .Where(e => applied.GetValueOrDefault(e.Key) != e.Value)
-            .Select(e => applied.ContainsKey(e.Key) ? $"{e.Key} (applied {applied[e.Key]}, expected {e.Value})" : $"{e.Key} (never migrated)");
+            .Where(e => !applied.Contains((e.Key, e.Value)))
+            .Select(e => latest.TryGetValue(e.Key, out var last) ? $"{e.Key} (expected {e.Value}, last applied {last})" : $"{e.Key} (never migrated)");
     }
 }

@@ -150,7 +150,7 @@ public static class SchemaMigrator
         {
             await using var command = new NpgsqlCommand(
                 $"insert into {SchemaScripts.AppliedTable} (component, fingerprint, applied_at) values (@c, @f, now()) " +
-                "on conflict (component) do update set fingerprint = excluded.fingerprint, applied_at = excluded.applied_at", connection);
+                "on conflict (component, fingerprint) do update set applied_at = excluded.applied_at", connection);
             command.Parameters.Add(new NpgsqlParameter<string>("c", component));
             command.Parameters.Add(new NpgsqlParameter<string>("f", fingerprint));
             await command.ExecuteNonQueryAsync(ct);

@@ -83,16 +83,22 @@ public static class SchemaScripts
         end $$;
         """;
 
-    /// <summary>The table in which <c>migrate</c> records what it applied, in each database it migrates.</summary>
+    /// <summary>
+    /// The table in which <c>migrate</c> records every fingerprint it has applied, in each database
+    /// it migrates. A history, not the latest only: a build whose fingerprint was applied once is
+    /// served by the schema since (changes are additive), so old replicas stay ready while a newer
+    /// version is rolled out after its migrate.
+    /// </summary>
     public const string AppliedTable = "finsam_migrate.applied";
 
     /// <summary>Creates <see cref="AppliedTable"/>.</summary>
     public const string Applied = """
         create schema if not exists finsam_migrate;
         create table if not exists finsam_migrate.applied (
-            component text primary key,
+            component text not null,
             fingerprint text not null,
-            applied_at timestamptz not null);
+            applied_at timestamptz not null,
+            primary key (component, fingerprint));
         """;
 
     /// <summary>A short, stable hash of a schema's definition.</summary>
