@@ -9,6 +9,12 @@ using Finsam.Samordning.Api.Infrastructure.Mediator;
 using Finsam.Samordning.Api.Infrastructure.OpenApi;
 using Finsam.Samordning.Api.Infrastructure.Persistence;
 
+// "migrate" applies every schema as the owner role and exits; the service itself never changes it.
+if (args is ["migrate", .. var migrateArgs])
+{
+    return await Finsam.Samordning.Api.Infrastructure.Schema.SchemaMigrator.RunAsync(migrateArgs, FeaturesSetup.ConfigureDocuments);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFinsamLogging();
@@ -38,7 +44,8 @@ app.MapFinsamHealth();
 app.MapFinsamJobs();
 app.MapFinsamFeatures();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the API.</summary>
 public partial class Program;

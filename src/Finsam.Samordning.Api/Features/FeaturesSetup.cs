@@ -82,6 +82,7 @@ public static class FeaturesSetup
             .Duplicate(x => x.RaisedOn);
 
         options.Schema.For<Stalls.StallSettingsDocument>();
+        options.Schema.For<Stalls.StallSweepRequest>();
         // An individual is found by the look-up hash in the key store (finsam_keys), not here.
         options.Schema.For<Individuals.Individual>();
     }
@@ -93,5 +94,6 @@ public static class FeaturesSetup
         .AddSingleton<Secrecy.CaseSecrecy>()
         .AddScoped<Stalls.StallScanJob>()
         .AddScoped<Stalls.StallScanner>()
-        .AddSingleton<Stalls.StallSettingsStore>();
+        .AddSingleton<Stalls.StallSettingsStore>()
+        .AddSingleton<Stalls.IStallSweepPrompt, Stalls.HangfireStallSweepPrompt>();
 }

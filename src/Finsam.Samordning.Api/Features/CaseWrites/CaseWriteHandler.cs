@@ -79,7 +79,7 @@ public sealed class CaseWriteHandler(CaseWriter writer, CaseWriteLines lines, Bu
 
         // Sealed before it is appended (as the case opening seals its own events): the events, the
         // case file built from them and the WAL only ever hold the sealed form.
-        events = await writer.Sealer.SealAsync(writer.Session, request.CaseId, state.IndividualId, events, cancellationToken);
+        events = await writer.Sealer.SealAsync(request.CaseId, state.IndividualId, events, cancellationToken);
         stream.AppendMany(events.Cast<object>());
         return new CaseCommandResult(request.CaseId, (stream.StartingVersion ?? 0) + events.Count, args.EntryId);
     }

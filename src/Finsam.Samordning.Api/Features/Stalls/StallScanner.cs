@@ -55,6 +55,10 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
     {
         var clock = Stopwatch.StartNew();
         var today = calendar.Today;
+        // Sweeps owed by threshold changes (stored in each change's transaction), read before the
+        // settings: the settings read next then include every change whose sweep this scan honours.
+        var requested = await SweepRequests(ct);
+        fullSweep |= requested.Count > 0;
         var settings = await settingsStore.GetAsync(ct);
         // First the ids (an index-only read on next_attention_on), then the rows in batches: the
         // cost follows the number of due cases, not the size of the store.
@@ -67,6 +71,8 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         await Parallel.ForEachAsync(due.Chunk(BatchSize), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
             async (ids, token) => await RunBatch(ids, today, settings, tally, token));
 
+        // Only once every case has been judged: a scan that fails midway leaves the request for the next.
+        await HonourRequests(requested, ct);
         var report = new StallScanReport(tally.Examined, tally.Raised, tally.Cleared, tally.Conflicts, fullSweep, clock.ElapsedMilliseconds,
             Milliseconds(tally.ReadTicks), Milliseconds(tally.RulesTicks), Milliseconds(tally.WriteTicks));
         logger.LogInformation("Stall scan examined {Examined} cases, raised {Raised}, cleared {Cleared}, {Conflicts} conflicts, in {DurationMs} ms (full sweep: {FullSweep})",
@@ -146,6 +152,28 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         }
 
         return result;
+    }
+
+    private async Task<IReadOnlyList<Guid>> SweepRequests(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<StallSweepRequest>().Select(x => x.Id).ToListAsync(ct);
+    }
+
+    private async Task HonourRequests(IReadOnlyList<Guid> requested, CancellationToken ct)
+    {
+        if (requested.Count == 0)
+        {
+            return;
+        }
+
+        await using var session = store.LightweightSession();
+        foreach (var id in requested)
+        {
+            session.Delete<StallSweepRequest>(id);
+        }
+
+        await session.SaveChangesAsync(ct);
     }
 
     private async Task<IReadOnlyList<Guid>> DueIds(bool fullSweep, DateOnly today, CancellationToken ct)
