@@ -3,6 +3,7 @@ using Finsam.Samordning.Api.Infrastructure.Access;
 using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Api.Infrastructure.Health;
+using Finsam.Samordning.Api.Infrastructure.Hosting;
 using Finsam.Samordning.Api.Infrastructure.Jobs;
 using Finsam.Samordning.Api.Infrastructure.Logging;
 using Finsam.Samordning.Api.Infrastructure.Mediator;
@@ -10,6 +11,9 @@ using Finsam.Samordning.Api.Infrastructure.OpenApi;
 using Finsam.Samordning.Api.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Production safety: refuse development keys and a missing authority before anything starts.
+StartupGuard.EnsureSafe(builder.Configuration, builder.Environment);
 
 builder.AddFinsamLogging();
 builder.Services

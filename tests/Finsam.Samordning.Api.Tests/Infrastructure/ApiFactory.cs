@@ -30,7 +30,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual string Roles => "api";
 
     /// <inheritdoc />
-    public async Task InitializeAsync() =>
+    public virtual async Task InitializeAsync() =>
         ConnectionString = await PostgresCluster.Instance.CreateDatabaseAsync($"t_{Guid.NewGuid():N}");
 
     /// <inheritdoc />
@@ -44,6 +44,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Finsam", ConnectionString);
         builder.UseSetting("Finsam:Roles", Roles);
         builder.UseSetting("Finsam:Auth:SigningKey", SigningKey);
+        // Test tokens span the test clock and the real time (see Token), so they live long.
+        builder.UseSetting("Finsam:Auth:MaxTokenLifetime", "1000.00:00:00");
         builder.UseSetting("Finsam:Crypto:KeyEncryptionKey", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("tests-key-encryption-key-32bytes")));
         builder.UseSetting("Finsam:Crypto:LookupKey", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("tests-lookup-hmac-key-32-bytes!!")));
         builder.UseSetting("Finsam:Jobs:QueuePollInterval", "00:00:00.200");
