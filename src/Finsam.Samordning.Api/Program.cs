@@ -4,6 +4,7 @@ using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Api.Infrastructure.Health;
 using Finsam.Samordning.Api.Infrastructure.Hosting;
+using Finsam.Samordning.Api.Infrastructure.Http;
 using Finsam.Samordning.Api.Infrastructure.Jobs;
 using Finsam.Samordning.Api.Infrastructure.Logging;
 using Finsam.Samordning.Api.Infrastructure.Mediator;
@@ -14,6 +15,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Production safety: refuse development keys and a missing authority before anything starts.
 StartupGuard.EnsureSafe(builder.Configuration, builder.Environment);
+// HTTP hardening: no Server header, per-caller rate limit, body limit, security headers.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.Services.AddFinsamHttpHardening(builder.Configuration);
 
 builder.AddFinsamLogging();
 builder.Services
@@ -33,9 +37,17 @@ var app = builder.Build();
 // Request logging outside the error handler: it sees the status the handler answered, never an
 // exception (whose message may quote input); the handler logs exceptions by type.
 app.UseFinsamRequestLogging();
+app.UseFinsamSecurityHeaders();
 app.UseFinsamErrors();
-app.UseFinsamOpenApi();
+app.UseFinsamBodyLimit();
+if (app.SwaggerServed())
+{
+    app.UseFinsamOpenApi();
+}
+
 app.UseAuthentication();
+// After authentication, so the limiter partitions by the verified caller.
+app.UseRateLimiter();
 app.UseFinsamAccessLog();
 app.UseAuthorization();
 app.MapFinsamHealth();

@@ -104,6 +104,15 @@ public sealed class OidcAuthorityTests(OidcApiFactory api) : IClassFixture<OidcA
         Assert.Equal(HttpStatusCode.OK, (await Send(before, Probe)).StatusCode);
     }
 
+    [Fact]
+    public async Task Swagger_is_off_outside_development_unless_configuration_turns_it_on()
+    {
+        var anonymous = api.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/swagger/index.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/swagger/v1/swagger.json")).StatusCode);
+    }
+
     private HttpClient Client(string token)
     {
         var client = api.CreateClient();

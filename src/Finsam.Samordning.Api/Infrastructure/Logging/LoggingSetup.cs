@@ -53,11 +53,23 @@ public static class LoggingSetup
                 diagnostics.Set("RouteTemplate", template);
                 diagnostics.Set("TraceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
             };
-            options.GetLevel = (http, _, ex) =>
-                ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
-                : LogEventLevel.Information;
+            options.GetLevel = (http, _, ex) => LevelOf(http.Request.Path, http.Response.StatusCode, ex);
         });
         return app;
     }
+
+    /// <summary>
+    /// The level of a request's log line: Error only for a fault (500, or an exception that got
+    /// past the handler); Warning for what an operator should notice (401, 403, 413, 429, a 503
+    /// while the database or access log is away); Information for every other refusal the client
+    /// caused (400, 404, 409, 412, 415, 422) and for successes; health probes at Verbose.
+    /// </summary>
+    public static LogEventLevel LevelOf(PathString path, int status, Exception? exception) => status switch
+    {
+        _ when exception is not null => LogEventLevel.Error,
+        >= 500 and not 503 => LogEventLevel.Error,
+        503 or 401 or 403 or 413 or 429 => LogEventLevel.Warning,
+        _ when path.StartsWithSegments("/health") => LogEventLevel.Verbose,
+        _ => LogEventLevel.Information,
+    };
 }

@@ -24,7 +24,9 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
         catch (Exception ex)
         {
             // The exception type is enough to tell refusals from faults; messages may quote input.
-            logger.LogInformation("{RequestName} refused or failed ({Outcome}) in {ElapsedMs:0.0} ms", name, ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            // Debug: the request's own log line says what the client got (once), and the exception
+            // handler logs a fault at Error.
+            logger.LogDebug("{RequestName} refused or failed ({Outcome}) in {ElapsedMs:0.0} ms", name, ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
         }
     }
