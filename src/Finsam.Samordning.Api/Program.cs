@@ -8,6 +8,7 @@ using Finsam.Samordning.Api.Infrastructure.Http;
 using Finsam.Samordning.Api.Infrastructure.Jobs;
 using Finsam.Samordning.Api.Infrastructure.Logging;
 using Finsam.Samordning.Api.Infrastructure.Mediator;
+using Finsam.Samordning.Api.Infrastructure.Observability;
 using Finsam.Samordning.Api.Infrastructure.OpenApi;
 using Finsam.Samordning.Api.Infrastructure.Persistence;
 
@@ -18,6 +19,8 @@ StartupGuard.EnsureSafe(builder.Configuration, builder.Environment);
 // HTTP hardening: no Server header, per-caller rate limit, body limit, security headers.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddFinsamHttpHardening(builder.Configuration);
+// OpenTelemetry over OTLP when Finsam:Telemetry:OtlpEndpoint is set.
+builder.Services.AddFinsamTelemetry(builder.Configuration);
 
 builder.AddFinsamLogging();
 builder.Services

@@ -102,6 +102,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
             read.ElapsedMilliseconds, rules.ElapsedMilliseconds, write.ElapsedMilliseconds);
         logger.LogInformation("Stall scan examined {Examined} cases, raised {Raised}, cleared {Cleared}, {Conflicts} conflicts, in {DurationMs} ms (full sweep: {FullSweep})",
             report.CasesExamined, report.Raised, report.Cleared, report.Conflicts, report.DurationMs, report.FullSweep);
+        Infrastructure.Observability.FinsamTelemetry.ScanFinished(clock.Elapsed, raised, cleared, fullSweep);
         return report;
     }
 
