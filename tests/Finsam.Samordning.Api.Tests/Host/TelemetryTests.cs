@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
 using Finsam.Samordning.Api.Infrastructure.Observability;
+using Hangfire;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -132,5 +133,60 @@ public sealed class TelemetryTests(TelemetryApiFactory api) : IClassFixture<Tele
         Assert.True(api.Collector.Saw("/v1/metrics", "finsam.commands"), "no command metric exported");
         Assert.True(api.Collector.Saw("/v1/metrics", "finsam.stall_scan.duration"), "no scan metric exported");
         Assert.True(api.Collector.Saw("/v1/metrics", "http.server.request.duration"), "no ASP.NET Core metric exported");
+    }
+}
+
+/// <summary>A Hangfire job gets a span and a duration from <see cref="JobTelemetryFilter"/>.</summary>
+public sealed class JobTelemetryTests(WorkerApiFactory api) : IClassFixture<WorkerApiFactory>
+{
+    [Fact]
+    public async Task A_job_run_by_the_worker_has_a_span_and_a_duration()
+    {
+        _ = api.Server; // start the host and its Hangfire server
+        var spans = new ConcurrentBag<System.Diagnostics.Activity>();
+        using var activities = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == FinsamTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) =>
+                System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(activities);
+        var durations = new ConcurrentBag<string>();
+        using var meters = new MeterListener();
+        meters.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "finsam.jobs.duration")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        meters.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "job")
+                {
+                    durations.Add((string)tag.Value!);
+                }
+            }
+        });
+        meters.Start();
+
+        var jobId = api.Services.GetRequiredService<Hangfire.IBackgroundJobClient>()
+            .Enqueue<Finsam.Samordning.Api.Infrastructure.Jobs.IdempotencyPurgeJob>(job => job.RunAsync(CancellationToken.None));
+
+        // Waiting for the worker's queue is not a time rule: poll for the span, bounded.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline
+               && !(spans.Any(s => (string?)s.GetTagItem("hangfire.job.id") == jobId) && durations.Contains("IdempotencyPurgeJob.RunAsync")))
+        {
+            await Task.Delay(100);
+        }
+
+        var span = Assert.Single(spans, s => (string?)s.GetTagItem("hangfire.job.id") == jobId);
+        Assert.Equal("job IdempotencyPurgeJob.RunAsync", span.DisplayName);
+        Assert.Equal(System.Diagnostics.ActivityStatusCode.Unset, span.Status);
+        Assert.Contains("IdempotencyPurgeJob.RunAsync", durations);
     }
 }
