@@ -99,6 +99,7 @@ public sealed class RefusalLoggingTests(LogEventsFactory api) : IClassFixture<Lo
         foreach (var (events, request) in new[] { invalid, rule, stale })
         {
             Assert.InRange(request.Level, LogEventLevel.Information, LogEventLevel.Warning);
+            Assert.StartsWith("\"/api/v1/cases/{", request.Properties["RouteTemplate"].ToString());
             Assert.DoesNotContain(events, e => e.Level >= LogEventLevel.Error);
             Assert.DoesNotContain(events, e => e.Exception is not null);
             Assert.DoesNotContain(events, e => e.Properties.ContainsKey("StackTrace"));

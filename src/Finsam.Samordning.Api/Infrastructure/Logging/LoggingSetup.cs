@@ -35,6 +35,8 @@ public static class LoggingSetup
         return builder;
     }
 
+    private const string RouteTemplateKey = "finsam.route-template";
+
     /// <summary>
     /// One line per request: method, route template (not the raw path), status, duration and trace id.
     /// The template keeps ids and query strings (which may hold search terms) out of the log.
@@ -49,11 +51,23 @@ public static class LoggingSetup
             options.IncludeQueryInRequestPath = false;
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
-                var template = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+                // The exception handler clears the endpoint before it writes a problem, so the template
+                // kept on the way in is the one a refused request was for.
+                var template = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText
+                    ?? http.Items[RouteTemplateKey] as string ?? "(no route)";
                 diagnostics.Set("RouteTemplate", template);
                 diagnostics.Set("TraceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
             };
             options.GetLevel = (http, _, ex) => LevelOf(http.Request.Path, http.Response.StatusCode, ex);
+        });
+        app.Use((http, next) =>
+        {
+            if (http.GetEndpoint() is RouteEndpoint endpoint)
+            {
+                http.Items[RouteTemplateKey] = endpoint.RoutePattern.RawText;
+            }
+
+            return next(http);
         });
         return app;
     }
