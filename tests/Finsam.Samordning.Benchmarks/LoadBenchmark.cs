@@ -401,7 +401,9 @@ public static partial class LoadBenchmark
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // "Testing": production behaviour (JSON logs, no development keys) but local tokens and
+        // no rate limit, which would measure the limiter instead of the API (appsettings.Testing.json).
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["ConnectionStrings__Finsam"] = connection + ";Maximum Pool Size=60";
         info.Environment["Finsam__Roles"] = "api";
         info.Environment["Finsam__Auth__SigningKey"] = SigningKey;

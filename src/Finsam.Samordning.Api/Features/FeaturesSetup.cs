@@ -19,7 +19,8 @@ public static class FeaturesSetup
     /// <summary>Maps the case writes of every area from their tables, then every <see cref="IEndpoint"/> slice.</summary>
     public static WebApplication MapFinsamFeatures(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        // Input hygiene (control characters, list lengths) before any slice's own validation.
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<Infrastructure.Http.InputHygieneFilter>();
         var writes = new CaseWriteTable(api, app.Services.GetRequiredService<CaseWriteLines>(), app.Services.GetRequiredService<BusinessCalendar>());
         // Every case write of the API, area by area: each area's routes are in its *Writes.cs.
         Cases.CaseLifecycleWrites.Declare(writes);

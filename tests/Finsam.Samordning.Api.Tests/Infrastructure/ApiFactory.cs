@@ -42,7 +42,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// Creates the database and migrates it as the owner role, as a deployment does before it starts
     /// the service; the host then runs as the runtime role (nothing creates schema at its start).
     /// </summary>
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var cluster = PostgresCluster.Instance;
         ConnectionString = await cluster.CreateDatabaseAsync(DatabaseName);
@@ -66,6 +66,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Finsam", RuntimeConnectionString);
         builder.UseSetting("Finsam:Roles", Roles);
         builder.UseSetting("Finsam:Auth:SigningKey", SigningKey);
+        // Test tokens span the test clock and the real time (see Token), so they live long.
+        builder.UseSetting("Finsam:Auth:MaxTokenLifetime", "1000.00:00:00");
         builder.UseSetting("Finsam:Crypto:KeyEncryptionKey", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("tests-key-encryption-key-32bytes")));
         builder.UseSetting("Finsam:Crypto:LookupKey", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("tests-lookup-hmac-key-32-bytes!!")));
         builder.UseSetting("Finsam:Jobs:QueuePollInterval", "00:00:00.200");

@@ -77,6 +77,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
             Milliseconds(tally.ReadTicks), Milliseconds(tally.RulesTicks), Milliseconds(tally.WriteTicks));
         logger.LogInformation("Stall scan examined {Examined} cases, raised {Raised}, cleared {Cleared}, {Conflicts} conflicts, in {DurationMs} ms (full sweep: {FullSweep})",
             report.CasesExamined, report.Raised, report.Cleared, report.Conflicts, report.DurationMs, report.FullSweep);
+        Infrastructure.Observability.FinsamTelemetry.ScanFinished(clock.Elapsed, report.Raised, report.Cleared, fullSweep);
         return report;
     }
 
