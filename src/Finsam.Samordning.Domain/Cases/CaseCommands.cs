@@ -102,12 +102,28 @@ public sealed record PlanAction(Guid ActionId, string Description, PartyCode? Re
 /// <summary>Mark an action done.</summary>
 public sealed record CompleteAction(Guid ActionId, DateOnly CompletedOn) : CaseCommand;
 
-/// <summary>Schedule a SIP meeting.</summary>
-public sealed record ScheduleSipMeeting(Guid MeetingId, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn) : CaseCommand;
+/// <summary>Call a SIP meeting: the parties (each covered by a consent in force), the person and others invited.</summary>
+public sealed record ScheduleSipMeeting(
+    Guid MeetingId, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn,
+    MeetingForm Form = MeetingForm.InPerson, string? Place = null, bool IndividualInvited = false,
+    IReadOnlyList<OutsideParticipant>? OthersInvited = null) : CaseCommand;
 
-/// <summary>Record that a SIP meeting was held.</summary>
+/// <summary>The actor's party answers its invitation to a SIP meeting: it comes, or it does not (with a reason).</summary>
+public sealed record AnswerSipInvitation(Guid MeetingId, bool Accept, string? Reason, DateOnly AnsweredOn) : CaseCommand;
+
+/// <summary>The organiser moves a SIP meeting to another day.</summary>
+public sealed record RescheduleSipMeeting(Guid MeetingId, DateOnly MeetingOn, string Reason, DateOnly RescheduledOn) : CaseCommand;
+
+/// <summary>The organiser calls a SIP meeting off.</summary>
+public sealed record CancelSipMeeting(Guid MeetingId, string Reason, DateOnly CancelledOn) : CaseCommand;
+
+/// <summary>Record that a SIP meeting's day came and it did not take place.</summary>
+public sealed record RecordSipMeetingNotHeld(Guid MeetingId, string Reason, DateOnly RecordedOn) : CaseCommand;
+
+/// <summary>Record that a SIP meeting was held, with who was actually there.</summary>
 public sealed record RecordSipMeetingHeld(
-    Guid MeetingId, DateOnly HeldOn, IReadOnlyList<PartyCode> Participants, bool IndividualTookPart, string Decisions, DateOnly? NextFollowUpOn) : CaseCommand;
+    Guid MeetingId, DateOnly HeldOn, IReadOnlyList<PartyCode> Participants, bool IndividualTookPart, string Decisions, DateOnly? NextFollowUpOn,
+    IReadOnlyList<OutsideParticipant>? OthersPresent = null) : CaseCommand;
 
 /// <summary>Log a contact of the actor's party with the person.</summary>
 public sealed record LogContact(Guid ContactId, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn) : CaseCommand;

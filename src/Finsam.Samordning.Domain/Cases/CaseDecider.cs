@@ -56,7 +56,11 @@ public static class CaseDecider
             SetGoal c => [Member(s, c.By, new GoalSet(s.Id, c.GoalId, c.Area, c.StatedBy, c.Text, c.By.Party, c.SetOn))],
             PlanAction c => PlanAnAction(s, c),
             CompleteAction c => CompleteAnAction(s, c),
-            ScheduleSipMeeting c => [Member(s, c.By, new SipMeetingScheduled(s.Id, c.MeetingId, c.MeetingOn, c.InvitedParties.Distinct().Order().ToArray(), c.ScheduledOn, c.By.Party))],
+            ScheduleSipMeeting c => Schedule(s, c),
+            AnswerSipInvitation c => AnswerInvitation(s, c),
+            RescheduleSipMeeting c => Reschedule(s, c),
+            CancelSipMeeting c => CancelMeeting(s, c),
+            RecordSipMeetingNotHeld c => NotHeld(s, c),
             RecordSipMeetingHeld c => Held(s, c),
             LogContact c => [Member(s, c.By, new ContactLogged(s.Id, c.ContactId, c.By.Party, c.Kind, c.NoShow, c.Note, c.OccurredOn))],
             AssessWorkCapacity c => [Member(s, c.By, new WorkCapacityAssessed(s.Id, c.AssessmentId, c.By.Party, c.Conclusion, c.Note, c.ValidFrom))],
@@ -453,22 +457,135 @@ public static class CaseDecider
 
     // SIP ------------------------------------------------------------------------------------
 
+    // Consent must be in place before the invitation (SIP guidance): a party no consent in force names
+    // for plan and meetings cannot be invited, and the meeting records that it was left out for that.
+    private static IReadOnlyList<ICaseEvent> Schedule(CaseState s, ScheduleSipMeeting c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var invited = c.InvitedParties.Distinct().Order().ToArray();
+        foreach (var party in invited.Where(p => p != c.By.Party))
+        {
+            if (!s.IsActiveParty(party))
+            {
+                throw new CaseRuleViolation("sip.party-not-on-case", $"{party} is not on the case; invite it to the case before inviting it to a SIP meeting.");
+            }
+
+            if (!CoveredForSip(s, party, c.ScheduledOn))
+            {
+                throw new CaseRuleViolation("sip.party-not-covered-by-consent",
+                    $"No consent in force on {c.ScheduledOn:yyyy-MM-dd} names {party} for plan and meetings, so {party} cannot be invited. Record the person's consent first.");
+            }
+        }
+
+        var notCovered = s.Parties.Values.Where(m => m.Active && m.Party != c.By.Party && !invited.Contains(m.Party) && !CoveredForSip(s, m.Party, c.ScheduledOn))
+            .Select(m => m.Party).Order().ToArray();
+        return [Member(s, c.By, new SipMeetingScheduled(s.Id, c.MeetingId, c.MeetingOn, invited, c.ScheduledOn, c.By.Party,
+            c.Form, c.Place, c.IndividualInvited, c.OthersInvited is { Count: > 0 } others ? others : null, notCovered.Length > 0 ? notCovered : null))];
+    }
+
+    /// <summary>Whether a consent in force on <paramref name="day"/> names <paramref name="party"/> for plan and meetings.</summary>
+    public static bool CoveredForSip(CaseState s, PartyCode party, DateOnly day) =>
+        s.Consents.Any(c => c.ActiveOn(day) && c.Parties.Contains(party) && c.Categories.Contains(InformationCategory.PlanAndMeetings));
+
+    private static MeetingStatus ExistingMeeting(CaseState s, Guid id) =>
+        s.Meetings.GetValueOrDefault(id) ?? throw new CaseEntryNotFound($"No SIP meeting {id} on this case.");
+
+    private static void StillScheduled(MeetingStatus meeting, string verb)
+    {
+        if (meeting.State == MeetingState.Held)
+        {
+            throw new CaseRuleViolation("sip.already-held", $"The meeting was already recorded as held on {meeting.HeldOn:yyyy-MM-dd}.");
+        }
+
+        if (meeting.State != MeetingState.Scheduled)
+        {
+            throw new CaseRuleViolation("sip.meeting-not-scheduled",
+                $"Cannot {verb} a meeting that was {(meeting.State == MeetingState.Cancelled ? "cancelled" : "recorded as not held")}.");
+        }
+    }
+
+    // Only the organiser moves or calls off its meeting; to anyone else it answers as if unknown,
+    // as another party's insats does: the caller may not be allowed to see it.
+    private static MeetingStatus OrganisersMeeting(CaseState s, Guid id, Actor by, DateOnly on, string verb, string field)
+    {
+        MustBeOnCase(s, by.Party);
+        var meeting = ExistingMeeting(s, id);
+        if (meeting.ScheduledBy != by.Party)
+        {
+            throw new CaseEntryNotFound($"No SIP meeting {id} called by {by.Party} on this case; only the party that called it can {verb} it.");
+        }
+
+        StillScheduled(meeting, verb);
+        NotBefore(on, meeting.LastChangedOn, field, $"its previous change on {meeting.LastChangedOn:yyyy-MM-dd}");
+        return meeting;
+    }
+
+    private static IReadOnlyList<ICaseEvent> AnswerInvitation(CaseState s, AnswerSipInvitation c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var meeting = ExistingMeeting(s, c.MeetingId);
+        if (!meeting.Invited.Contains(c.By.Party))
+        {
+            throw new CaseEntryNotFound($"No SIP meeting {c.MeetingId} to which {c.By.Party} is invited on this case.");
+        }
+
+        StillScheduled(meeting, "answer an invitation to");
+        if (meeting.Answered.Contains(c.By.Party))
+        {
+            throw new CaseRuleViolation("sip.invitation-already-answered", $"{c.By.Party} has already answered the invitation to the meeting on {meeting.MeetingOn:yyyy-MM-dd}.");
+        }
+
+        NotBefore(c.AnsweredOn, meeting.LastChangedOn, "answeredOn", $"the invitation or its latest change on {meeting.LastChangedOn:yyyy-MM-dd}");
+        if (!c.Accept && string.IsNullOrWhiteSpace(c.Reason))
+        {
+            throw new CaseRuleViolation("sip.decline-reason-required", "Say why the party will not come, so the organiser can plan without it.");
+        }
+
+        return c.Accept
+            ? [new SipInvitationAccepted(s.Id, c.MeetingId, c.By.Party, c.AnsweredOn)]
+            : [new SipInvitationDeclined(s.Id, c.MeetingId, c.By.Party, c.Reason!, c.AnsweredOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> Reschedule(CaseState s, RescheduleSipMeeting c)
+    {
+        var meeting = OrganisersMeeting(s, c.MeetingId, c.By, c.RescheduledOn, "reschedule", "rescheduledOn");
+        if (c.MeetingOn == meeting.MeetingOn)
+        {
+            throw new CaseRuleViolation("sip.same-date", $"The meeting is already on {meeting.MeetingOn:yyyy-MM-dd}.");
+        }
+
+        NotBefore(c.MeetingOn, c.RescheduledOn, "meetingOn", "the day it is moved");
+        return [new SipMeetingRescheduled(s.Id, c.MeetingId, c.MeetingOn, meeting.MeetingOn, c.Reason, c.RescheduledOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> CancelMeeting(CaseState s, CancelSipMeeting c)
+    {
+        OrganisersMeeting(s, c.MeetingId, c.By, c.CancelledOn, "cancel", "cancelledOn");
+        return [new SipMeetingCancelled(s.Id, c.MeetingId, c.Reason, c.CancelledOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> NotHeld(CaseState s, RecordSipMeetingNotHeld c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var meeting = ExistingMeeting(s, c.MeetingId);
+        StillScheduled(meeting, "record as not held");
+        NotBefore(c.RecordedOn, meeting.MeetingOn, "recordedOn", "the meeting's date: until then it can still take place");
+        return [new SipMeetingNotHeld(s.Id, c.MeetingId, c.Reason, c.RecordedOn)];
+    }
+
     private static IReadOnlyList<ICaseEvent> Held(CaseState s, RecordSipMeetingHeld c)
     {
         MustBeOnCase(s, c.By.Party);
-        var meeting = s.Meetings.GetValueOrDefault(c.MeetingId) ?? throw new CaseEntryNotFound($"No SIP meeting {c.MeetingId} on this case.");
-        if (meeting.HeldOn is { } held)
-        {
-            throw new CaseRuleViolation("sip.already-held", $"The meeting was already recorded as held on {held:yyyy-MM-dd}.");
-        }
-
+        var meeting = ExistingMeeting(s, c.MeetingId);
+        StillScheduled(meeting, "record as held");
         NotBefore(c.HeldOn, meeting.ScheduledOn, "heldOn", "the day it was scheduled");
         if (c.NextFollowUpOn is { } next && next <= c.HeldOn)
         {
             throw new CaseRuleViolation("sip.follow-up-not-after-meeting", "The next follow-up must come after the meeting.");
         }
 
-        return [new SipMeetingHeld(s.Id, c.MeetingId, c.HeldOn, c.Participants.Distinct().Order().ToArray(), c.IndividualTookPart, c.Decisions, c.NextFollowUpOn)];
+        return [new SipMeetingHeld(s.Id, c.MeetingId, c.HeldOn, c.Participants.Distinct().Order().ToArray(), c.IndividualTookPart, c.Decisions, c.NextFollowUpOn,
+            c.OthersPresent is { Count: > 0 } others ? others : null)];
     }
 
     // Benefits -------------------------------------------------------------------------------

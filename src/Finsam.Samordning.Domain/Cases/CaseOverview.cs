@@ -36,7 +36,38 @@ public sealed record OverviewAction(Guid Id, string Description, PartyCode? Resp
 
 public sealed record OverviewMeeting(Guid Id, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn, PartyCode ScheduledBy,
     DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, bool? IndividualTookPart = null, string? Decisions = null,
-    DateOnly? NextFollowUpOn = null);
+    DateOnly? NextFollowUpOn = null)
+{
+    public MeetingState State { get; init; } = MeetingState.Scheduled;
+
+    public MeetingForm Form { get; init; }
+
+    public string? Place { get; init; }
+
+    public bool IndividualInvited { get; init; }
+
+    public IReadOnlyList<OutsideParticipant> OthersInvited { get; init; } = [];
+
+    /// <summary>Each invited party's answer to the current date.</summary>
+    public IReadOnlyList<OverviewSipAnswer> Answers { get; init; } = [];
+
+    /// <summary>Parties on the case left out because no consent in force named them.</summary>
+    public IReadOnlyList<PartyCode> NotCoveredByConsent { get; init; } = [];
+
+    public IReadOnlyList<OverviewReschedule> Reschedules { get; init; } = [];
+
+    /// <summary>Why it was cancelled or not held.</summary>
+    public string? EndReason { get; init; }
+
+    /// <summary>When it was cancelled or recorded as not held.</summary>
+    public DateOnly? EndedOn { get; init; }
+
+    public IReadOnlyList<OutsideParticipant> OthersPresent { get; init; } = [];
+}
+
+public sealed record OverviewSipAnswer(PartyCode Party, InvitationState Answer = InvitationState.Pending, DateOnly? AnsweredOn = null, string? DeclineReason = null);
+
+public sealed record OverviewReschedule(DateOnly From, DateOnly To, string Reason, DateOnly RescheduledOn);
 
 public sealed record OverviewContact(Guid Id, PartyCode Party, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn);
 
@@ -146,7 +177,16 @@ public sealed record CaseOverview
         Needs = [.. Needs.Select(n => n with { Description = map(n.Description)! })],
         Goals = [.. Goals.Select(g => g with { Text = map(g.Text)! })],
         Actions = [.. Actions.Select(a => a with { Description = map(a.Description)! })],
-        Meetings = [.. Meetings.Select(m => m with { Decisions = map(m.Decisions) })],
+        Meetings =
+        [
+            .. Meetings.Select(m => m with
+            {
+                Decisions = map(m.Decisions), Place = map(m.Place), EndReason = map(m.EndReason),
+                OthersInvited = OutsideParticipant.MapAll(m.OthersInvited, map)!, OthersPresent = OutsideParticipant.MapAll(m.OthersPresent, map)!,
+                Answers = [.. m.Answers.Select(a => a with { DeclineReason = map(a.DeclineReason) })],
+                Reschedules = [.. m.Reschedules.Select(r => r with { Reason = map(r.Reason)! })],
+            }),
+        ],
         Contacts = [.. Contacts.Select(c => c with { Note = map(c.Note) })],
         Assessments = [.. Assessments.Select(a => a with { Note = map(a.Note) })],
         Flags = [.. Flags.Select(f => f.MapText(map))],
@@ -258,16 +298,36 @@ public sealed record CaseOverview
             (var o, ActionCompleted e) => o with { Actions = Replace(o.Actions, a => a.Id == e.ActionId, a => a with { CompletedOn = e.CompletedOn }) },
             (var o, SipMeetingScheduled e) => o with
             {
-                Meetings = [.. o.Meetings, new OverviewMeeting(e.MeetingId, e.MeetingOn, e.InvitedParties, e.ScheduledOn, e.ScheduledBy)],
+                Meetings =
+                [
+                    .. o.Meetings, new OverviewMeeting(e.MeetingId, e.MeetingOn, e.InvitedParties, e.ScheduledOn, e.ScheduledBy)
+                    {
+                        Form = e.Form, Place = e.Place, IndividualInvited = e.IndividualInvited, OthersInvited = e.OthersInvited ?? [],
+                        NotCoveredByConsent = e.NotCoveredByConsent ?? [], Answers = [.. e.InvitedParties.Select(p => new OverviewSipAnswer(p))],
+                    },
+                ],
             },
-            (var o, SipMeetingHeld e) => o with
+            (var o, SipInvitationAccepted e) => o.Meeting(e.MeetingId, m => m with
             {
-                Meetings = Replace(o.Meetings, m => m.Id == e.MeetingId, m => m with
-                {
-                    HeldOn = e.HeldOn, Participants = e.Participants, IndividualTookPart = e.IndividualTookPart,
-                    Decisions = e.Decisions, NextFollowUpOn = e.NextFollowUpOn,
-                }),
-            },
+                Answers = Replace(m.Answers, a => a.Party == e.Party, a => a with { Answer = InvitationState.Accepted, AnsweredOn = e.AnsweredOn }),
+            }),
+            (var o, SipInvitationDeclined e) => o.Meeting(e.MeetingId, m => m with
+            {
+                Answers = Replace(m.Answers, a => a.Party == e.Party, a => a with { Answer = InvitationState.Declined, AnsweredOn = e.AnsweredOn, DeclineReason = e.Reason }),
+            }),
+            (var o, SipMeetingRescheduled e) => o.Meeting(e.MeetingId, m => m with
+            {
+                MeetingOn = e.MeetingOn,
+                Reschedules = [.. m.Reschedules, new OverviewReschedule(e.PreviousOn, e.MeetingOn, e.Reason, e.RescheduledOn)],
+                Answers = [.. m.InvitedParties.Select(p => new OverviewSipAnswer(p))],
+            }),
+            (var o, SipMeetingCancelled e) => o.Meeting(e.MeetingId, m => m with { State = MeetingState.Cancelled, EndReason = e.Reason, EndedOn = e.CancelledOn }),
+            (var o, SipMeetingNotHeld e) => o.Meeting(e.MeetingId, m => m with { State = MeetingState.NotHeld, EndReason = e.Reason, EndedOn = e.RecordedOn }),
+            (var o, SipMeetingHeld e) => o.Meeting(e.MeetingId, m => m with
+            {
+                State = MeetingState.Held, HeldOn = e.HeldOn, Participants = e.Participants, IndividualTookPart = e.IndividualTookPart,
+                Decisions = e.Decisions, NextFollowUpOn = e.NextFollowUpOn, OthersPresent = e.OthersPresent ?? [],
+            }),
             (var o, ContactLogged e) => o with { Contacts = [.. o.Contacts, new OverviewContact(e.ContactId, e.Party, e.Kind, e.NoShow, e.Note, e.OccurredOn)] },
             (var o, WorkCapacityAssessed e) => o with
             {
@@ -283,6 +343,9 @@ public sealed record CaseOverview
         };
         return next is null ? null : next with { LastActivityOn = next.LastActivityOn > @event.BusinessDate ? next.LastActivityOn : @event.BusinessDate };
     }
+
+    private CaseOverview Meeting(Guid id, Func<OverviewMeeting, OverviewMeeting> change) =>
+        this with { Meetings = Replace(Meetings, m => m.Id == id, change) };
 
     private CaseOverview Insats(Guid id, Func<OverviewIntervention, OverviewIntervention> change) =>
         this with { Interventions = Replace(Interventions, i => i.Id == id, change) };

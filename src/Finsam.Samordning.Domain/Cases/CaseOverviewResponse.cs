@@ -121,8 +121,10 @@ public sealed record CaseOverviewResponse(
                 [.. o.Actions.OrderBy(a => a.DueOn).Select(a => new ActionView(a, a.CompletedOn is null && a.DueOn < end))]),
             new SipView(
                 last,
-                // A meeting dated in the past and never recorded as held is not "next": it was missed.
-                o.Meetings.Where(m => m.HeldOn is null && m.MeetingOn >= asOf).OrderBy(m => m.MeetingOn).FirstOrDefault(),
+                // A meeting dated in the past and never recorded as held is not "next": it was missed. Nor is a
+                // cancelled one, or any on a closed case.
+                o.Status == CaseStatus.Closed ? null
+                    : o.Meetings.Where(m => m.State == MeetingState.Scheduled && m.MeetingOn >= asOf).OrderBy(m => m.MeetingOn).FirstOrDefault(),
                 followUp,
                 // The last held meeting set the follow-up; a later meeting would itself be the last.
                 followUp is { } f && f < end,

@@ -52,7 +52,23 @@ public sealed record ActionStatus(Guid Id, PartyCode? ResponsibleParty, DateOnly
 /// <param name="MeetingOn">Scheduled date.</param>
 /// <param name="ScheduledOn">Business date scheduled.</param>
 /// <param name="HeldOn">When held, if it was.</param>
-public sealed record MeetingStatus(Guid Id, DateOnly MeetingOn, DateOnly ScheduledOn, DateOnly? HeldOn = null);
+public sealed record MeetingStatus(Guid Id, DateOnly MeetingOn, DateOnly ScheduledOn, DateOnly? HeldOn = null)
+{
+    /// <summary>The party that called it: only it moves or cancels it.</summary>
+    public PartyCode ScheduledBy { get; init; }
+
+    /// <summary>Scheduled, held, not held or cancelled.</summary>
+    public MeetingState State { get; init; } = MeetingState.Scheduled;
+
+    /// <summary>Parties invited.</summary>
+    public IReadOnlyList<PartyCode> Invited { get; init; } = [];
+
+    /// <summary>Invited parties that have answered the current date.</summary>
+    public IReadOnlyList<PartyCode> Answered { get; init; } = [];
+
+    /// <summary>Business date of the latest change (later ones may not precede it).</summary>
+    public DateOnly LastChangedOn { get; init; }
+}
 
 /// <summary>
 /// The write model of a case: only what decisions need. Immutable; <see cref="Evolve"/> folds
@@ -165,8 +181,20 @@ public sealed record CaseState
         (var s, GoalSet e) => s with { Goals = [.. s.Goals, e.GoalId] },
         (var s, ActionPlanned e) => s with { Actions = s.Actions.With(e.ActionId, new ActionStatus(e.ActionId, e.ResponsibleParty, e.PlannedOn)) },
         (var s, ActionCompleted e) => s with { Actions = s.Actions.With(e.ActionId, s.Actions[e.ActionId] with { CompletedOn = e.CompletedOn }) },
-        (var s, SipMeetingScheduled e) => s with { Meetings = s.Meetings.With(e.MeetingId, new MeetingStatus(e.MeetingId, e.MeetingOn, e.ScheduledOn)) },
-        (var s, SipMeetingHeld e) => s with { Meetings = s.Meetings.With(e.MeetingId, s.Meetings[e.MeetingId] with { HeldOn = e.HeldOn }) },
+        (var s, SipMeetingScheduled e) => s with
+        {
+            Meetings = s.Meetings.With(e.MeetingId, new MeetingStatus(e.MeetingId, e.MeetingOn, e.ScheduledOn)
+            {
+                ScheduledBy = e.ScheduledBy, Invited = e.InvitedParties, LastChangedOn = e.ScheduledOn,
+            }),
+        },
+        (var s, SipInvitationAccepted e) => s.Meeting(e.MeetingId, m => m with { Answered = [.. m.Answered, e.Party], LastChangedOn = Later(m.LastChangedOn, e.AnsweredOn) }),
+        (var s, SipInvitationDeclined e) => s.Meeting(e.MeetingId, m => m with { Answered = [.. m.Answered, e.Party], LastChangedOn = Later(m.LastChangedOn, e.AnsweredOn) }),
+        // A new date needs new answers: who could come on the old day may not on the new one.
+        (var s, SipMeetingRescheduled e) => s.Meeting(e.MeetingId, m => m with { MeetingOn = e.MeetingOn, Answered = [], LastChangedOn = e.RescheduledOn }),
+        (var s, SipMeetingCancelled e) => s.Meeting(e.MeetingId, m => m with { State = MeetingState.Cancelled, LastChangedOn = e.CancelledOn }),
+        (var s, SipMeetingNotHeld e) => s.Meeting(e.MeetingId, m => m with { State = MeetingState.NotHeld, LastChangedOn = e.RecordedOn }),
+        (var s, SipMeetingHeld e) => s.Meeting(e.MeetingId, m => m with { HeldOn = e.HeldOn, State = MeetingState.Held, LastChangedOn = e.HeldOn }),
         (var s, StallFlagRaised e) => s with { Flags = s.Flags.With(e.FlagId, OpenFlags.From(e)) },
         (var s, StallFlagAcknowledged e) when s.Flags.ContainsKey(e.FlagId) => s with { Flags = s.Flags.With(e.FlagId, OpenFlags.Acknowledge(s.Flags[e.FlagId], e)) },
         (var s, StallFlagCleared e) => s with { Flags = s.Flags.Without(e.FlagId) },
@@ -174,6 +202,11 @@ public sealed record CaseState
         (var s, CaseReopened e) => s with { Status = CaseStatus.Open, ReopenedOn = e.ReopenedOn },
         var (s, _) => s,
     };
+
+    private CaseState Meeting(Guid id, Func<MeetingStatus, MeetingStatus> change) =>
+        this with { Meetings = Meetings.With(id, change(Meetings[id])) };
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private CaseState Move(Guid id, InterventionState to, DateOnly on) =>
         this with { Interventions = Interventions.With(id, Interventions[id] with { State = to, LastChangedOn = on }) };

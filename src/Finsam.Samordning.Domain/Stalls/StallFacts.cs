@@ -25,7 +25,17 @@ public sealed record AssessmentFact(PartyCode Party, WorkCapacityConclusion Conc
 
 public sealed record BenefitFact(Benefit Benefit, BenefitDecisionKind Decision, DateOnly DecidedOn);
 
-public sealed record MeetingFact(Guid Id, DateOnly MeetingOn, DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, DateOnly? NextFollowUpOn = null);
+public sealed record MeetingFact(Guid Id, DateOnly MeetingOn, DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, DateOnly? NextFollowUpOn = null)
+{
+    /// <summary>Parties invited; null in facts folded before invitations were kept (then every party counts as expected).</summary>
+    public IReadOnlyList<PartyCode>? Invited { get; init; }
+
+    /// <summary>The party that called it.</summary>
+    public PartyCode? Organiser { get; init; }
+
+    /// <summary>Invited parties that said they would not come.</summary>
+    public IReadOnlyList<PartyCode> Declined { get; init; } = [];
+}
 
 #pragma warning restore CS1591
 
@@ -115,7 +125,20 @@ public sealed record StallFacts
         },
         (var f, ActionPlanned e) => f with { Actions = [.. f.Actions, new ActionFact(e.ActionId, e.Description, e.ResponsibleParty, e.DueOn)] },
         (var f, ActionCompleted e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { Completed = true }) },
-        (var f, SipMeetingScheduled e) => f with { Meetings = [.. f.Meetings, new MeetingFact(e.MeetingId, e.MeetingOn)] },
+        (var f, SipMeetingScheduled e) => f with { Meetings = [.. f.Meetings, new MeetingFact(e.MeetingId, e.MeetingOn) { Invited = e.InvitedParties, Organiser = e.ScheduledBy }] },
+        (var f, SipInvitationDeclined e) => f with
+        {
+            Meetings = Replace(f.Meetings, m => m.Id == e.MeetingId, m => m with { Declined = [.. m.Declined, e.Party] }),
+        },
+        (var f, SipInvitationAccepted e) => f with
+        {
+            Meetings = Replace(f.Meetings, m => m.Id == e.MeetingId, m => m with { Declined = [.. m.Declined.Where(p => p != e.Party)] }),
+        },
+        // A new date asks for new answers: an earlier "no" does not excuse absence from the new day.
+        (var f, SipMeetingRescheduled e) => f with
+        {
+            Meetings = Replace(f.Meetings, m => m.Id == e.MeetingId, m => m with { MeetingOn = e.MeetingOn, Declined = [] }),
+        },
         (var f, SipMeetingHeld e) => f with
         {
             Meetings = Replace(f.Meetings, m => m.Id == e.MeetingId, m => m with { HeldOn = e.HeldOn, Participants = e.Participants, NextFollowUpOn = e.NextFollowUpOn }),

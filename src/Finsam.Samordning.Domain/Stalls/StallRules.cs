@@ -347,11 +347,19 @@ public static class StallRules
 
         var held = last.HeldOn!.Value;
         var participants = last.Participants ?? [];
-        foreach (var party in OngoingOn(f, today).Where(i => IsOngoing(i, held)).Select(i => i.Party).Distinct().Where(p => !participants.Contains(p)).Order())
+        // Only a party that was expected counts as absent: invited, and accepted or never answered. One not
+        // invited (e.g. because no consent covered it) or that said it could not come did not fail to come.
+        bool Expected(PartyCode p) => (last.Invited is null || last.Invited.Contains(p)) && !last.Declined.Contains(p);
+        foreach (var party in OngoingOn(f, today).Where(i => IsOngoing(i, held)).Select(i => i.Party).Distinct()
+                     .Where(p => !participants.Contains(p) && Expected(p)).Order())
         {
             yield return new(StallRuleCodes.PartyAbsentFromSip, party.ToString(), FlagSeverity.Advice, held,
-                $"{PartyNames.Sv(party)} har en pågående insats men var inte med på SIP-mötet {held:yyyy-MM-dd}.",
-                $"{PartyNames.En(party)} has an ongoing insats but did not take part in the SIP meeting on {held:yyyy-MM-dd}.");
+                $"{PartyNames.Sv(party)} har en pågående insats, var kallad och kom inte till SIP-mötet {held:yyyy-MM-dd}.",
+                $"{PartyNames.En(party)} has an ongoing insats, was invited and did not come to the SIP meeting on {held:yyyy-MM-dd}.")
+            {
+                // The absent party's insats and the organiser's meeting.
+                Describes = last.Organiser is { } organiser ? [.. new[] { party, organiser }.Distinct()] : null,
+            };
         }
     }
 

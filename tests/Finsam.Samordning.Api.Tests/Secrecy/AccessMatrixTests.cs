@@ -33,6 +33,8 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         ["IdentifyNeed"] = Access.CaseWrite, ["AssignPlanLead"] = Access.CaseWrite, ["SetGoal"] = Access.CaseWrite,
         ["PlanAction"] = Access.CaseWrite, ["CompleteAction"] = Access.CaseWrite,
         ["ScheduleSipMeeting"] = Access.CaseWrite, ["RecordSipMeetingHeld"] = Access.CaseWrite,
+        ["AcceptSipInvitation"] = Access.CaseWrite, ["DeclineSipInvitation"] = Access.CaseWrite, ["RescheduleSipMeeting"] = Access.CaseWrite,
+        ["CancelSipMeeting"] = Access.CaseWrite, ["RecordSipMeetingNotHeld"] = Access.CaseWrite,
         ["LogContact"] = Access.CaseWrite, ["AssessWorkCapacity"] = Access.CaseWrite, ["RecordBenefitDecision"] = Access.CaseWrite,
         ["RaiseConcern"] = Access.Review, ["AcknowledgeFlag"] = Access.Review, ["ClearConcern"] = Access.Review, ["ListFlags"] = Access.Review,
         ["GetStallRules"] = Access.Admin, ["UpdateStallRules"] = Access.Admin, ["RunStallScan"] = Access.Admin,
