@@ -84,20 +84,51 @@ public sealed record SendReferral(Guid ReferralId, ReferralKind Kind, PartyCode 
 /// <summary>Accept a referral sent to the actor's party; the party joins the case if it had not.</summary>
 public sealed record AcceptReferral(Guid ReferralId, string? Unit, DateOnly AcceptedOn) : CaseCommand;
 
-/// <summary>Decline a referral sent to the actor's party.</summary>
-public sealed record DeclineReferral(Guid ReferralId, string Reason, DateOnly DeclinedOn) : CaseCommand;
+/// <summary>Decline a referral sent to the actor's party, with a reason code and the receiver's words.</summary>
+public sealed record DeclineReferral(Guid ReferralId, string Reason, DateOnly DeclinedOn, ReferralDeclineReason Code = ReferralDeclineReason.Other) : CaseCommand;
 
-/// <summary>Record a need in the shared plan.</summary>
-public sealed record IdentifyNeed(Guid NeedId, PlanArea Area, string Description, DateOnly IdentifiedOn) : CaseCommand;
+/// <summary>The sending party withdraws a referral not yet answered.</summary>
+public sealed record WithdrawReferral(Guid ReferralId, string Reason, DateOnly WithdrawnOn) : CaseCommand;
+
+/// <summary>The sending party reminds the receiver of an unanswered referral (logged).</summary>
+public sealed record RemindReferral(Guid ReferralId, string? Note, DateOnly RemindedOn) : CaseCommand;
+
+/// <summary>The sending party changes when an answer is expected.</summary>
+public sealed record ChangeReferralRespondBy(Guid ReferralId, DateOnly? RespondBy, DateOnly ChangedOn) : CaseCommand;
+
+/// <summary>Record a need in the shared plan, and the party that answers for it if agreed.</summary>
+public sealed record IdentifyNeed(Guid NeedId, PlanArea Area, string Description, DateOnly IdentifiedOn, PartyCode? ResponsibleParty = null) : CaseCommand;
+
+/// <summary>Record that a need is met.</summary>
+public sealed record ResolveNeed(Guid NeedId, string? Note, DateOnly ResolvedOn) : CaseCommand;
 
 /// <summary>Make a party planeringsansvarig.</summary>
 public sealed record AssignPlanLead(PartyCode Party, DateOnly AssignedOn) : CaseCommand;
 
-/// <summary>Set a goal in the shared plan.</summary>
-public sealed record SetGoal(Guid GoalId, PlanArea Area, GoalStatedBy StatedBy, string Text, DateOnly SetOn) : CaseCommand;
+/// <summary>Set a goal in the shared plan, dated if a target day is agreed.</summary>
+public sealed record SetGoal(Guid GoalId, PlanArea Area, GoalStatedBy StatedBy, string Text, DateOnly SetOn, DateOnly? TargetOn = null) : CaseCommand;
 
-/// <summary>Plan an action: a party or the person does something by a date.</summary>
-public sealed record PlanAction(Guid ActionId, string Description, PartyCode? ResponsibleParty, Guid? GoalId, DateOnly DueOn, DateOnly PlannedOn) : CaseCommand;
+/// <summary>Reword or re-date a goal.</summary>
+public sealed record ReviseGoal(Guid GoalId, string Text, DateOnly? TargetOn, DateOnly RevisedOn) : CaseCommand;
+
+/// <summary>Record that a goal was reached.</summary>
+public sealed record AchieveGoal(Guid GoalId, DateOnly AchievedOn) : CaseCommand;
+
+/// <summary>Record that a goal was given up.</summary>
+public sealed record AbandonGoal(Guid GoalId, string Reason, DateOnly AbandonedOn) : CaseCommand;
+
+/// <summary>Plan an action: a party, the person, or a named outside participant does something by a date.</summary>
+public sealed record PlanAction(Guid ActionId, string Description, PartyCode? ResponsibleParty, Guid? GoalId, DateOnly DueOn, DateOnly PlannedOn,
+    OutsideParticipant? ResponsibleOther = null) : CaseCommand;
+
+/// <summary>Give an action a new due date.</summary>
+public sealed record RescheduleAction(Guid ActionId, DateOnly DueOn, string Reason, DateOnly RescheduledOn) : CaseCommand;
+
+/// <summary>Pass an action to another party on the case, the person (both null), or a named outside participant.</summary>
+public sealed record ReassignAction(Guid ActionId, PartyCode? ResponsibleParty, OutsideParticipant? ResponsibleOther, DateOnly ReassignedOn) : CaseCommand;
+
+/// <summary>Drop an action that is no longer to be done.</summary>
+public sealed record DropAction(Guid ActionId, string Reason, DateOnly DroppedOn) : CaseCommand;
 
 /// <summary>Mark an action done.</summary>
 public sealed record CompleteAction(Guid ActionId, DateOnly CompletedOn) : CaseCommand;

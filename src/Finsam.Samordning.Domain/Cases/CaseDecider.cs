@@ -51,11 +51,21 @@ public static class CaseDecider
             SendReferral c => Send(s, c),
             AcceptReferral c => Accept(s, c),
             DeclineReferral c => Decline(s, c),
-            IdentifyNeed c => [Member(s, c.By, new NeedIdentified(s.Id, c.NeedId, c.Area, c.Description, c.By.Party, c.IdentifiedOn))],
+            WithdrawReferral c => [new ReferralWithdrawn(s.Id, c.ReferralId, c.Reason, SendersPending(s, c.ReferralId, c.By, c.WithdrawnOn, "withdraw", "withdrawnOn"))],
+            RemindReferral c => [new ReferralReminded(s.Id, c.ReferralId, c.Note, SendersPending(s, c.ReferralId, c.By, c.RemindedOn, "remind the receiver of", "remindedOn"))],
+            ChangeReferralRespondBy c => RespondBy(s, c),
+            IdentifyNeed c => Need(s, c),
+            ResolveNeed c => Resolve(s, c),
             AssignPlanLead c => Lead(s, c),
-            SetGoal c => [Member(s, c.By, new GoalSet(s.Id, c.GoalId, c.Area, c.StatedBy, c.Text, c.By.Party, c.SetOn))],
+            SetGoal c => SetAGoal(s, c),
+            ReviseGoal c => [new GoalRevised(s.Id, c.GoalId, c.Text, c.TargetOn, ActiveGoal(s, c.GoalId, c.By, c.RevisedOn, "revise", "revisedOn"))],
+            AchieveGoal c => [new GoalAchieved(s.Id, c.GoalId, ActiveGoal(s, c.GoalId, c.By, c.AchievedOn, "mark as achieved", "achievedOn"))],
+            AbandonGoal c => [new GoalAbandoned(s.Id, c.GoalId, c.Reason, ActiveGoal(s, c.GoalId, c.By, c.AbandonedOn, "abandon", "abandonedOn"))],
             PlanAction c => PlanAnAction(s, c),
             CompleteAction c => CompleteAnAction(s, c),
+            RescheduleAction c => RescheduleAnAction(s, c),
+            ReassignAction c => ReassignAnAction(s, c),
+            DropAction c => DropAnAction(s, c),
             ScheduleSipMeeting c => Schedule(s, c),
             AnswerSipInvitation c => AnswerInvitation(s, c),
             RescheduleSipMeeting c => Reschedule(s, c),
@@ -207,11 +217,11 @@ public static class CaseDecider
                 $"{waiting} referral(s) to {c.Party} are still unanswered. Accept or decline them before leaving, so the sender is not left waiting.");
         }
 
-        var actions = s.Actions.Values.Count(a => a.ResponsibleParty == c.Party && a.CompletedOn is null);
+        var actions = s.Actions.Values.Count(a => a.ResponsibleParty == c.Party && a.IsOpen);
         if (actions > 0)
         {
             throw new CaseRuleViolation("party.has-open-actions",
-                $"{c.Party} is responsible for {actions} plan action(s) not yet done. Complete them, or agree a new plan, before leaving.");
+                $"{c.Party} is responsible for {actions} plan action(s) not yet done. Complete, reassign or drop them before leaving.");
         }
 
         return [new PartyLeft(s.Id, c.Party, c.Reason, c.HandedOverTo, c.LeftOn)];
@@ -396,10 +406,165 @@ public static class CaseDecider
     {
         var referral = PendingTo(s, c.ReferralId, c.By, "decline");
         NotBefore(c.DeclinedOn, referral.SentOn, "declinedOn", "the day it was sent");
-        return [new ReferralDeclined(s.Id, c.ReferralId, c.Reason, c.DeclinedOn)];
+        return [new ReferralDeclined(s.Id, c.ReferralId, c.Reason, c.DeclinedOn, c.Code)];
+    }
+
+    // Only the sender keeps up its referral; to another party it answers as if unknown (it may not see it).
+    // Returns the business date, checked against the referral's sending and latest change.
+    private static DateOnly SendersPending(CaseState s, Guid id, Actor by, DateOnly on, string verb, string field)
+    {
+        MustBeOnCase(s, by.Party);
+        var referral = s.Referrals.GetValueOrDefault(id) ?? throw new CaseEntryNotFound($"No referral {id} on this case.");
+        if (referral.From != by.Party)
+        {
+            throw new CaseEntryNotFound($"No referral {id} from {by.Party} on this case; only the party that sent it can {verb} it.");
+        }
+
+        if (referral.State != ReferralState.Pending)
+        {
+            throw new CaseRuleViolation("referral.already-answered", $"The referral is already {referral.State.ToString().ToLowerInvariant()}.");
+        }
+
+        NotBefore(on, referral.LastChangedOn ?? referral.SentOn, field, "the day it was sent or last changed");
+        return on;
+    }
+
+    private static IReadOnlyList<ICaseEvent> RespondBy(CaseState s, ChangeReferralRespondBy c)
+    {
+        var on = SendersPending(s, c.ReferralId, c.By, c.ChangedOn, "change the respond-by date of", "changedOn");
+        if (c.RespondBy is { } by && by < s.Referrals[c.ReferralId].SentOn)
+        {
+            throw new CaseRuleViolation("referral.respond-before-sent", "respondBy cannot be before the referral was sent.");
+        }
+
+        return [new ReferralRespondByChanged(s.Id, c.ReferralId, c.RespondBy, on)];
     }
 
     // Shared plan ------------------------------------------------------------------------------
+
+    private static IReadOnlyList<ICaseEvent> Need(CaseState s, IdentifyNeed c)
+    {
+        if (c.ResponsibleParty is { } party && !s.IsActiveParty(party))
+        {
+            throw new CaseRuleViolation("plan.responsible-not-on-case", $"{party} is not on the case, so it cannot answer for a need.");
+        }
+
+        return [Member(s, c.By, new NeedIdentified(s.Id, c.NeedId, c.Area, c.Description, c.By.Party, c.IdentifiedOn, c.ResponsibleParty))];
+    }
+
+    private static IReadOnlyList<ICaseEvent> Resolve(CaseState s, ResolveNeed c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var need = s.Needs.GetValueOrDefault(c.NeedId);
+        if (need is null || need.IdentifiedBy != c.By.Party)
+        {
+            throw new CaseEntryNotFound($"No need {c.NeedId} recorded by {c.By.Party} on this case; only the party that recorded a need marks it met.");
+        }
+
+        if (need.ResolvedOn is { } done)
+        {
+            throw new CaseRuleViolation("plan.need-already-resolved", $"The need was already met on {done:yyyy-MM-dd}.");
+        }
+
+        NotBefore(c.ResolvedOn, need.IdentifiedOn, "resolvedOn", "the day it was identified");
+        return [new NeedResolved(s.Id, c.NeedId, c.Note, c.ResolvedOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> SetAGoal(CaseState s, SetGoal c)
+    {
+        if (c.TargetOn is { } target && target < c.SetOn)
+        {
+            throw new CaseRuleViolation("plan.target-before-set", "A goal cannot be due before it is set.");
+        }
+
+        return [Member(s, c.By, new GoalSet(s.Id, c.GoalId, c.Area, c.StatedBy, c.Text, c.By.Party, c.SetOn, c.TargetOn))];
+    }
+
+    // The party that recorded a goal keeps it up (the person's own goal is recorded, and changed, by the
+    // party that sat with them); it must still be active. Returns the checked business date.
+    private static DateOnly ActiveGoal(CaseState s, Guid id, Actor by, DateOnly on, string verb, string field)
+    {
+        MustBeOnCase(s, by.Party);
+        var goal = s.GoalStates.GetValueOrDefault(id);
+        if (goal is null || goal.RecordedBy != by.Party)
+        {
+            throw new CaseEntryNotFound($"No goal {id} recorded by {by.Party} on this case; only the party that recorded a goal can {verb} it.");
+        }
+
+        if (goal.State != GoalState.Active)
+        {
+            throw new CaseRuleViolation("plan.goal-not-active", $"The goal is already {goal.State.ToString().ToLowerInvariant()}.");
+        }
+
+        NotBefore(on, goal.LastChangedOn, field, $"its previous change on {goal.LastChangedOn:yyyy-MM-dd}");
+        return on;
+    }
+
+    // The party that planned an action and the party responsible for it keep it up; to others it
+    // answers as if unknown. It must be neither done nor dropped.
+    private static ActionStatus KeptUp(CaseState s, Guid id, Actor by, DateOnly on, string verb, string field)
+    {
+        MustBeOnCase(s, by.Party);
+        var action = s.Actions.GetValueOrDefault(id);
+        if (action is null || (action.PlannedBy != by.Party && action.ResponsibleParty != by.Party))
+        {
+            throw new CaseEntryNotFound($"No action {id} planned by or for {by.Party} on this case; only they can {verb} it.");
+        }
+
+        if (action.CompletedOn is { } done)
+        {
+            throw new CaseRuleViolation("plan.action-already-completed", $"The action was already completed on {done:yyyy-MM-dd}.");
+        }
+
+        if (action.DroppedOn is { } dropped)
+        {
+            throw new CaseRuleViolation("plan.action-dropped", $"The action was dropped on {dropped:yyyy-MM-dd}.");
+        }
+
+        NotBefore(on, action.LastChangedOn > action.PlannedOn ? action.LastChangedOn : action.PlannedOn, field, "its previous change");
+        return action;
+    }
+
+    private static IReadOnlyList<ICaseEvent> RescheduleAnAction(CaseState s, RescheduleAction c)
+    {
+        var action = KeptUp(s, c.ActionId, c.By, c.RescheduledOn, "reschedule", "rescheduledOn");
+        if (c.DueOn == action.DueOn)
+        {
+            throw new CaseRuleViolation("plan.same-due-date", $"The action is already due on {action.DueOn:yyyy-MM-dd}.");
+        }
+
+        if (c.DueOn < c.RescheduledOn)
+        {
+            throw new CaseRuleViolation("plan.due-before-planned", "An action cannot be moved to a day before the move.");
+        }
+
+        return [new ActionRescheduled(s.Id, c.ActionId, c.DueOn, action.DueOn, c.Reason, c.RescheduledOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> DropAnAction(CaseState s, DropAction c)
+    {
+        KeptUp(s, c.ActionId, c.By, c.DroppedOn, "drop", "droppedOn");
+        return [new ActionDropped(s.Id, c.ActionId, c.Reason, c.DroppedOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> ReassignAnAction(CaseState s, ReassignAction c)
+    {
+        var action = KeptUp(s, c.ActionId, c.By, c.ReassignedOn, "reassign", "reassignedOn");
+        if (c.ResponsibleParty is { } party)
+        {
+            if (!s.IsActiveParty(party))
+            {
+                throw new CaseRuleViolation("plan.responsible-not-on-case", $"{party} is not on the case, so it cannot be responsible for an action.");
+            }
+
+            if (party == action.ResponsibleParty)
+            {
+                throw new CaseRuleViolation("plan.responsible-unchanged", $"{party} is already responsible for the action.");
+            }
+        }
+
+        return [new ActionReassigned(s.Id, c.ActionId, c.ResponsibleParty, c.ResponsibleParty is null ? c.ResponsibleOther : null, c.By.Party, c.ReassignedOn)];
+    }
 
     private static IReadOnlyList<ICaseEvent> Lead(CaseState s, AssignPlanLead c)
     {
@@ -434,7 +599,8 @@ public static class CaseDecider
             throw new CaseRuleViolation("plan.due-before-planned", "An action cannot be due before it is planned.");
         }
 
-        return [Member(s, c.By, new ActionPlanned(s.Id, c.ActionId, c.Description, c.ResponsibleParty, c.GoalId, c.DueOn, c.PlannedOn, c.By.Party))];
+        return [Member(s, c.By, new ActionPlanned(s.Id, c.ActionId, c.Description, c.ResponsibleParty, c.GoalId, c.DueOn, c.PlannedOn, c.By.Party,
+            c.ResponsibleParty is null ? c.ResponsibleOther : null))];
     }
 
     private static IReadOnlyList<ICaseEvent> CompleteAnAction(CaseState s, CompleteAction c)
@@ -449,6 +615,11 @@ public static class CaseDecider
         if (action.CompletedOn is { } done)
         {
             throw new CaseRuleViolation("plan.action-already-completed", $"The action was already completed on {done:yyyy-MM-dd}.");
+        }
+
+        if (action.DroppedOn is { } dropped)
+        {
+            throw new CaseRuleViolation("plan.action-dropped", $"The action was dropped on {dropped:yyyy-MM-dd}.");
         }
 
         NotBefore(c.CompletedOn, action.PlannedOn, "completedOn", "the day it was planned");

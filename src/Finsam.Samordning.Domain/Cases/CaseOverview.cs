@@ -25,14 +25,65 @@ public sealed record OverviewIntervention(Guid Id, PartyCode Party, string Kind,
 }
 
 public sealed record OverviewReferral(Guid Id, ReferralKind Kind, PartyCode From, PartyCode To, string Reason, DateOnly SentOn,
-    DateOnly? RespondBy, ReferralState State, DateOnly? AnsweredOn = null, string? DeclineReason = null);
+    DateOnly? RespondBy, ReferralState State, DateOnly? AnsweredOn = null, string? DeclineReason = null)
+{
+    /// <summary>Why it was declined, as a code (null if recorded before codes, or not declined).</summary>
+    public ReferralDeclineReason? DeclineCode { get; init; }
 
-public sealed record OverviewNeed(Guid Id, PlanArea Area, string Description, PartyCode IdentifiedBy, DateOnly IdentifiedOn);
+    /// <summary>Why the sender withdrew it.</summary>
+    public string? WithdrawReason { get; init; }
 
-public sealed record OverviewGoal(Guid Id, PlanArea Area, GoalStatedBy StatedBy, string Text, PartyCode RecordedBy, DateOnly SetOn);
+    /// <summary>Reminders the sender sent.</summary>
+    public IReadOnlyList<OverviewReminder> Reminders { get; init; } = [];
+}
+
+public sealed record OverviewReminder(DateOnly RemindedOn, string? Note);
+
+public sealed record OverviewNeed(Guid Id, PlanArea Area, string Description, PartyCode IdentifiedBy, DateOnly IdentifiedOn)
+{
+    /// <summary>The party that answers for meeting the need, if agreed.</summary>
+    public PartyCode? ResponsibleParty { get; init; }
+
+    public DateOnly? ResolvedOn { get; init; }
+
+    public string? ResolveNote { get; init; }
+}
+
+public sealed record OverviewGoal(Guid Id, PlanArea Area, GoalStatedBy StatedBy, string Text, PartyCode RecordedBy, DateOnly SetOn)
+{
+    /// <summary>When it should be reached, if dated.</summary>
+    public DateOnly? TargetOn { get; init; }
+
+    public GoalState State { get; init; } = GoalState.Active;
+
+    /// <summary>When it was last reworded or re-dated.</summary>
+    public DateOnly? RevisedOn { get; init; }
+
+    /// <summary>When it was achieved or abandoned.</summary>
+    public DateOnly? ClosedOn { get; init; }
+
+    public string? AbandonReason { get; init; }
+}
 
 public sealed record OverviewAction(Guid Id, string Description, PartyCode? ResponsibleParty, bool IndividualResponsible, Guid? GoalId,
-    DateOnly DueOn, DateOnly PlannedOn, PartyCode PlannedBy, DateOnly? CompletedOn = null);
+    DateOnly DueOn, DateOnly PlannedOn, PartyCode PlannedBy, DateOnly? CompletedOn = null)
+{
+    /// <summary>A named participant from outside the förbund who is responsible.</summary>
+    public OutsideParticipant? ResponsibleOther { get; init; }
+
+    public IReadOnlyList<OverviewActionReschedule> Reschedules { get; init; } = [];
+
+    public DateOnly? ReassignedOn { get; init; }
+
+    public DateOnly? DroppedOn { get; init; }
+
+    public string? DropReason { get; init; }
+
+    /// <summary>Neither done nor dropped.</summary>
+    public bool IsOpen => CompletedOn is null && DroppedOn is null;
+}
+
+public sealed record OverviewActionReschedule(DateOnly From, DateOnly To, string Reason, DateOnly RescheduledOn);
 
 public sealed record OverviewMeeting(Guid Id, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn, PartyCode ScheduledBy,
     DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, bool? IndividualTookPart = null, string? Decisions = null,
@@ -173,10 +224,24 @@ public sealed record CaseOverview
         [
             .. Interventions.Select(i => i with { Note = map(i.Note), Pauses = [.. i.Pauses.Select(p => p with { Reason = map(p.Reason)! })] }),
         ],
-        Referrals = [.. Referrals.Select(r => r with { Reason = map(r.Reason)!, DeclineReason = map(r.DeclineReason) })],
-        Needs = [.. Needs.Select(n => n with { Description = map(n.Description)! })],
-        Goals = [.. Goals.Select(g => g with { Text = map(g.Text)! })],
-        Actions = [.. Actions.Select(a => a with { Description = map(a.Description)! })],
+        Referrals =
+        [
+            .. Referrals.Select(r => r with
+            {
+                Reason = map(r.Reason)!, DeclineReason = map(r.DeclineReason), WithdrawReason = map(r.WithdrawReason),
+                Reminders = [.. r.Reminders.Select(m => m with { Note = map(m.Note) })],
+            }),
+        ],
+        Needs = [.. Needs.Select(n => n with { Description = map(n.Description)!, ResolveNote = map(n.ResolveNote) })],
+        Goals = [.. Goals.Select(g => g with { Text = map(g.Text)!, AbandonReason = map(g.AbandonReason) })],
+        Actions =
+        [
+            .. Actions.Select(a => a with
+            {
+                Description = map(a.Description)!, DropReason = map(a.DropReason), ResponsibleOther = a.ResponsibleOther?.MapText(map),
+                Reschedules = [.. a.Reschedules.Select(r => r with { Reason = map(r.Reason)! })],
+            }),
+        ],
         Meetings =
         [
             .. Meetings.Select(m => m with
@@ -284,18 +349,44 @@ public sealed record CaseOverview
             {
                 Referrals = Replace(o.Referrals, r => r.Id == e.ReferralId, r => r with { State = ReferralState.Accepted, AnsweredOn = e.AcceptedOn }),
             },
-            (var o, ReferralDeclined e) => o with
+            (var o, ReferralDeclined e) => o.Referral(e.ReferralId, r => r with
             {
-                Referrals = Replace(o.Referrals, r => r.Id == e.ReferralId, r => r with { State = ReferralState.Declined, AnsweredOn = e.DeclinedOn, DeclineReason = e.Reason }),
+                State = ReferralState.Declined, AnsweredOn = e.DeclinedOn, DeclineReason = e.Reason, DeclineCode = e.Code,
+            }),
+            (var o, ReferralWithdrawn e) => o.Referral(e.ReferralId, r => r with { State = ReferralState.Withdrawn, AnsweredOn = e.WithdrawnOn, WithdrawReason = e.Reason }),
+            (var o, ReferralReminded e) => o.Referral(e.ReferralId, r => r with { Reminders = [.. r.Reminders, new OverviewReminder(e.RemindedOn, e.Note)] }),
+            (var o, ReferralRespondByChanged e) => o.Referral(e.ReferralId, r => r with { RespondBy = e.RespondBy }),
+            (var o, NeedIdentified e) => o with
+            {
+                Needs = [.. o.Needs, new OverviewNeed(e.NeedId, e.Area, e.Description, e.IdentifiedBy, e.IdentifiedOn) { ResponsibleParty = e.ResponsibleParty }],
             },
-            (var o, NeedIdentified e) => o with { Needs = [.. o.Needs, new OverviewNeed(e.NeedId, e.Area, e.Description, e.IdentifiedBy, e.IdentifiedOn)] },
+            (var o, NeedResolved e) => o with { Needs = Replace(o.Needs, n => n.Id == e.NeedId, n => n with { ResolvedOn = e.ResolvedOn, ResolveNote = e.Note }) },
             (var o, PlanLeadAssigned e) => o with { PlanLead = e.Party, PlanLeadSince = e.AssignedOn },
-            (var o, GoalSet e) => o with { Goals = [.. o.Goals, new OverviewGoal(e.GoalId, e.Area, e.StatedBy, e.Text, e.RecordedBy, e.SetOn)] },
+            (var o, GoalSet e) => o with { Goals = [.. o.Goals, new OverviewGoal(e.GoalId, e.Area, e.StatedBy, e.Text, e.RecordedBy, e.SetOn) { TargetOn = e.TargetOn }] },
+            (var o, GoalRevised e) => o.Goal(e.GoalId, g => g with { Text = e.Text, TargetOn = e.TargetOn, RevisedOn = e.RevisedOn }),
+            (var o, GoalAchieved e) => o.Goal(e.GoalId, g => g with { State = GoalState.Achieved, ClosedOn = e.AchievedOn }),
+            (var o, GoalAbandoned e) => o.Goal(e.GoalId, g => g with { State = GoalState.Abandoned, ClosedOn = e.AbandonedOn, AbandonReason = e.Reason }),
             (var o, ActionPlanned e) => o with
             {
-                Actions = [.. o.Actions, new OverviewAction(e.ActionId, e.Description, e.ResponsibleParty, e.IndividualResponsible, e.GoalId, e.DueOn, e.PlannedOn, e.PlannedBy)],
+                Actions =
+                [
+                    .. o.Actions, new OverviewAction(e.ActionId, e.Description, e.ResponsibleParty, e.IndividualResponsible, e.GoalId, e.DueOn, e.PlannedOn, e.PlannedBy)
+                    {
+                        ResponsibleOther = e.ResponsibleOther,
+                    },
+                ],
             },
-            (var o, ActionCompleted e) => o with { Actions = Replace(o.Actions, a => a.Id == e.ActionId, a => a with { CompletedOn = e.CompletedOn }) },
+            (var o, ActionCompleted e) => o.Action(e.ActionId, a => a with { CompletedOn = e.CompletedOn }),
+            (var o, ActionRescheduled e) => o.Action(e.ActionId, a => a with
+            {
+                DueOn = e.DueOn, Reschedules = [.. a.Reschedules, new OverviewActionReschedule(e.PreviousDueOn, e.DueOn, e.Reason, e.RescheduledOn)],
+            }),
+            (var o, ActionReassigned e) => o.Action(e.ActionId, a => a with
+            {
+                ResponsibleParty = e.ResponsibleParty, ResponsibleOther = e.ResponsibleOther,
+                IndividualResponsible = e.ResponsibleParty is null && e.ResponsibleOther is null, ReassignedOn = e.ReassignedOn,
+            }),
+            (var o, ActionDropped e) => o.Action(e.ActionId, a => a with { DroppedOn = e.DroppedOn, DropReason = e.Reason }),
             (var o, SipMeetingScheduled e) => o with
             {
                 Meetings =
@@ -343,6 +434,15 @@ public sealed record CaseOverview
         };
         return next is null ? null : next with { LastActivityOn = next.LastActivityOn > @event.BusinessDate ? next.LastActivityOn : @event.BusinessDate };
     }
+
+    private CaseOverview Referral(Guid id, Func<OverviewReferral, OverviewReferral> change) =>
+        this with { Referrals = Replace(Referrals, r => r.Id == id, change) };
+
+    private CaseOverview Goal(Guid id, Func<OverviewGoal, OverviewGoal> change) =>
+        this with { Goals = Replace(Goals, g => g.Id == id, change) };
+
+    private CaseOverview Action(Guid id, Func<OverviewAction, OverviewAction> change) =>
+        this with { Actions = Replace(Actions, a => a.Id == id, change) };
 
     private CaseOverview Meeting(Guid id, Func<OverviewMeeting, OverviewMeeting> change) =>
         this with { Meetings = Replace(Meetings, m => m.Id == id, change) };

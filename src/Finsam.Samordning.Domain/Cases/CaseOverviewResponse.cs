@@ -14,7 +14,7 @@ public sealed record ReferralView(OverviewReferral Referral, int? DaysUnanswered
 
 /// <summary>A plan action with whether it is overdue.</summary>
 /// <param name="Action">The action as recorded.</param>
-/// <param name="Overdue">Not completed and past its due date.</param>
+/// <param name="Overdue">Neither completed nor dropped, and past its due date.</param>
 public sealed record ActionView(OverviewAction Action, bool Overdue);
 
 /// <summary>The shared plan: needs, both sides' goals side by side, and who does what by when.</summary>
@@ -118,7 +118,7 @@ public sealed record CaseOverviewResponse(
                 o.Needs,
                 [.. o.Goals.Where(g => g.StatedBy == GoalStatedBy.Individual)],
                 [.. o.Goals.Where(g => g.StatedBy == GoalStatedBy.Professionals)],
-                [.. o.Actions.OrderBy(a => a.DueOn).Select(a => new ActionView(a, a.CompletedOn is null && a.DueOn < end))]),
+                [.. o.Actions.OrderBy(a => a.DueOn).Select(a => new ActionView(a, a.IsOpen && a.DueOn < end))]),
             new SipView(
                 last,
                 // A meeting dated in the past and never recorded as held is not "next": it was missed. Nor is a

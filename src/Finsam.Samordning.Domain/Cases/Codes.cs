@@ -137,6 +137,8 @@ public enum ReferralState
     Accepted,
     /// <summary>Declined by the receiving party.</summary>
     Declined,
+    /// <summary>Withdrawn by the sender before it was answered.</summary>
+    Withdrawn,
 }
 
 /// <summary>Life areas of goals and needs in the shared plan.</summary>

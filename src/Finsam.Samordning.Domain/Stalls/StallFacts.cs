@@ -19,7 +19,11 @@ public sealed record InterventionFact(Guid Id, PartyCode Party, string Kind, Int
 public sealed record ReferralFact(Guid Id, ReferralKind Kind, PartyCode From, PartyCode To, DateOnly SentOn, DateOnly? RespondBy,
     ReferralState State = ReferralState.Pending, DateOnly? AnsweredOn = null);
 
-public sealed record ActionFact(Guid Id, string Description, PartyCode? ResponsibleParty, DateOnly DueOn, bool Completed = false);
+public sealed record ActionFact(Guid Id, string Description, PartyCode? ResponsibleParty, DateOnly DueOn, bool Completed = false)
+{
+    /// <summary>Dropped: no longer to be done, so never overdue.</summary>
+    public bool Dropped { get; init; }
+}
 
 public sealed record AssessmentFact(PartyCode Party, WorkCapacityConclusion Conclusion, DateOnly ValidFrom);
 
@@ -125,6 +129,14 @@ public sealed record StallFacts
         },
         (var f, ActionPlanned e) => f with { Actions = [.. f.Actions, new ActionFact(e.ActionId, e.Description, e.ResponsibleParty, e.DueOn)] },
         (var f, ActionCompleted e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { Completed = true }) },
+        (var f, ActionRescheduled e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { DueOn = e.DueOn }) },
+        (var f, ActionReassigned e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { ResponsibleParty = e.ResponsibleParty }) },
+        (var f, ActionDropped e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { Dropped = true }) },
+        (var f, ReferralWithdrawn e) => f with
+        {
+            Referrals = Replace(f.Referrals, r => r.Id == e.ReferralId, r => r with { State = ReferralState.Withdrawn, AnsweredOn = e.WithdrawnOn }),
+        },
+        (var f, ReferralRespondByChanged e) => f with { Referrals = Replace(f.Referrals, r => r.Id == e.ReferralId, r => r with { RespondBy = e.RespondBy }) },
         (var f, SipMeetingScheduled e) => f with { Meetings = [.. f.Meetings, new MeetingFact(e.MeetingId, e.MeetingOn) { Invited = e.InvitedParties, Organiser = e.ScheduledBy }] },
         (var f, SipInvitationDeclined e) => f with
         {

@@ -41,7 +41,7 @@ public sealed class KaaYouthWalkthroughTests(ApiFactory api) : IClassFixture<Api
 
         // Day 3: wrong unit. KAA re-sends to the right one the next day.
         _day.GoTo(3);
-        await _vc.Ok($"{c}/referrals/{remiss}/decline", new { reason = "Fel enhet: skicka till Vårdcentralen Svalöv", declinedOn = _day[3] });
+        await _vc.Ok($"{c}/referrals/{remiss}/decline", new { reasonCode = "NotOurs", reason = "Fel enhet: skicka till Vårdcentralen Svalöv", declinedOn = _day[3] });
         _day.GoTo(4);
         var resent = (await _kaa.Ok($"{c}/referrals", new { kind = "Remiss", to = "VC", reason = "Hälsosamtal, oro och sömn", respondBy = _day[14], sentOn = _day[4] })).Id;
 

@@ -15,12 +15,19 @@ public sealed record OutsideParticipantRequest(OutsideParticipantKind? Kind, str
     internal static IReadOnlyList<OutsideParticipant>? ToDomain(IReadOnlyList<OutsideParticipantRequest>? list) =>
         list is null ? null : [.. list.Select(p => p.ToDomain())];
 
-    internal static void Rules<T>(IRuleBuilderInitialCollection<T, OutsideParticipantRequest> each) => each.NotNull().ChildRules(p =>
+    /// <summary>The rules for one participant.</summary>
+    internal static readonly InlineValidator<OutsideParticipantRequest> Validator = Create();
+
+    internal static void Rules<T>(IRuleBuilderInitialCollection<T, OutsideParticipantRequest> each) => each.NotNull().SetValidator(Validator);
+
+    private static InlineValidator<OutsideParticipantRequest> Create()
     {
+        var p = new InlineValidator<OutsideParticipantRequest>();
         p.RuleFor(x => x.Kind).RequiredEnum();
         p.RuleFor(x => x.Name).RequiredShortText();
         p.RuleFor(x => x.Role).RequiredShortText();
-    });
+        return p;
+    }
 }
 
 /// <summary>Body of <c>POST /api/v1/cases/{id}/sip-meetings</c>.</summary>
