@@ -156,11 +156,16 @@ public sealed record RecordSipMeetingHeld(
     Guid MeetingId, DateOnly HeldOn, IReadOnlyList<PartyCode> Participants, bool IndividualTookPart, string Decisions, DateOnly? NextFollowUpOn,
     IReadOnlyList<OutsideParticipant>? OthersPresent = null) : CaseCommand;
 
-/// <summary>Log a contact of the actor's party with the person.</summary>
-public sealed record LogContact(Guid ContactId, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn) : CaseCommand;
+/// <summary>Log a contact of the actor's party with the person, linked to its own insats or a SIP meeting if it was part of one.</summary>
+public sealed record LogContact(Guid ContactId, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn,
+    Guid? InterventionId = null, Guid? MeetingId = null) : CaseCommand;
 
-/// <summary>Record the actor's party's work capacity assessment.</summary>
-public sealed record AssessWorkCapacity(Guid AssessmentId, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom) : CaseCommand;
+/// <summary>Record the actor's party's work capacity assessment: the day made and the period it is valid for.</summary>
+public sealed record AssessWorkCapacity(Guid AssessmentId, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom,
+    DateOnly? AssessedOn = null, DateOnly? ValidUntil = null) : CaseCommand;
+
+/// <summary>Change the case's target groups from a business date on.</summary>
+public sealed record ChangeTargetGroups(IReadOnlyList<TargetGroup> TargetGroups, DateOnly ChangedOn) : CaseCommand;
 
 /// <summary>Record a benefit decision of the actor's party.</summary>
 public sealed record RecordBenefitDecision(

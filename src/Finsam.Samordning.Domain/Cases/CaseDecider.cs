@@ -72,8 +72,9 @@ public static class CaseDecider
             CancelSipMeeting c => CancelMeeting(s, c),
             RecordSipMeetingNotHeld c => NotHeld(s, c),
             RecordSipMeetingHeld c => Held(s, c),
-            LogContact c => [Member(s, c.By, new ContactLogged(s.Id, c.ContactId, c.By.Party, c.Kind, c.NoShow, c.Note, c.OccurredOn))],
-            AssessWorkCapacity c => [Member(s, c.By, new WorkCapacityAssessed(s.Id, c.AssessmentId, c.By.Party, c.Conclusion, c.Note, c.ValidFrom))],
+            LogContact c => Contact(s, c),
+            AssessWorkCapacity c => Assess(s, c),
+            ChangeTargetGroups c => TargetGroups(s, c),
             RecordBenefitDecision c => BenefitDecision(s, c),
             CloseCase c => Close(s, c),
             ReopenCase c => Reopen(s, c),
@@ -759,6 +760,53 @@ public static class CaseDecider
             c.OthersPresent is { Count: > 0 } others ? others : null)];
     }
 
+    // Records ----------------------------------------------------------------------------------
+
+    // A contact may be part of the party's own insats (another party's answers as unknown, as for any
+    // other use of it) or about a SIP meeting on the case.
+    private static IReadOnlyList<ICaseEvent> Contact(CaseState s, LogContact c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        if (c.InterventionId is { } insats && s.Interventions.GetValueOrDefault(insats)?.Party != c.By.Party)
+        {
+            throw new CaseEntryNotFound($"No insats {insats} of {c.By.Party} on this case; a contact links only to the party's own insats.");
+        }
+
+        if (c.MeetingId is { } meeting && !s.Meetings.ContainsKey(meeting))
+        {
+            throw new CaseEntryNotFound($"No SIP meeting {meeting} on this case.");
+        }
+
+        return [Member(s, c.By, new ContactLogged(s.Id, c.ContactId, c.By.Party, c.Kind, c.NoShow, c.Note, c.OccurredOn, c.InterventionId, c.MeetingId))];
+    }
+
+    private static IReadOnlyList<ICaseEvent> Assess(CaseState s, AssessWorkCapacity c)
+    {
+        if (c.ValidUntil is { } until && until < c.ValidFrom)
+        {
+            throw new CaseRuleViolation("assessment.ends-before-start", "An assessment cannot be valid until a day before it is valid from.");
+        }
+
+        return [Member(s, c.By, new WorkCapacityAssessed(s.Id, c.AssessmentId, c.By.Party, c.Conclusion, c.Note, c.ValidFrom, c.AssessedOn ?? c.ValidFrom, c.ValidUntil))];
+    }
+
+    private static IReadOnlyList<ICaseEvent> TargetGroups(CaseState s, ChangeTargetGroups c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var groups = c.TargetGroups.Distinct().Order().ToArray();
+        if (groups.Length == 0)
+        {
+            throw new CaseRuleViolation("case.no-target-group", "A case has at least one target group.");
+        }
+
+        if (groups.SequenceEqual(s.TargetGroups))
+        {
+            throw new CaseRuleViolation("case.target-groups-unchanged", "The case already has exactly these target groups.");
+        }
+
+        return [Member(s, c.By, new TargetGroupsChanged(s.Id, groups, c.By.Party, c.ChangedOn))];
+    }
+
     // Benefits -------------------------------------------------------------------------------
 
     private static IReadOnlyList<ICaseEvent> BenefitDecision(CaseState s, RecordBenefitDecision c)
@@ -812,7 +860,7 @@ public static class CaseDecider
                 : new InterventionCompleted(s.Id, insats.Id, c.EndOpenInterventionsAs!.Value, "Avslutad när ärendet avslutades", c.ClosedOn));
         }
 
-        events.Add(new CaseClosed(s.Id, c.Outcome, c.Note, c.ClosedOn));
+        events.Add(new CaseClosed(s.Id, c.Outcome, c.Note, c.ClosedOn, open.Count > 0 ? [.. open.Select(i => i.Id)] : null));
         return events;
     }
 
@@ -824,9 +872,12 @@ public static class CaseDecider
         }
 
         NotBefore(c.ReopenedOn, s.ClosedOn!.Value, "reopenedOn", "the day the case was closed");
+        // The insatser the close ended stay ended: each belongs to its party, and its end is what
+        // happened. The reopening names them, so each party can plan anew what it will do.
+        var reopened = new CaseReopened(s.Id, c.Reason, c.ReopenedOn, s.EndedByLastClose.Count > 0 ? s.EndedByLastClose : null);
         if (s.IsActiveParty(c.By.Party))
         {
-            return [new CaseReopened(s.Id, c.Reason, c.ReopenedOn)];
+            return [reopened];
         }
 
         // A party that left returns only through an invitation or referral, but a case nobody is on
@@ -837,7 +888,7 @@ public static class CaseDecider
         }
 
         membership = s.Parties[c.By.Party];
-        return [new CaseReopened(s.Id, c.Reason, c.ReopenedOn), new PartyJoined(s.Id, c.By.Party, membership.Unit, c.By.UserId, c.By.DisplayName, c.ReopenedOn)];
+        return [reopened, new PartyJoined(s.Id, c.By.Party, membership.Unit, c.By.UserId, c.By.DisplayName, c.ReopenedOn)];
     }
 
     // Guards ---------------------------------------------------------------------------------

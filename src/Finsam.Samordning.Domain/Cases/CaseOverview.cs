@@ -120,9 +120,29 @@ public sealed record OverviewSipAnswer(PartyCode Party, InvitationState Answer =
 
 public sealed record OverviewReschedule(DateOnly From, DateOnly To, string Reason, DateOnly RescheduledOn);
 
-public sealed record OverviewContact(Guid Id, PartyCode Party, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn);
+public sealed record OverviewContact(Guid Id, PartyCode Party, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn)
+{
+    /// <summary>The party's insats the contact was part of.</summary>
+    public Guid? InterventionId { get; init; }
 
-public sealed record OverviewAssessment(Guid Id, PartyCode Party, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom);
+    /// <summary>The SIP meeting it was about.</summary>
+    public Guid? MeetingId { get; init; }
+}
+
+public sealed record OverviewAssessment(Guid Id, PartyCode Party, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom)
+{
+    /// <summary>The day it was made.</summary>
+    public DateOnly AssessedOn { get; init; }
+
+    /// <summary>The last day it is valid for, if limited.</summary>
+    public DateOnly? ValidUntil { get; init; }
+}
+
+/// <summary>A reopening, and the insatser the close before it had ended (they stay ended).</summary>
+public sealed record OverviewReopening(DateOnly ReopenedOn, string Reason, IReadOnlyList<Guid> InterventionsEndedByClose);
+
+/// <summary>The target groups from a day on.</summary>
+public sealed record OverviewTargetGroupChange(DateOnly ChangedOn, PartyCode ChangedBy, IReadOnlyList<TargetGroup> TargetGroups);
 
 public sealed record OverviewBenefitDecision(Guid Id, PartyCode Party, Benefit Benefit, BenefitDecisionKind Decision, DateOnly From,
     DateOnly? Until, DateOnly DecidedOn);
@@ -165,6 +185,12 @@ public sealed record CaseOverview
 
     /// <summary>Parties, including those that left.</summary>
     public IReadOnlyList<OverviewParty> Parties { get; init; } = [];
+
+    /// <summary>Reopenings, oldest first.</summary>
+    public IReadOnlyList<OverviewReopening> Reopenings { get; init; } = [];
+
+    /// <summary>Changes of the target groups after opening, oldest first.</summary>
+    public IReadOnlyList<OverviewTargetGroupChange> TargetGroupChanges { get; init; } = [];
 
     /// <summary>Planeringsansvarig.</summary>
     public PartyCode? PlanLead { get; init; }
@@ -219,6 +245,7 @@ public sealed record CaseOverview
     public CaseOverview MapText(Func<string?, string?> map) => this with
     {
         Parties = [.. Parties.Select(p => p with { LeaveReason = map(p.LeaveReason) })],
+        Reopenings = [.. Reopenings.Select(r => r with { Reason = map(r.Reason)! })],
         Invitations = [.. Invitations.Select(i => i with { Reason = map(i.Reason)!, DeclineReason = map(i.DeclineReason) })],
         Interventions =
         [
@@ -419,17 +446,32 @@ public sealed record CaseOverview
                 State = MeetingState.Held, HeldOn = e.HeldOn, Participants = e.Participants, IndividualTookPart = e.IndividualTookPart,
                 Decisions = e.Decisions, NextFollowUpOn = e.NextFollowUpOn, OthersPresent = e.OthersPresent ?? [],
             }),
-            (var o, ContactLogged e) => o with { Contacts = [.. o.Contacts, new OverviewContact(e.ContactId, e.Party, e.Kind, e.NoShow, e.Note, e.OccurredOn)] },
+            (var o, ContactLogged e) => o with
+            {
+                Contacts = [.. o.Contacts, new OverviewContact(e.ContactId, e.Party, e.Kind, e.NoShow, e.Note, e.OccurredOn) { InterventionId = e.InterventionId, MeetingId = e.MeetingId }],
+            },
             (var o, WorkCapacityAssessed e) => o with
             {
-                Assessments = [.. o.Assessments, new OverviewAssessment(e.AssessmentId, e.Party, e.Conclusion, e.Note, e.ValidFrom)],
+                Assessments =
+                [
+                    .. o.Assessments,
+                    new OverviewAssessment(e.AssessmentId, e.Party, e.Conclusion, e.Note, e.ValidFrom) { AssessedOn = e.BusinessDate, ValidUntil = e.ValidUntil },
+                ],
+            },
+            (var o, TargetGroupsChanged e) => o with
+            {
+                TargetGroups = e.TargetGroups, TargetGroupChanges = [.. o.TargetGroupChanges, new OverviewTargetGroupChange(e.ChangedOn, e.ChangedBy, e.TargetGroups)],
             },
             (var o, BenefitDecisionRecorded e) => o with
             {
                 BenefitDecisions = [.. o.BenefitDecisions, new OverviewBenefitDecision(e.DecisionId, e.Party, e.Benefit, e.Decision, e.From, e.Until, e.DecidedOn)],
             },
             (var o, CaseClosed e) => o with { Status = CaseStatus.Closed, ClosedOn = e.ClosedOn, Outcome = e.Outcome },
-            (var o, CaseReopened) => o with { Status = CaseStatus.Open, Outcome = null },
+            (var o, CaseReopened e) => o with
+            {
+                Status = CaseStatus.Open, Outcome = null,
+                Reopenings = [.. o.Reopenings, new OverviewReopening(e.ReopenedOn, e.Reason, e.InterventionsEndedByClose ?? [])],
+            },
             var (o, _) => o,
         };
         return next is null ? null : next with { LastActivityOn = next.LastActivityOn > @event.BusinessDate ? next.LastActivityOn : @event.BusinessDate };

@@ -131,6 +131,12 @@ public sealed record CaseState
     /// <summary>Business date the case was last reopened.</summary>
     public DateOnly? ReopenedOn { get; init; }
 
+    /// <summary>The target groups now.</summary>
+    public IReadOnlyList<TargetGroup> TargetGroups { get; init; } = [];
+
+    /// <summary>The insatser the last close ended, which a reopening names.</summary>
+    public IReadOnlyList<Guid> EndedByLastClose { get; init; } = [];
+
     /// <summary>Every party that has been on the case, including those that left.</summary>
     public IReadOnlyDictionary<PartyCode, PartyMembership> Parties { get; init; } = new Dictionary<PartyCode, PartyMembership>();
 
@@ -183,6 +189,7 @@ public sealed record CaseState
         IndividualId = e.IndividualId,
         Status = CaseStatus.Open,
         OpenedOn = e.OpenedOn,
+        TargetGroups = e.TargetGroups,
     };
 
     /// <summary>Folds one event into the state. Unknown events leave it unchanged.</summary>
@@ -258,7 +265,8 @@ public sealed record CaseState
         (var s, StallFlagRaised e) => s with { Flags = s.Flags.With(e.FlagId, OpenFlags.From(e)) },
         (var s, StallFlagAcknowledged e) when s.Flags.ContainsKey(e.FlagId) => s with { Flags = s.Flags.With(e.FlagId, OpenFlags.Acknowledge(s.Flags[e.FlagId], e)) },
         (var s, StallFlagCleared e) => s with { Flags = s.Flags.Without(e.FlagId) },
-        (var s, CaseClosed e) => s with { Status = CaseStatus.Closed, ClosedOn = e.ClosedOn },
+        (var s, CaseClosed e) => s with { Status = CaseStatus.Closed, ClosedOn = e.ClosedOn, EndedByLastClose = e.EndedInterventions ?? [] },
+        (var s, TargetGroupsChanged e) => s with { TargetGroups = e.TargetGroups },
         (var s, CaseReopened e) => s with { Status = CaseStatus.Open, ReopenedOn = e.ReopenedOn },
         var (s, _) => s,
     };

@@ -150,6 +150,7 @@ public static class InformationCategories
         [typeof(ReferralReminded)] = InformationCategory.InterventionsAndReferrals,
         [typeof(ReferralRespondByChanged)] = InformationCategory.InterventionsAndReferrals,
         [typeof(NeedIdentified)] = InformationCategory.PlanAndMeetings,
+        [typeof(TargetGroupsChanged)] = InformationCategory.PlanAndMeetings,
         [typeof(NeedResolved)] = InformationCategory.PlanAndMeetings,
         [typeof(GoalRevised)] = InformationCategory.PlanAndMeetings,
         [typeof(GoalAchieved)] = InformationCategory.PlanAndMeetings,

@@ -25,7 +25,11 @@ public sealed record ActionFact(Guid Id, string Description, PartyCode? Responsi
     public bool Dropped { get; init; }
 }
 
-public sealed record AssessmentFact(PartyCode Party, WorkCapacityConclusion Conclusion, DateOnly ValidFrom);
+public sealed record AssessmentFact(PartyCode Party, WorkCapacityConclusion Conclusion, DateOnly ValidFrom)
+{
+    /// <summary>The last day it is valid for, if limited: after it, it no longer speaks for the party.</summary>
+    public DateOnly? ValidUntil { get; init; }
+}
 
 public sealed record BenefitFact(Benefit Benefit, BenefitDecisionKind Decision, DateOnly DecidedOn);
 
@@ -160,7 +164,7 @@ public sealed record StallFacts
         (var f, WorkCapacityAssessed e) => f with
         {
             Assessments = [.. f.Assessments.Where(a => a.Party != e.Party || a.ValidFrom > e.ValidFrom),
-                .. f.Assessments.Any(a => a.Party == e.Party && a.ValidFrom > e.ValidFrom) ? [] : new[] { new AssessmentFact(e.Party, e.Conclusion, e.ValidFrom) }],
+                .. f.Assessments.Any(a => a.Party == e.Party && a.ValidFrom > e.ValidFrom) ? [] : new[] { new AssessmentFact(e.Party, e.Conclusion, e.ValidFrom) { ValidUntil = e.ValidUntil } }],
         },
         (var f, ConsentRecorded or ConsentConfirmed or ConsentDeclined or ConsentRevoked) => f with { Consents = Cases.ConsentLedger.Apply(f.Consents, (ICaseEvent)@event) },
         // Every sjukpenning and SGI decision is kept, so a later grant ends what a refusal began.

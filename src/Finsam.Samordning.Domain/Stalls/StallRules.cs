@@ -43,7 +43,8 @@ public static class StallRules
         new(StallRuleCodes.OverdueFollowUp, OverdueFollowUp, (f, s) => f.Meetings.Where(m => m.NextFollowUpOn is not null).Select(m => m.NextFollowUpOn!.Value.AddDays(s.Days))),
         new(StallRuleCodes.OverdueAction, OverdueAction, (f, s) => f.Actions.Select(a => a.DueOn.AddDays(s.Days))),
         new(StallRuleCodes.LeftAlone, LeftAlone, (f, s) => [.. f.Parties.Where(p => p.LeftOn is not null).Select(p => p.LeftOn!.Value.AddDays(s.Days)), .. PeriodEnds(f)]),
-        new(StallRuleCodes.AssessmentGap, AssessmentGap, (f, s) => [.. f.Assessments.Select(a => a.ValidFrom.AddDays(s.Days)), .. PeriodEnds(f)]),
+        new(StallRuleCodes.AssessmentGap, AssessmentGap, (f, s) => [.. f.Assessments.Select(a => a.ValidFrom.AddDays(s.Days)),
+            .. f.Assessments.Where(a => a.ValidUntil is not null).Select(a => a.ValidUntil!.Value.AddDays(1)), .. PeriodEnds(f)]),
         new(StallRuleCodes.ConsentExpiring, ConsentExpiring, (f, s) => CoverageEnd(f) is { } end ? [end.AddDays(-s.Days), end] : []),
         new(StallRuleCodes.RepeatedNoShows, RepeatedNoShows, (f, s) => f.NoShows.SelectMany(n => new[] { n, n.AddDays(s.Days) })),
         new(StallRuleCodes.ReferralPingPong, ReferralPingPong, (f, s) => f.Referrals.SelectMany(r => new[] { r.SentOn.AddDays(s.Days), (r.AnsweredOn ?? r.SentOn).AddDays(s.Days) })),
@@ -194,7 +195,7 @@ public static class StallRules
 
     private static IEnumerable<StallFinding> AssessmentGap(StallFacts f, DateOnly today, RuleSettings s)
     {
-        var current = f.Assessments.Where(a => a.ValidFrom <= today).ToList();
+        var current = f.Assessments.Where(a => a.ValidFrom <= today && (a.ValidUntil is null || a.ValidUntil >= today)).ToList();
         var able = current.Where(a => a.Conclusion == WorkCapacityConclusion.AbleToWork).ToList();
         var unable = current.Where(a => a.Conclusion is WorkCapacityConclusion.NotAbleNow or WorkCapacityConclusion.NotReady).ToList();
         var pair = able.SelectMany(a => unable.Where(u => u.Party != a.Party).Select(u => (Able: a, Unable: u))).FirstOrDefault();

@@ -143,7 +143,7 @@ public sealed class KaaYouthWalkthroughTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(CaseStatus.Closed, final.Status);
         Assert.Equal(CaseOutcome.Studier, final.Outcome);
         Assert.All(final.Interventions, i => Assert.Equal(InterventionState.Completed, i.Insats.State));
-        Assert.Equal(121, final.Parallelism.CaseDays);
+        Assert.Equal(120, final.Parallelism.CaseDays); // days 0..119: the closing day is not a case day
         Assert.Equal(106, final.Parallelism.ParallelDays); // days 14..119: an insats completed on day 120 is not ongoing that day
         var history = await (await _kaa.GetAsync($"{c}/history")).Read<List<CaseHistoryEntry>>();
         Assert.Equal("CaseClosed", history[^1].Type);

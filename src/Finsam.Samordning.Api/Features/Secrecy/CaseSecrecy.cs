@@ -99,6 +99,7 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
         var visible = o with
         {
             TargetGroups = seesParticulars ? o.TargetGroups : [],
+            TargetGroupChanges = seesParticulars ? o.TargetGroupChanges : [],
             Parties = [.. o.Parties.Select(p => Note(p, p.Party, p.LeaveReason is not null, x => x with { LeaveReason = null }))],
             Consents = member ? o.Consents : [],
             Invitations = Keep("invitations", o.Invitations, InformationCategory.InterventionsAndReferrals, i => i.InvitedBy, i => i.Party == viewer.Party),
@@ -118,6 +119,11 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
                 .Select(a => Note(a, a.Party, a.Note is not null, x => x with { Note = null }))],
             BenefitDecisions = Keep("benefitDecisions", o.BenefitDecisions, InformationCategory.BenefitDecisions, b => b.Party),
             Flags = [.. o.Flags.Select(f => Flag(f, viewer, consents, o.Parties.Select(p => p.Party)))],
+        };
+        // A reopening names only the insatser the reader may see.
+        visible = visible with
+        {
+            Reopenings = [.. o.Reopenings.Select(r => r with { InterventionsEndedByClose = [.. r.InterventionsEndedByClose.Where(id => visible.Interventions.Any(i => i.Id == id))] })],
         };
         Count(withheld, "consents", o.Consents.Count - visible.Consents.Count);
         Count(withheld, "targetGroups", o.TargetGroups.Count - visible.TargetGroups.Count);
