@@ -22,7 +22,7 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
     private static readonly Dictionary<string, Access> Rules = new()
     {
         ["OpenCase"] = Access.CaseWrite, ["ListCases"] = Access.CaseRead, ["GetCase"] = Access.CaseRead, ["GetCaseHistory"] = Access.CaseRead,
-        ["GetCaseOverview"] = Access.CaseRead, ["CloseCase"] = Access.CaseWrite, ["ReopenCase"] = Access.CaseWrite, ["ChangeTargetGroups"] = Access.CaseWrite,
+        ["GetCaseOverview"] = Access.CaseRead, ["GetSipPlan"] = Access.CaseRead, ["GetMinPlan"] = Access.CaseRead, ["CloseCase"] = Access.CaseWrite, ["ReopenCase"] = Access.CaseWrite, ["ChangeTargetGroups"] = Access.CaseWrite,
         ["InviteParty"] = Access.CaseWrite, ["AcceptInvitation"] = Access.CaseWrite, ["DeclineInvitation"] = Access.CaseWrite,
         ["AssignCaseworker"] = Access.CaseWrite, ["LeaveCase"] = Access.CaseWrite,
         ["RecordConsent"] = Access.CaseWrite, ["AmendConsent"] = Access.CaseWrite, ["ConfirmConsent"] = Access.CaseWrite,
