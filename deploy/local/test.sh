@@ -1,12 +1,25 @@
 #!/usr/bin/env bash
 # Runs every test of the solution and ends with one line: "N passed, N failed, N skipped".
-# The API tests start their own private PostgreSQL cluster (temp folder, free port); this script
-# only makes sure the server binaries are installed.
+# The API tests start their own private PostgreSQL cluster (temp folder, free port) and drive the
+# system Chromium for the printable SIP pages; this script only makes sure both are installed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 source "$here/pg-common.sh"
 ensure_pg_installed
+
+# The browser tests (tests/.../Sip/SipPagesInBrowserTests) drive Debian's 'chromium' through
+# Microsoft.Playwright; Playwright's own browser download is never used.
+ensure_chromium_installed() {
+  if command -v chromium >/dev/null 2>&1; then return 0; fi
+  echo "Chromium not found: installing the Debian 'chromium' package" >&2
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  command -v chromium >/dev/null 2>&1 || { echo "Chromium install failed" >&2; return 1; }
+}
+ensure_chromium_installed
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

@@ -84,36 +84,88 @@ public sealed record SendReferral(Guid ReferralId, ReferralKind Kind, PartyCode 
 /// <summary>Accept a referral sent to the actor's party; the party joins the case if it had not.</summary>
 public sealed record AcceptReferral(Guid ReferralId, string? Unit, DateOnly AcceptedOn) : CaseCommand;
 
-/// <summary>Decline a referral sent to the actor's party.</summary>
-public sealed record DeclineReferral(Guid ReferralId, string Reason, DateOnly DeclinedOn) : CaseCommand;
+/// <summary>Decline a referral sent to the actor's party, with a reason code and the receiver's words.</summary>
+public sealed record DeclineReferral(Guid ReferralId, string Reason, DateOnly DeclinedOn, ReferralDeclineReason Code = ReferralDeclineReason.Other) : CaseCommand;
 
-/// <summary>Record a need in the shared plan.</summary>
-public sealed record IdentifyNeed(Guid NeedId, PlanArea Area, string Description, DateOnly IdentifiedOn) : CaseCommand;
+/// <summary>The sending party withdraws a referral not yet answered.</summary>
+public sealed record WithdrawReferral(Guid ReferralId, string Reason, DateOnly WithdrawnOn) : CaseCommand;
+
+/// <summary>The sending party reminds the receiver of an unanswered referral (logged).</summary>
+public sealed record RemindReferral(Guid ReferralId, string? Note, DateOnly RemindedOn) : CaseCommand;
+
+/// <summary>The sending party changes when an answer is expected.</summary>
+public sealed record ChangeReferralRespondBy(Guid ReferralId, DateOnly? RespondBy, DateOnly ChangedOn) : CaseCommand;
+
+/// <summary>Record a need in the shared plan, and the party that answers for it if agreed.</summary>
+public sealed record IdentifyNeed(Guid NeedId, PlanArea Area, string Description, DateOnly IdentifiedOn, PartyCode? ResponsibleParty = null) : CaseCommand;
+
+/// <summary>Record that a need is met.</summary>
+public sealed record ResolveNeed(Guid NeedId, string? Note, DateOnly ResolvedOn) : CaseCommand;
 
 /// <summary>Make a party planeringsansvarig.</summary>
 public sealed record AssignPlanLead(PartyCode Party, DateOnly AssignedOn) : CaseCommand;
 
-/// <summary>Set a goal in the shared plan.</summary>
-public sealed record SetGoal(Guid GoalId, PlanArea Area, GoalStatedBy StatedBy, string Text, DateOnly SetOn) : CaseCommand;
+/// <summary>Set a goal in the shared plan, dated if a target day is agreed.</summary>
+public sealed record SetGoal(Guid GoalId, PlanArea Area, GoalStatedBy StatedBy, string Text, DateOnly SetOn, DateOnly? TargetOn = null) : CaseCommand;
 
-/// <summary>Plan an action: a party or the person does something by a date.</summary>
-public sealed record PlanAction(Guid ActionId, string Description, PartyCode? ResponsibleParty, Guid? GoalId, DateOnly DueOn, DateOnly PlannedOn) : CaseCommand;
+/// <summary>Reword or re-date a goal.</summary>
+public sealed record ReviseGoal(Guid GoalId, string Text, DateOnly? TargetOn, DateOnly RevisedOn) : CaseCommand;
+
+/// <summary>Record that a goal was reached.</summary>
+public sealed record AchieveGoal(Guid GoalId, DateOnly AchievedOn) : CaseCommand;
+
+/// <summary>Record that a goal was given up.</summary>
+public sealed record AbandonGoal(Guid GoalId, string Reason, DateOnly AbandonedOn) : CaseCommand;
+
+/// <summary>Plan an action: a party, the person, or a named outside participant does something by a date.</summary>
+public sealed record PlanAction(Guid ActionId, string Description, PartyCode? ResponsibleParty, Guid? GoalId, DateOnly DueOn, DateOnly PlannedOn,
+    OutsideParticipant? ResponsibleOther = null) : CaseCommand;
+
+/// <summary>Give an action a new due date.</summary>
+public sealed record RescheduleAction(Guid ActionId, DateOnly DueOn, string Reason, DateOnly RescheduledOn) : CaseCommand;
+
+/// <summary>Pass an action to another party on the case, the person (both null), or a named outside participant.</summary>
+public sealed record ReassignAction(Guid ActionId, PartyCode? ResponsibleParty, OutsideParticipant? ResponsibleOther, DateOnly ReassignedOn) : CaseCommand;
+
+/// <summary>Drop an action that is no longer to be done.</summary>
+public sealed record DropAction(Guid ActionId, string Reason, DateOnly DroppedOn) : CaseCommand;
 
 /// <summary>Mark an action done.</summary>
 public sealed record CompleteAction(Guid ActionId, DateOnly CompletedOn) : CaseCommand;
 
-/// <summary>Schedule a SIP meeting.</summary>
-public sealed record ScheduleSipMeeting(Guid MeetingId, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn) : CaseCommand;
+/// <summary>Call a SIP meeting: the parties (each covered by a consent in force), the person and others invited.</summary>
+public sealed record ScheduleSipMeeting(
+    Guid MeetingId, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn,
+    MeetingForm Form = MeetingForm.InPerson, string? Place = null, bool IndividualInvited = false,
+    IReadOnlyList<OutsideParticipant>? OthersInvited = null) : CaseCommand;
 
-/// <summary>Record that a SIP meeting was held.</summary>
+/// <summary>The actor's party answers its invitation to a SIP meeting: it comes, or it does not (with a reason).</summary>
+public sealed record AnswerSipInvitation(Guid MeetingId, bool Accept, string? Reason, DateOnly AnsweredOn) : CaseCommand;
+
+/// <summary>The organiser moves a SIP meeting to another day.</summary>
+public sealed record RescheduleSipMeeting(Guid MeetingId, DateOnly MeetingOn, string Reason, DateOnly RescheduledOn) : CaseCommand;
+
+/// <summary>The organiser calls a SIP meeting off.</summary>
+public sealed record CancelSipMeeting(Guid MeetingId, string Reason, DateOnly CancelledOn) : CaseCommand;
+
+/// <summary>Record that a SIP meeting's day came and it did not take place.</summary>
+public sealed record RecordSipMeetingNotHeld(Guid MeetingId, string Reason, DateOnly RecordedOn) : CaseCommand;
+
+/// <summary>Record that a SIP meeting was held, with who was actually there.</summary>
 public sealed record RecordSipMeetingHeld(
-    Guid MeetingId, DateOnly HeldOn, IReadOnlyList<PartyCode> Participants, bool IndividualTookPart, string Decisions, DateOnly? NextFollowUpOn) : CaseCommand;
+    Guid MeetingId, DateOnly HeldOn, IReadOnlyList<PartyCode> Participants, bool IndividualTookPart, string Decisions, DateOnly? NextFollowUpOn,
+    IReadOnlyList<OutsideParticipant>? OthersPresent = null) : CaseCommand;
 
-/// <summary>Log a contact of the actor's party with the person.</summary>
-public sealed record LogContact(Guid ContactId, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn) : CaseCommand;
+/// <summary>Log a contact of the actor's party with the person, linked to its own insats or a SIP meeting if it was part of one.</summary>
+public sealed record LogContact(Guid ContactId, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn,
+    Guid? InterventionId = null, Guid? MeetingId = null) : CaseCommand;
 
-/// <summary>Record the actor's party's work capacity assessment.</summary>
-public sealed record AssessWorkCapacity(Guid AssessmentId, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom) : CaseCommand;
+/// <summary>Record the actor's party's work capacity assessment: the day made and the period it is valid for.</summary>
+public sealed record AssessWorkCapacity(Guid AssessmentId, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom,
+    DateOnly? AssessedOn = null, DateOnly? ValidUntil = null) : CaseCommand;
+
+/// <summary>Change the case's target groups from a business date on.</summary>
+public sealed record ChangeTargetGroups(IReadOnlyList<TargetGroup> TargetGroups, DateOnly ChangedOn) : CaseCommand;
 
 /// <summary>Record a benefit decision of the actor's party.</summary>
 public sealed record RecordBenefitDecision(

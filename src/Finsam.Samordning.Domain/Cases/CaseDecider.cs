@@ -51,15 +51,30 @@ public static class CaseDecider
             SendReferral c => Send(s, c),
             AcceptReferral c => Accept(s, c),
             DeclineReferral c => Decline(s, c),
-            IdentifyNeed c => [Member(s, c.By, new NeedIdentified(s.Id, c.NeedId, c.Area, c.Description, c.By.Party, c.IdentifiedOn))],
+            WithdrawReferral c => [new ReferralWithdrawn(s.Id, c.ReferralId, c.Reason, SendersPending(s, c.ReferralId, c.By, c.WithdrawnOn, "withdraw", "withdrawnOn"))],
+            RemindReferral c => [new ReferralReminded(s.Id, c.ReferralId, c.Note, SendersPending(s, c.ReferralId, c.By, c.RemindedOn, "remind the receiver of", "remindedOn"))],
+            ChangeReferralRespondBy c => RespondBy(s, c),
+            IdentifyNeed c => Need(s, c),
+            ResolveNeed c => Resolve(s, c),
             AssignPlanLead c => Lead(s, c),
-            SetGoal c => [Member(s, c.By, new GoalSet(s.Id, c.GoalId, c.Area, c.StatedBy, c.Text, c.By.Party, c.SetOn))],
+            SetGoal c => SetAGoal(s, c),
+            ReviseGoal c => [new GoalRevised(s.Id, c.GoalId, c.Text, c.TargetOn, ActiveGoal(s, c.GoalId, c.By, c.RevisedOn, "revise", "revisedOn"))],
+            AchieveGoal c => [new GoalAchieved(s.Id, c.GoalId, ActiveGoal(s, c.GoalId, c.By, c.AchievedOn, "mark as achieved", "achievedOn"))],
+            AbandonGoal c => [new GoalAbandoned(s.Id, c.GoalId, c.Reason, ActiveGoal(s, c.GoalId, c.By, c.AbandonedOn, "abandon", "abandonedOn"))],
             PlanAction c => PlanAnAction(s, c),
             CompleteAction c => CompleteAnAction(s, c),
-            ScheduleSipMeeting c => [Member(s, c.By, new SipMeetingScheduled(s.Id, c.MeetingId, c.MeetingOn, c.InvitedParties.Distinct().Order().ToArray(), c.ScheduledOn, c.By.Party))],
+            RescheduleAction c => RescheduleAnAction(s, c),
+            ReassignAction c => ReassignAnAction(s, c),
+            DropAction c => DropAnAction(s, c),
+            ScheduleSipMeeting c => Schedule(s, c),
+            AnswerSipInvitation c => AnswerInvitation(s, c),
+            RescheduleSipMeeting c => Reschedule(s, c),
+            CancelSipMeeting c => CancelMeeting(s, c),
+            RecordSipMeetingNotHeld c => NotHeld(s, c),
             RecordSipMeetingHeld c => Held(s, c),
-            LogContact c => [Member(s, c.By, new ContactLogged(s.Id, c.ContactId, c.By.Party, c.Kind, c.NoShow, c.Note, c.OccurredOn))],
-            AssessWorkCapacity c => [Member(s, c.By, new WorkCapacityAssessed(s.Id, c.AssessmentId, c.By.Party, c.Conclusion, c.Note, c.ValidFrom))],
+            LogContact c => Contact(s, c),
+            AssessWorkCapacity c => Assess(s, c),
+            ChangeTargetGroups c => TargetGroups(s, c),
             RecordBenefitDecision c => BenefitDecision(s, c),
             CloseCase c => Close(s, c),
             ReopenCase c => Reopen(s, c),
@@ -203,11 +218,11 @@ public static class CaseDecider
                 $"{waiting} referral(s) to {c.Party} are still unanswered. Accept or decline them before leaving, so the sender is not left waiting.");
         }
 
-        var actions = s.Actions.Values.Count(a => a.ResponsibleParty == c.Party && a.CompletedOn is null);
+        var actions = s.Actions.Values.Count(a => a.ResponsibleParty == c.Party && a.IsOpen);
         if (actions > 0)
         {
             throw new CaseRuleViolation("party.has-open-actions",
-                $"{c.Party} is responsible for {actions} plan action(s) not yet done. Complete them, or agree a new plan, before leaving.");
+                $"{c.Party} is responsible for {actions} plan action(s) not yet done. Complete, reassign or drop them before leaving.");
         }
 
         return [new PartyLeft(s.Id, c.Party, c.Reason, c.HandedOverTo, c.LeftOn)];
@@ -392,10 +407,165 @@ public static class CaseDecider
     {
         var referral = PendingTo(s, c.ReferralId, c.By, "decline");
         NotBefore(c.DeclinedOn, referral.SentOn, "declinedOn", "the day it was sent");
-        return [new ReferralDeclined(s.Id, c.ReferralId, c.Reason, c.DeclinedOn)];
+        return [new ReferralDeclined(s.Id, c.ReferralId, c.Reason, c.DeclinedOn, c.Code)];
+    }
+
+    // Only the sender keeps up its referral; to another party it answers as if unknown (it may not see it).
+    // Returns the business date, checked against the referral's sending and latest change.
+    private static DateOnly SendersPending(CaseState s, Guid id, Actor by, DateOnly on, string verb, string field)
+    {
+        MustBeOnCase(s, by.Party);
+        var referral = s.Referrals.GetValueOrDefault(id) ?? throw new CaseEntryNotFound($"No referral {id} on this case.");
+        if (referral.From != by.Party)
+        {
+            throw new CaseEntryNotFound($"No referral {id} from {by.Party} on this case; only the party that sent it can {verb} it.");
+        }
+
+        if (referral.State != ReferralState.Pending)
+        {
+            throw new CaseRuleViolation("referral.already-answered", $"The referral is already {referral.State.ToString().ToLowerInvariant()}.");
+        }
+
+        NotBefore(on, referral.LastChangedOn ?? referral.SentOn, field, "the day it was sent or last changed");
+        return on;
+    }
+
+    private static IReadOnlyList<ICaseEvent> RespondBy(CaseState s, ChangeReferralRespondBy c)
+    {
+        var on = SendersPending(s, c.ReferralId, c.By, c.ChangedOn, "change the respond-by date of", "changedOn");
+        if (c.RespondBy is { } by && by < s.Referrals[c.ReferralId].SentOn)
+        {
+            throw new CaseRuleViolation("referral.respond-before-sent", "respondBy cannot be before the referral was sent.");
+        }
+
+        return [new ReferralRespondByChanged(s.Id, c.ReferralId, c.RespondBy, on)];
     }
 
     // Shared plan ------------------------------------------------------------------------------
+
+    private static IReadOnlyList<ICaseEvent> Need(CaseState s, IdentifyNeed c)
+    {
+        if (c.ResponsibleParty is { } party && !s.IsActiveParty(party))
+        {
+            throw new CaseRuleViolation("plan.responsible-not-on-case", $"{party} is not on the case, so it cannot answer for a need.");
+        }
+
+        return [Member(s, c.By, new NeedIdentified(s.Id, c.NeedId, c.Area, c.Description, c.By.Party, c.IdentifiedOn, c.ResponsibleParty))];
+    }
+
+    private static IReadOnlyList<ICaseEvent> Resolve(CaseState s, ResolveNeed c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var need = s.Needs.GetValueOrDefault(c.NeedId);
+        if (need is null || need.IdentifiedBy != c.By.Party)
+        {
+            throw new CaseEntryNotFound($"No need {c.NeedId} recorded by {c.By.Party} on this case; only the party that recorded a need marks it met.");
+        }
+
+        if (need.ResolvedOn is { } done)
+        {
+            throw new CaseRuleViolation("plan.need-already-resolved", $"The need was already met on {done:yyyy-MM-dd}.");
+        }
+
+        NotBefore(c.ResolvedOn, need.IdentifiedOn, "resolvedOn", "the day it was identified");
+        return [new NeedResolved(s.Id, c.NeedId, c.Note, c.ResolvedOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> SetAGoal(CaseState s, SetGoal c)
+    {
+        if (c.TargetOn is { } target && target < c.SetOn)
+        {
+            throw new CaseRuleViolation("plan.target-before-set", "A goal cannot be due before it is set.");
+        }
+
+        return [Member(s, c.By, new GoalSet(s.Id, c.GoalId, c.Area, c.StatedBy, c.Text, c.By.Party, c.SetOn, c.TargetOn))];
+    }
+
+    // The party that recorded a goal keeps it up (the person's own goal is recorded, and changed, by the
+    // party that sat with them); it must still be active. Returns the checked business date.
+    private static DateOnly ActiveGoal(CaseState s, Guid id, Actor by, DateOnly on, string verb, string field)
+    {
+        MustBeOnCase(s, by.Party);
+        var goal = s.GoalStates.GetValueOrDefault(id);
+        if (goal is null || goal.RecordedBy != by.Party)
+        {
+            throw new CaseEntryNotFound($"No goal {id} recorded by {by.Party} on this case; only the party that recorded a goal can {verb} it.");
+        }
+
+        if (goal.State != GoalState.Active)
+        {
+            throw new CaseRuleViolation("plan.goal-not-active", $"The goal is already {goal.State.ToString().ToLowerInvariant()}.");
+        }
+
+        NotBefore(on, goal.LastChangedOn, field, $"its previous change on {goal.LastChangedOn:yyyy-MM-dd}");
+        return on;
+    }
+
+    // The party that planned an action and the party responsible for it keep it up; to others it
+    // answers as if unknown. It must be neither done nor dropped.
+    private static ActionStatus KeptUp(CaseState s, Guid id, Actor by, DateOnly on, string verb, string field)
+    {
+        MustBeOnCase(s, by.Party);
+        var action = s.Actions.GetValueOrDefault(id);
+        if (action is null || (action.PlannedBy != by.Party && action.ResponsibleParty != by.Party))
+        {
+            throw new CaseEntryNotFound($"No action {id} planned by or for {by.Party} on this case; only they can {verb} it.");
+        }
+
+        if (action.CompletedOn is { } done)
+        {
+            throw new CaseRuleViolation("plan.action-already-completed", $"The action was already completed on {done:yyyy-MM-dd}.");
+        }
+
+        if (action.DroppedOn is { } dropped)
+        {
+            throw new CaseRuleViolation("plan.action-dropped", $"The action was dropped on {dropped:yyyy-MM-dd}.");
+        }
+
+        NotBefore(on, action.LastChangedOn > action.PlannedOn ? action.LastChangedOn : action.PlannedOn, field, "its previous change");
+        return action;
+    }
+
+    private static IReadOnlyList<ICaseEvent> RescheduleAnAction(CaseState s, RescheduleAction c)
+    {
+        var action = KeptUp(s, c.ActionId, c.By, c.RescheduledOn, "reschedule", "rescheduledOn");
+        if (c.DueOn == action.DueOn)
+        {
+            throw new CaseRuleViolation("plan.same-due-date", $"The action is already due on {action.DueOn:yyyy-MM-dd}.");
+        }
+
+        if (c.DueOn < c.RescheduledOn)
+        {
+            throw new CaseRuleViolation("plan.due-before-planned", "An action cannot be moved to a day before the move.");
+        }
+
+        return [new ActionRescheduled(s.Id, c.ActionId, c.DueOn, action.DueOn, c.Reason, c.RescheduledOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> DropAnAction(CaseState s, DropAction c)
+    {
+        KeptUp(s, c.ActionId, c.By, c.DroppedOn, "drop", "droppedOn");
+        return [new ActionDropped(s.Id, c.ActionId, c.Reason, c.DroppedOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> ReassignAnAction(CaseState s, ReassignAction c)
+    {
+        var action = KeptUp(s, c.ActionId, c.By, c.ReassignedOn, "reassign", "reassignedOn");
+        if (c.ResponsibleParty is { } party)
+        {
+            if (!s.IsActiveParty(party))
+            {
+                throw new CaseRuleViolation("plan.responsible-not-on-case", $"{party} is not on the case, so it cannot be responsible for an action.");
+            }
+
+            if (party == action.ResponsibleParty)
+            {
+                throw new CaseRuleViolation("plan.responsible-unchanged", $"{party} is already responsible for the action.");
+            }
+        }
+
+        return [new ActionReassigned(s.Id, c.ActionId, c.ResponsibleParty, c.ResponsibleParty is null ? c.ResponsibleOther : null, c.By.Party, c.ReassignedOn)];
+    }
 
     private static IReadOnlyList<ICaseEvent> Lead(CaseState s, AssignPlanLead c)
     {
@@ -430,7 +600,8 @@ public static class CaseDecider
             throw new CaseRuleViolation("plan.due-before-planned", "An action cannot be due before it is planned.");
         }
 
-        return [Member(s, c.By, new ActionPlanned(s.Id, c.ActionId, c.Description, c.ResponsibleParty, c.GoalId, c.DueOn, c.PlannedOn, c.By.Party))];
+        return [Member(s, c.By, new ActionPlanned(s.Id, c.ActionId, c.Description, c.ResponsibleParty, c.GoalId, c.DueOn, c.PlannedOn, c.By.Party,
+            c.ResponsibleParty is null ? c.ResponsibleOther : null))];
     }
 
     private static IReadOnlyList<ICaseEvent> CompleteAnAction(CaseState s, CompleteAction c)
@@ -447,28 +618,193 @@ public static class CaseDecider
             throw new CaseRuleViolation("plan.action-already-completed", $"The action was already completed on {done:yyyy-MM-dd}.");
         }
 
+        if (action.DroppedOn is { } dropped)
+        {
+            throw new CaseRuleViolation("plan.action-dropped", $"The action was dropped on {dropped:yyyy-MM-dd}.");
+        }
+
         NotBefore(c.CompletedOn, action.PlannedOn, "completedOn", "the day it was planned");
         return [new ActionCompleted(s.Id, c.ActionId, c.CompletedOn)];
     }
 
     // SIP ------------------------------------------------------------------------------------
 
+    // Consent must be in place before the invitation (SIP guidance): a party no consent in force names
+    // for plan and meetings cannot be invited, and the meeting records that it was left out for that.
+    private static IReadOnlyList<ICaseEvent> Schedule(CaseState s, ScheduleSipMeeting c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var invited = c.InvitedParties.Distinct().Order().ToArray();
+        foreach (var party in invited.Where(p => p != c.By.Party))
+        {
+            if (!s.IsActiveParty(party))
+            {
+                throw new CaseRuleViolation("sip.party-not-on-case", $"{party} is not on the case; invite it to the case before inviting it to a SIP meeting.");
+            }
+
+            if (!CoveredForSip(s, party, c.ScheduledOn))
+            {
+                throw new CaseRuleViolation("sip.party-not-covered-by-consent",
+                    $"No consent in force on {c.ScheduledOn:yyyy-MM-dd} names {party} for plan and meetings, so {party} cannot be invited. Record the person's consent first.");
+            }
+        }
+
+        var notCovered = s.Parties.Values.Where(m => m.Active && m.Party != c.By.Party && !invited.Contains(m.Party) && !CoveredForSip(s, m.Party, c.ScheduledOn))
+            .Select(m => m.Party).Order().ToArray();
+        return [Member(s, c.By, new SipMeetingScheduled(s.Id, c.MeetingId, c.MeetingOn, invited, c.ScheduledOn, c.By.Party,
+            c.Form, c.Place, c.IndividualInvited, c.OthersInvited is { Count: > 0 } others ? others : null, notCovered.Length > 0 ? notCovered : null))];
+    }
+
+    /// <summary>Whether a consent in force on <paramref name="day"/> names <paramref name="party"/> for plan and meetings.</summary>
+    public static bool CoveredForSip(CaseState s, PartyCode party, DateOnly day) =>
+        s.Consents.Any(c => c.ActiveOn(day) && c.Parties.Contains(party) && c.Categories.Contains(InformationCategory.PlanAndMeetings));
+
+    private static MeetingStatus ExistingMeeting(CaseState s, Guid id) =>
+        s.Meetings.GetValueOrDefault(id) ?? throw new CaseEntryNotFound($"No SIP meeting {id} on this case.");
+
+    private static void StillScheduled(MeetingStatus meeting, string verb)
+    {
+        if (meeting.State == MeetingState.Held)
+        {
+            throw new CaseRuleViolation("sip.already-held", $"The meeting was already recorded as held on {meeting.HeldOn:yyyy-MM-dd}.");
+        }
+
+        if (meeting.State != MeetingState.Scheduled)
+        {
+            throw new CaseRuleViolation("sip.meeting-not-scheduled",
+                $"Cannot {verb} a meeting that was {(meeting.State == MeetingState.Cancelled ? "cancelled" : "recorded as not held")}.");
+        }
+    }
+
+    // Only the organiser moves or calls off its meeting; to anyone else it answers as if unknown,
+    // as another party's insats does: the caller may not be allowed to see it.
+    private static MeetingStatus OrganisersMeeting(CaseState s, Guid id, Actor by, DateOnly on, string verb, string field)
+    {
+        MustBeOnCase(s, by.Party);
+        var meeting = ExistingMeeting(s, id);
+        if (meeting.ScheduledBy != by.Party)
+        {
+            throw new CaseEntryNotFound($"No SIP meeting {id} called by {by.Party} on this case; only the party that called it can {verb} it.");
+        }
+
+        StillScheduled(meeting, verb);
+        NotBefore(on, meeting.LastChangedOn, field, $"its previous change on {meeting.LastChangedOn:yyyy-MM-dd}");
+        return meeting;
+    }
+
+    private static IReadOnlyList<ICaseEvent> AnswerInvitation(CaseState s, AnswerSipInvitation c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var meeting = ExistingMeeting(s, c.MeetingId);
+        if (!meeting.Invited.Contains(c.By.Party))
+        {
+            throw new CaseEntryNotFound($"No SIP meeting {c.MeetingId} to which {c.By.Party} is invited on this case.");
+        }
+
+        StillScheduled(meeting, "answer an invitation to");
+        if (meeting.Answered.Contains(c.By.Party))
+        {
+            throw new CaseRuleViolation("sip.invitation-already-answered", $"{c.By.Party} has already answered the invitation to the meeting on {meeting.MeetingOn:yyyy-MM-dd}.");
+        }
+
+        NotBefore(c.AnsweredOn, meeting.LastChangedOn, "answeredOn", $"the invitation or its latest change on {meeting.LastChangedOn:yyyy-MM-dd}");
+        if (!c.Accept && string.IsNullOrWhiteSpace(c.Reason))
+        {
+            throw new CaseRuleViolation("sip.decline-reason-required", "Say why the party will not come, so the organiser can plan without it.");
+        }
+
+        return c.Accept
+            ? [new SipInvitationAccepted(s.Id, c.MeetingId, c.By.Party, c.AnsweredOn)]
+            : [new SipInvitationDeclined(s.Id, c.MeetingId, c.By.Party, c.Reason!, c.AnsweredOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> Reschedule(CaseState s, RescheduleSipMeeting c)
+    {
+        var meeting = OrganisersMeeting(s, c.MeetingId, c.By, c.RescheduledOn, "reschedule", "rescheduledOn");
+        if (c.MeetingOn == meeting.MeetingOn)
+        {
+            throw new CaseRuleViolation("sip.same-date", $"The meeting is already on {meeting.MeetingOn:yyyy-MM-dd}.");
+        }
+
+        NotBefore(c.MeetingOn, c.RescheduledOn, "meetingOn", "the day it is moved");
+        return [new SipMeetingRescheduled(s.Id, c.MeetingId, c.MeetingOn, meeting.MeetingOn, c.Reason, c.RescheduledOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> CancelMeeting(CaseState s, CancelSipMeeting c)
+    {
+        OrganisersMeeting(s, c.MeetingId, c.By, c.CancelledOn, "cancel", "cancelledOn");
+        return [new SipMeetingCancelled(s.Id, c.MeetingId, c.Reason, c.CancelledOn)];
+    }
+
+    private static IReadOnlyList<ICaseEvent> NotHeld(CaseState s, RecordSipMeetingNotHeld c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var meeting = ExistingMeeting(s, c.MeetingId);
+        StillScheduled(meeting, "record as not held");
+        NotBefore(c.RecordedOn, meeting.MeetingOn, "recordedOn", "the meeting's date: until then it can still take place");
+        return [new SipMeetingNotHeld(s.Id, c.MeetingId, c.Reason, c.RecordedOn)];
+    }
+
     private static IReadOnlyList<ICaseEvent> Held(CaseState s, RecordSipMeetingHeld c)
     {
         MustBeOnCase(s, c.By.Party);
-        var meeting = s.Meetings.GetValueOrDefault(c.MeetingId) ?? throw new CaseEntryNotFound($"No SIP meeting {c.MeetingId} on this case.");
-        if (meeting.HeldOn is { } held)
-        {
-            throw new CaseRuleViolation("sip.already-held", $"The meeting was already recorded as held on {held:yyyy-MM-dd}.");
-        }
-
+        var meeting = ExistingMeeting(s, c.MeetingId);
+        StillScheduled(meeting, "record as held");
         NotBefore(c.HeldOn, meeting.ScheduledOn, "heldOn", "the day it was scheduled");
         if (c.NextFollowUpOn is { } next && next <= c.HeldOn)
         {
             throw new CaseRuleViolation("sip.follow-up-not-after-meeting", "The next follow-up must come after the meeting.");
         }
 
-        return [new SipMeetingHeld(s.Id, c.MeetingId, c.HeldOn, c.Participants.Distinct().Order().ToArray(), c.IndividualTookPart, c.Decisions, c.NextFollowUpOn)];
+        return [new SipMeetingHeld(s.Id, c.MeetingId, c.HeldOn, c.Participants.Distinct().Order().ToArray(), c.IndividualTookPart, c.Decisions, c.NextFollowUpOn,
+            c.OthersPresent is { Count: > 0 } others ? others : null)];
+    }
+
+    // Records ----------------------------------------------------------------------------------
+
+    // A contact may be part of the party's own insats (another party's answers as unknown, as for any
+    // other use of it) or about a SIP meeting on the case.
+    private static IReadOnlyList<ICaseEvent> Contact(CaseState s, LogContact c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        if (c.InterventionId is { } insats && s.Interventions.GetValueOrDefault(insats)?.Party != c.By.Party)
+        {
+            throw new CaseEntryNotFound($"No insats {insats} of {c.By.Party} on this case; a contact links only to the party's own insats.");
+        }
+
+        if (c.MeetingId is { } meeting && !s.Meetings.ContainsKey(meeting))
+        {
+            throw new CaseEntryNotFound($"No SIP meeting {meeting} on this case.");
+        }
+
+        return [Member(s, c.By, new ContactLogged(s.Id, c.ContactId, c.By.Party, c.Kind, c.NoShow, c.Note, c.OccurredOn, c.InterventionId, c.MeetingId))];
+    }
+
+    private static IReadOnlyList<ICaseEvent> Assess(CaseState s, AssessWorkCapacity c)
+    {
+        if (c.ValidUntil is { } until && until < c.ValidFrom)
+        {
+            throw new CaseRuleViolation("assessment.ends-before-start", "An assessment cannot be valid until a day before it is valid from.");
+        }
+
+        return [Member(s, c.By, new WorkCapacityAssessed(s.Id, c.AssessmentId, c.By.Party, c.Conclusion, c.Note, c.ValidFrom, c.AssessedOn ?? c.ValidFrom, c.ValidUntil))];
+    }
+
+    private static IReadOnlyList<ICaseEvent> TargetGroups(CaseState s, ChangeTargetGroups c)
+    {
+        MustBeOnCase(s, c.By.Party);
+        var groups = c.TargetGroups.Distinct().Order().ToArray();
+        if (groups.Length == 0)
+        {
+            throw new CaseRuleViolation("case.no-target-group", "A case has at least one target group.");
+        }
+
+        if (groups.SequenceEqual(s.TargetGroups))
+        {
+            throw new CaseRuleViolation("case.target-groups-unchanged", "The case already has exactly these target groups.");
+        }
+
+        return [Member(s, c.By, new TargetGroupsChanged(s.Id, groups, c.By.Party, c.ChangedOn))];
     }
 
     // Benefits -------------------------------------------------------------------------------
@@ -524,7 +860,7 @@ public static class CaseDecider
                 : new InterventionCompleted(s.Id, insats.Id, c.EndOpenInterventionsAs!.Value, "Avslutad när ärendet avslutades", c.ClosedOn));
         }
 
-        events.Add(new CaseClosed(s.Id, c.Outcome, c.Note, c.ClosedOn));
+        events.Add(new CaseClosed(s.Id, c.Outcome, c.Note, c.ClosedOn, open.Count > 0 ? [.. open.Select(i => i.Id)] : null));
         return events;
     }
 
@@ -536,9 +872,12 @@ public static class CaseDecider
         }
 
         NotBefore(c.ReopenedOn, s.ClosedOn!.Value, "reopenedOn", "the day the case was closed");
+        // The insatser the close ended stay ended: each belongs to its party, and its end is what
+        // happened. The reopening names them, so each party can plan anew what it will do.
+        var reopened = new CaseReopened(s.Id, c.Reason, c.ReopenedOn, s.EndedByLastClose.Count > 0 ? s.EndedByLastClose : null);
         if (s.IsActiveParty(c.By.Party))
         {
-            return [new CaseReopened(s.Id, c.Reason, c.ReopenedOn)];
+            return [reopened];
         }
 
         // A party that left returns only through an invitation or referral, but a case nobody is on
@@ -549,7 +888,7 @@ public static class CaseDecider
         }
 
         membership = s.Parties[c.By.Party];
-        return [new CaseReopened(s.Id, c.Reason, c.ReopenedOn), new PartyJoined(s.Id, c.By.Party, membership.Unit, c.By.UserId, c.By.DisplayName, c.ReopenedOn)];
+        return [reopened, new PartyJoined(s.Id, c.By.Party, membership.Unit, c.By.UserId, c.By.DisplayName, c.ReopenedOn)];
     }
 
     // Guards ---------------------------------------------------------------------------------

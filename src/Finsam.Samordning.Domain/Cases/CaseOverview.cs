@@ -25,22 +25,124 @@ public sealed record OverviewIntervention(Guid Id, PartyCode Party, string Kind,
 }
 
 public sealed record OverviewReferral(Guid Id, ReferralKind Kind, PartyCode From, PartyCode To, string Reason, DateOnly SentOn,
-    DateOnly? RespondBy, ReferralState State, DateOnly? AnsweredOn = null, string? DeclineReason = null);
+    DateOnly? RespondBy, ReferralState State, DateOnly? AnsweredOn = null, string? DeclineReason = null)
+{
+    /// <summary>Why it was declined, as a code (null if recorded before codes, or not declined).</summary>
+    public ReferralDeclineReason? DeclineCode { get; init; }
 
-public sealed record OverviewNeed(Guid Id, PlanArea Area, string Description, PartyCode IdentifiedBy, DateOnly IdentifiedOn);
+    /// <summary>Why the sender withdrew it.</summary>
+    public string? WithdrawReason { get; init; }
 
-public sealed record OverviewGoal(Guid Id, PlanArea Area, GoalStatedBy StatedBy, string Text, PartyCode RecordedBy, DateOnly SetOn);
+    /// <summary>Reminders the sender sent.</summary>
+    public IReadOnlyList<OverviewReminder> Reminders { get; init; } = [];
+}
+
+public sealed record OverviewReminder(DateOnly RemindedOn, string? Note);
+
+public sealed record OverviewNeed(Guid Id, PlanArea Area, string Description, PartyCode IdentifiedBy, DateOnly IdentifiedOn)
+{
+    /// <summary>The party that answers for meeting the need, if agreed.</summary>
+    public PartyCode? ResponsibleParty { get; init; }
+
+    public DateOnly? ResolvedOn { get; init; }
+
+    public string? ResolveNote { get; init; }
+}
+
+public sealed record OverviewGoal(Guid Id, PlanArea Area, GoalStatedBy StatedBy, string Text, PartyCode RecordedBy, DateOnly SetOn)
+{
+    /// <summary>When it should be reached, if dated.</summary>
+    public DateOnly? TargetOn { get; init; }
+
+    public GoalState State { get; init; } = GoalState.Active;
+
+    /// <summary>When it was last reworded or re-dated.</summary>
+    public DateOnly? RevisedOn { get; init; }
+
+    /// <summary>When it was achieved or abandoned.</summary>
+    public DateOnly? ClosedOn { get; init; }
+
+    public string? AbandonReason { get; init; }
+}
 
 public sealed record OverviewAction(Guid Id, string Description, PartyCode? ResponsibleParty, bool IndividualResponsible, Guid? GoalId,
-    DateOnly DueOn, DateOnly PlannedOn, PartyCode PlannedBy, DateOnly? CompletedOn = null);
+    DateOnly DueOn, DateOnly PlannedOn, PartyCode PlannedBy, DateOnly? CompletedOn = null)
+{
+    /// <summary>A named participant from outside the förbund who is responsible.</summary>
+    public OutsideParticipant? ResponsibleOther { get; init; }
+
+    public IReadOnlyList<OverviewActionReschedule> Reschedules { get; init; } = [];
+
+    public DateOnly? ReassignedOn { get; init; }
+
+    public DateOnly? DroppedOn { get; init; }
+
+    public string? DropReason { get; init; }
+
+    /// <summary>Neither done nor dropped.</summary>
+    public bool IsOpen => CompletedOn is null && DroppedOn is null;
+}
+
+public sealed record OverviewActionReschedule(DateOnly From, DateOnly To, string Reason, DateOnly RescheduledOn);
 
 public sealed record OverviewMeeting(Guid Id, DateOnly MeetingOn, IReadOnlyList<PartyCode> InvitedParties, DateOnly ScheduledOn, PartyCode ScheduledBy,
     DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, bool? IndividualTookPart = null, string? Decisions = null,
-    DateOnly? NextFollowUpOn = null);
+    DateOnly? NextFollowUpOn = null)
+{
+    public MeetingState State { get; init; } = MeetingState.Scheduled;
 
-public sealed record OverviewContact(Guid Id, PartyCode Party, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn);
+    public MeetingForm Form { get; init; }
 
-public sealed record OverviewAssessment(Guid Id, PartyCode Party, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom);
+    public string? Place { get; init; }
+
+    public bool IndividualInvited { get; init; }
+
+    public IReadOnlyList<OutsideParticipant> OthersInvited { get; init; } = [];
+
+    /// <summary>Each invited party's answer to the current date.</summary>
+    public IReadOnlyList<OverviewSipAnswer> Answers { get; init; } = [];
+
+    /// <summary>Parties on the case left out because no consent in force named them.</summary>
+    public IReadOnlyList<PartyCode> NotCoveredByConsent { get; init; } = [];
+
+    public IReadOnlyList<OverviewReschedule> Reschedules { get; init; } = [];
+
+    /// <summary>Why it was cancelled or not held.</summary>
+    public string? EndReason { get; init; }
+
+    /// <summary>When it was cancelled or recorded as not held.</summary>
+    public DateOnly? EndedOn { get; init; }
+
+    public IReadOnlyList<OutsideParticipant> OthersPresent { get; init; } = [];
+}
+
+public sealed record OverviewSipAnswer(PartyCode Party, InvitationState Answer = InvitationState.Pending, DateOnly? AnsweredOn = null, string? DeclineReason = null);
+
+public sealed record OverviewReschedule(DateOnly From, DateOnly To, string Reason, DateOnly RescheduledOn);
+
+public sealed record OverviewContact(Guid Id, PartyCode Party, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn)
+{
+    /// <summary>The party's insats the contact was part of.</summary>
+    public Guid? InterventionId { get; init; }
+
+    /// <summary>The SIP meeting it was about.</summary>
+    public Guid? MeetingId { get; init; }
+}
+
+public sealed record OverviewAssessment(Guid Id, PartyCode Party, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom)
+{
+    /// <summary>The day it was made.</summary>
+    public DateOnly AssessedOn { get; init; }
+
+    /// <summary>The last day it is valid for, if limited.</summary>
+    public DateOnly? ValidUntil { get; init; }
+}
+
+/// <summary>A reopening, and the insatser the close before it had ended (they stay ended).</summary>
+public sealed record OverviewReopening(DateOnly ReopenedOn, string Reason, IReadOnlyList<Guid> InterventionsEndedByClose);
+
+/// <summary>The target groups from a day on.</summary>
+public sealed record OverviewTargetGroupChange(DateOnly ChangedOn, PartyCode ChangedBy, IReadOnlyList<TargetGroup> TargetGroups);
 
 public sealed record OverviewBenefitDecision(Guid Id, PartyCode Party, Benefit Benefit, BenefitDecisionKind Decision, DateOnly From,
     DateOnly? Until, DateOnly DecidedOn);
@@ -83,6 +185,12 @@ public sealed record CaseOverview
 
     /// <summary>Parties, including those that left.</summary>
     public IReadOnlyList<OverviewParty> Parties { get; init; } = [];
+
+    /// <summary>Reopenings, oldest first.</summary>
+    public IReadOnlyList<OverviewReopening> Reopenings { get; init; } = [];
+
+    /// <summary>Changes of the target groups after opening, oldest first.</summary>
+    public IReadOnlyList<OverviewTargetGroupChange> TargetGroupChanges { get; init; } = [];
 
     /// <summary>Planeringsansvarig.</summary>
     public PartyCode? PlanLead { get; init; }
@@ -137,16 +245,40 @@ public sealed record CaseOverview
     public CaseOverview MapText(Func<string?, string?> map) => this with
     {
         Parties = [.. Parties.Select(p => p with { LeaveReason = map(p.LeaveReason) })],
+        Reopenings = [.. Reopenings.Select(r => r with { Reason = map(r.Reason)! })],
         Invitations = [.. Invitations.Select(i => i with { Reason = map(i.Reason)!, DeclineReason = map(i.DeclineReason) })],
         Interventions =
         [
             .. Interventions.Select(i => i with { Note = map(i.Note), Pauses = [.. i.Pauses.Select(p => p with { Reason = map(p.Reason)! })] }),
         ],
-        Referrals = [.. Referrals.Select(r => r with { Reason = map(r.Reason)!, DeclineReason = map(r.DeclineReason) })],
-        Needs = [.. Needs.Select(n => n with { Description = map(n.Description)! })],
-        Goals = [.. Goals.Select(g => g with { Text = map(g.Text)! })],
-        Actions = [.. Actions.Select(a => a with { Description = map(a.Description)! })],
-        Meetings = [.. Meetings.Select(m => m with { Decisions = map(m.Decisions) })],
+        Referrals =
+        [
+            .. Referrals.Select(r => r with
+            {
+                Reason = map(r.Reason)!, DeclineReason = map(r.DeclineReason), WithdrawReason = map(r.WithdrawReason),
+                Reminders = [.. r.Reminders.Select(m => m with { Note = map(m.Note) })],
+            }),
+        ],
+        Needs = [.. Needs.Select(n => n with { Description = map(n.Description)!, ResolveNote = map(n.ResolveNote) })],
+        Goals = [.. Goals.Select(g => g with { Text = map(g.Text)!, AbandonReason = map(g.AbandonReason) })],
+        Actions =
+        [
+            .. Actions.Select(a => a with
+            {
+                Description = map(a.Description)!, DropReason = map(a.DropReason), ResponsibleOther = a.ResponsibleOther?.MapText(map),
+                Reschedules = [.. a.Reschedules.Select(r => r with { Reason = map(r.Reason)! })],
+            }),
+        ],
+        Meetings =
+        [
+            .. Meetings.Select(m => m with
+            {
+                Decisions = map(m.Decisions), Place = map(m.Place), EndReason = map(m.EndReason),
+                OthersInvited = OutsideParticipant.MapAll(m.OthersInvited, map)!, OthersPresent = OutsideParticipant.MapAll(m.OthersPresent, map)!,
+                Answers = [.. m.Answers.Select(a => a with { DeclineReason = map(a.DeclineReason) })],
+                Reschedules = [.. m.Reschedules.Select(r => r with { Reason = map(r.Reason)! })],
+            }),
+        ],
         Contacts = [.. Contacts.Select(c => c with { Note = map(c.Note) })],
         Assessments = [.. Assessments.Select(a => a with { Note = map(a.Note) })],
         Flags = [.. Flags.Select(f => f.MapText(map))],
@@ -244,45 +376,118 @@ public sealed record CaseOverview
             {
                 Referrals = Replace(o.Referrals, r => r.Id == e.ReferralId, r => r with { State = ReferralState.Accepted, AnsweredOn = e.AcceptedOn }),
             },
-            (var o, ReferralDeclined e) => o with
+            (var o, ReferralDeclined e) => o.Referral(e.ReferralId, r => r with
             {
-                Referrals = Replace(o.Referrals, r => r.Id == e.ReferralId, r => r with { State = ReferralState.Declined, AnsweredOn = e.DeclinedOn, DeclineReason = e.Reason }),
+                State = ReferralState.Declined, AnsweredOn = e.DeclinedOn, DeclineReason = e.Reason, DeclineCode = e.Code,
+            }),
+            (var o, ReferralWithdrawn e) => o.Referral(e.ReferralId, r => r with { State = ReferralState.Withdrawn, AnsweredOn = e.WithdrawnOn, WithdrawReason = e.Reason }),
+            (var o, ReferralReminded e) => o.Referral(e.ReferralId, r => r with { Reminders = [.. r.Reminders, new OverviewReminder(e.RemindedOn, e.Note)] }),
+            (var o, ReferralRespondByChanged e) => o.Referral(e.ReferralId, r => r with { RespondBy = e.RespondBy }),
+            (var o, NeedIdentified e) => o with
+            {
+                Needs = [.. o.Needs, new OverviewNeed(e.NeedId, e.Area, e.Description, e.IdentifiedBy, e.IdentifiedOn) { ResponsibleParty = e.ResponsibleParty }],
             },
-            (var o, NeedIdentified e) => o with { Needs = [.. o.Needs, new OverviewNeed(e.NeedId, e.Area, e.Description, e.IdentifiedBy, e.IdentifiedOn)] },
+            (var o, NeedResolved e) => o with { Needs = Replace(o.Needs, n => n.Id == e.NeedId, n => n with { ResolvedOn = e.ResolvedOn, ResolveNote = e.Note }) },
             (var o, PlanLeadAssigned e) => o with { PlanLead = e.Party, PlanLeadSince = e.AssignedOn },
-            (var o, GoalSet e) => o with { Goals = [.. o.Goals, new OverviewGoal(e.GoalId, e.Area, e.StatedBy, e.Text, e.RecordedBy, e.SetOn)] },
+            (var o, GoalSet e) => o with { Goals = [.. o.Goals, new OverviewGoal(e.GoalId, e.Area, e.StatedBy, e.Text, e.RecordedBy, e.SetOn) { TargetOn = e.TargetOn }] },
+            (var o, GoalRevised e) => o.Goal(e.GoalId, g => g with { Text = e.Text, TargetOn = e.TargetOn, RevisedOn = e.RevisedOn }),
+            (var o, GoalAchieved e) => o.Goal(e.GoalId, g => g with { State = GoalState.Achieved, ClosedOn = e.AchievedOn }),
+            (var o, GoalAbandoned e) => o.Goal(e.GoalId, g => g with { State = GoalState.Abandoned, ClosedOn = e.AbandonedOn, AbandonReason = e.Reason }),
             (var o, ActionPlanned e) => o with
             {
-                Actions = [.. o.Actions, new OverviewAction(e.ActionId, e.Description, e.ResponsibleParty, e.IndividualResponsible, e.GoalId, e.DueOn, e.PlannedOn, e.PlannedBy)],
+                Actions =
+                [
+                    .. o.Actions, new OverviewAction(e.ActionId, e.Description, e.ResponsibleParty, e.IndividualResponsible, e.GoalId, e.DueOn, e.PlannedOn, e.PlannedBy)
+                    {
+                        ResponsibleOther = e.ResponsibleOther,
+                    },
+                ],
             },
-            (var o, ActionCompleted e) => o with { Actions = Replace(o.Actions, a => a.Id == e.ActionId, a => a with { CompletedOn = e.CompletedOn }) },
+            (var o, ActionCompleted e) => o.Action(e.ActionId, a => a with { CompletedOn = e.CompletedOn }),
+            (var o, ActionRescheduled e) => o.Action(e.ActionId, a => a with
+            {
+                DueOn = e.DueOn, Reschedules = [.. a.Reschedules, new OverviewActionReschedule(e.PreviousDueOn, e.DueOn, e.Reason, e.RescheduledOn)],
+            }),
+            (var o, ActionReassigned e) => o.Action(e.ActionId, a => a with
+            {
+                ResponsibleParty = e.ResponsibleParty, ResponsibleOther = e.ResponsibleOther,
+                IndividualResponsible = e.ResponsibleParty is null && e.ResponsibleOther is null, ReassignedOn = e.ReassignedOn,
+            }),
+            (var o, ActionDropped e) => o.Action(e.ActionId, a => a with { DroppedOn = e.DroppedOn, DropReason = e.Reason }),
             (var o, SipMeetingScheduled e) => o with
             {
-                Meetings = [.. o.Meetings, new OverviewMeeting(e.MeetingId, e.MeetingOn, e.InvitedParties, e.ScheduledOn, e.ScheduledBy)],
+                Meetings =
+                [
+                    .. o.Meetings, new OverviewMeeting(e.MeetingId, e.MeetingOn, e.InvitedParties, e.ScheduledOn, e.ScheduledBy)
+                    {
+                        Form = e.Form, Place = e.Place, IndividualInvited = e.IndividualInvited, OthersInvited = e.OthersInvited ?? [],
+                        NotCoveredByConsent = e.NotCoveredByConsent ?? [], Answers = [.. e.InvitedParties.Select(p => new OverviewSipAnswer(p))],
+                    },
+                ],
             },
-            (var o, SipMeetingHeld e) => o with
+            (var o, SipInvitationAccepted e) => o.Meeting(e.MeetingId, m => m with
             {
-                Meetings = Replace(o.Meetings, m => m.Id == e.MeetingId, m => m with
-                {
-                    HeldOn = e.HeldOn, Participants = e.Participants, IndividualTookPart = e.IndividualTookPart,
-                    Decisions = e.Decisions, NextFollowUpOn = e.NextFollowUpOn,
-                }),
+                Answers = Replace(m.Answers, a => a.Party == e.Party, a => a with { Answer = InvitationState.Accepted, AnsweredOn = e.AnsweredOn }),
+            }),
+            (var o, SipInvitationDeclined e) => o.Meeting(e.MeetingId, m => m with
+            {
+                Answers = Replace(m.Answers, a => a.Party == e.Party, a => a with { Answer = InvitationState.Declined, AnsweredOn = e.AnsweredOn, DeclineReason = e.Reason }),
+            }),
+            (var o, SipMeetingRescheduled e) => o.Meeting(e.MeetingId, m => m with
+            {
+                MeetingOn = e.MeetingOn,
+                Reschedules = [.. m.Reschedules, new OverviewReschedule(e.PreviousOn, e.MeetingOn, e.Reason, e.RescheduledOn)],
+                Answers = [.. m.InvitedParties.Select(p => new OverviewSipAnswer(p))],
+            }),
+            (var o, SipMeetingCancelled e) => o.Meeting(e.MeetingId, m => m with { State = MeetingState.Cancelled, EndReason = e.Reason, EndedOn = e.CancelledOn }),
+            (var o, SipMeetingNotHeld e) => o.Meeting(e.MeetingId, m => m with { State = MeetingState.NotHeld, EndReason = e.Reason, EndedOn = e.RecordedOn }),
+            (var o, SipMeetingHeld e) => o.Meeting(e.MeetingId, m => m with
+            {
+                State = MeetingState.Held, HeldOn = e.HeldOn, Participants = e.Participants, IndividualTookPart = e.IndividualTookPart,
+                Decisions = e.Decisions, NextFollowUpOn = e.NextFollowUpOn, OthersPresent = e.OthersPresent ?? [],
+            }),
+            (var o, ContactLogged e) => o with
+            {
+                Contacts = [.. o.Contacts, new OverviewContact(e.ContactId, e.Party, e.Kind, e.NoShow, e.Note, e.OccurredOn) { InterventionId = e.InterventionId, MeetingId = e.MeetingId }],
             },
-            (var o, ContactLogged e) => o with { Contacts = [.. o.Contacts, new OverviewContact(e.ContactId, e.Party, e.Kind, e.NoShow, e.Note, e.OccurredOn)] },
             (var o, WorkCapacityAssessed e) => o with
             {
-                Assessments = [.. o.Assessments, new OverviewAssessment(e.AssessmentId, e.Party, e.Conclusion, e.Note, e.ValidFrom)],
+                Assessments =
+                [
+                    .. o.Assessments,
+                    new OverviewAssessment(e.AssessmentId, e.Party, e.Conclusion, e.Note, e.ValidFrom) { AssessedOn = e.BusinessDate, ValidUntil = e.ValidUntil },
+                ],
+            },
+            (var o, TargetGroupsChanged e) => o with
+            {
+                TargetGroups = e.TargetGroups, TargetGroupChanges = [.. o.TargetGroupChanges, new OverviewTargetGroupChange(e.ChangedOn, e.ChangedBy, e.TargetGroups)],
             },
             (var o, BenefitDecisionRecorded e) => o with
             {
                 BenefitDecisions = [.. o.BenefitDecisions, new OverviewBenefitDecision(e.DecisionId, e.Party, e.Benefit, e.Decision, e.From, e.Until, e.DecidedOn)],
             },
             (var o, CaseClosed e) => o with { Status = CaseStatus.Closed, ClosedOn = e.ClosedOn, Outcome = e.Outcome },
-            (var o, CaseReopened) => o with { Status = CaseStatus.Open, Outcome = null },
+            (var o, CaseReopened e) => o with
+            {
+                Status = CaseStatus.Open, Outcome = null,
+                Reopenings = [.. o.Reopenings, new OverviewReopening(e.ReopenedOn, e.Reason, e.InterventionsEndedByClose ?? [])],
+            },
             var (o, _) => o,
         };
         return next is null ? null : next with { LastActivityOn = next.LastActivityOn > @event.BusinessDate ? next.LastActivityOn : @event.BusinessDate };
     }
+
+    private CaseOverview Referral(Guid id, Func<OverviewReferral, OverviewReferral> change) =>
+        this with { Referrals = Replace(Referrals, r => r.Id == id, change) };
+
+    private CaseOverview Goal(Guid id, Func<OverviewGoal, OverviewGoal> change) =>
+        this with { Goals = Replace(Goals, g => g.Id == id, change) };
+
+    private CaseOverview Action(Guid id, Func<OverviewAction, OverviewAction> change) =>
+        this with { Actions = Replace(Actions, a => a.Id == id, change) };
+
+    private CaseOverview Meeting(Guid id, Func<OverviewMeeting, OverviewMeeting> change) =>
+        this with { Meetings = Replace(Meetings, m => m.Id == id, change) };
 
     private CaseOverview Insats(Guid id, Func<OverviewIntervention, OverviewIntervention> change) =>
         this with { Interventions = Replace(Interventions, i => i.Id == id, change) };

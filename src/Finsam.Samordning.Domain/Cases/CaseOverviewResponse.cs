@@ -14,7 +14,7 @@ public sealed record ReferralView(OverviewReferral Referral, int? DaysUnanswered
 
 /// <summary>A plan action with whether it is overdue.</summary>
 /// <param name="Action">The action as recorded.</param>
-/// <param name="Overdue">Not completed and past its due date.</param>
+/// <param name="Overdue">Neither completed nor dropped, and past its due date.</param>
 public sealed record ActionView(OverviewAction Action, bool Overdue);
 
 /// <summary>The shared plan: needs, both sides' goals side by side, and who does what by when.</summary>
@@ -43,7 +43,7 @@ public sealed record ContactsView(IReadOnlyList<OverviewContact> Recent, int Tot
 
 /// <summary>The BIP measure of the case.</summary>
 /// <param name="ParallelDays">Days with insatser of two or more parties ongoing.</param>
-/// <param name="CaseDays">Days the case has been open.</param>
+/// <param name="CaseDays">Days the case has run: from the opening day up to the view's date, or up to, not including, the closing day.</param>
 /// <param name="Share">ParallelDays ÷ CaseDays.</param>
 /// <param name="PartiesWithOngoingInsats">Parties with an insats ongoing on the view's date.</param>
 public sealed record ParallelismView(int ParallelDays, int CaseDays, double Share, IReadOnlyList<PartyCode> PartiesWithOngoingInsats);
@@ -91,13 +91,24 @@ public sealed record CaseOverviewResponse(
     IReadOnlyList<OverviewAssessment> Assessments, IReadOnlyList<OverviewBenefitDecision> BenefitDecisions,
     ParallelismView Parallelism, IReadOnlyList<FlagView> Flags, IReadOnlyList<Secrecy.WithheldMarker>? Withheld = null)
 {
+    /// <summary>Changes of the target groups after opening, up to the view's date.</summary>
+    public IReadOnlyList<OverviewTargetGroupChange> TargetGroupChanges { get; init; } = [];
+
+    /// <summary>Reopenings, each naming the insatser the close before it ended (they stay ended).</summary>
+    public IReadOnlyList<OverviewReopening> Reopenings { get; init; } = [];
+
     /// <summary>Computes the date-dependent figures of <paramref name="o"/> as of <paramref name="asOf"/>.</summary>
     public static CaseOverviewResponse From(CaseOverview o, DateOnly asOf)
     {
-        // A closed case stops the clocks: nothing becomes overdue or waits longer after the close.
-        var end = o.ClosedOn is { } closed && o.Status == CaseStatus.Closed && closed < asOf ? closed : asOf;
+        // A closed case stops the clocks: nothing becomes overdue or waits longer after the close. The
+        // closing day is not a case day: the case runs up to, not including, the day it closed, as an
+        // insats is ongoing up to the day it ends; so a case parallel every day it ran closes with a
+        // share of 1, and what is due on the closing day was not late.
+        DateOnly? closedOn = o.ClosedOn is { } closed && o.Status == CaseStatus.Closed && closed <= asOf ? closed : null;
+        var end = closedOn ?? asOf;
+        var lastDay = closedOn?.AddDays(-1) ?? asOf;
         var periods = o.Interventions.SelectMany(i => Periods(i).Select(p => (i.Party, p))).ToList();
-        var measure = Cases.Parallelism.Measure(periods, o.OpenedOn, end);
+        var measure = Cases.Parallelism.Measure(periods, o.OpenedOn, lastDay);
         var ongoingToday = periods.Where(p => p.p.Covers(asOf))
             .Select(p => p.Party).Distinct().Order().ToList();
         var held = o.Meetings.Where(m => m.HeldOn is not null).OrderBy(m => m.HeldOn).ToList();
@@ -109,7 +120,7 @@ public sealed record CaseOverviewResponse(
             o.Parties, o.PlanLead, o.PlanLeadSince,
             [.. o.Consents.Select(c => new ConsentView(c, c.ActiveOn(asOf)))],
             [.. o.Interventions.OrderBy(i => i.PlannedOn).ThenBy(i => i.Party)
-                .Select(i => new InterventionView(i, DaysWaited(i, end), Periods(i).Sum(p => Days(p, end))))],
+                .Select(i => new InterventionView(i, DaysWaited(i, end), Periods(i).Sum(p => Days(p, lastDay))))],
             [.. o.Referrals.OrderBy(r => r.SentOn).Select(r => new ReferralView(r,
                 r.State == ReferralState.Pending ? end.DayNumber - r.SentOn.DayNumber : null,
                 r.State == ReferralState.Pending && r.RespondBy is { } by && by < end))],
@@ -118,11 +129,13 @@ public sealed record CaseOverviewResponse(
                 o.Needs,
                 [.. o.Goals.Where(g => g.StatedBy == GoalStatedBy.Individual)],
                 [.. o.Goals.Where(g => g.StatedBy == GoalStatedBy.Professionals)],
-                [.. o.Actions.OrderBy(a => a.DueOn).Select(a => new ActionView(a, a.CompletedOn is null && a.DueOn < end))]),
+                [.. o.Actions.OrderBy(a => a.DueOn).Select(a => new ActionView(a, a.IsOpen && a.DueOn < end))]),
             new SipView(
                 last,
-                // A meeting dated in the past and never recorded as held is not "next": it was missed.
-                o.Meetings.Where(m => m.HeldOn is null && m.MeetingOn >= asOf).OrderBy(m => m.MeetingOn).FirstOrDefault(),
+                // A meeting dated in the past and never recorded as held is not "next": it was missed. Nor is a
+                // cancelled one, or any on a closed case.
+                o.Status == CaseStatus.Closed ? null
+                    : o.Meetings.Where(m => m.State == MeetingState.Scheduled && m.MeetingOn >= asOf).OrderBy(m => m.MeetingOn).FirstOrDefault(),
                 followUp,
                 // The last held meeting set the follow-up; a later meeting would itself be the last.
                 followUp is { } f && f < end,
@@ -136,7 +149,11 @@ public sealed record CaseOverviewResponse(
             [.. o.BenefitDecisions.GroupBy(b => b.Benefit).Select(g => g.OrderBy(b => b.DecidedOn).Last()).OrderBy(b => b.Benefit)],
             new ParallelismView(measure.ParallelDays, measure.CaseDays, measure.Share, ongoingToday),
             [.. o.Flags.Where(f => f.RaisedOn <= asOf).OrderByDescending(f => f.Severity).ThenBy(f => f.RaisedOn)
-                .Select(f => new FlagView(f, asOf.DayNumber - f.RaisedOn.DayNumber))]);
+                .Select(f => new FlagView(f, asOf.DayNumber - f.RaisedOn.DayNumber))])
+        {
+            TargetGroupChanges = o.TargetGroupChanges,
+            Reopenings = o.Reopenings,
+        };
     }
 
     /// <summary>The spells an insats was ongoing: from start to end, minus pauses.</summary>

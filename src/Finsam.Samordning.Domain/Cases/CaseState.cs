@@ -38,21 +38,71 @@ public sealed record InterventionStatus(Guid Id, PartyCode Party, string Kind, I
 /// <param name="To">Receiving party.</param>
 /// <param name="State">Pending, accepted or declined.</param>
 /// <param name="SentOn">Business date sent.</param>
-public sealed record ReferralStatus(Guid Id, PartyCode From, PartyCode To, ReferralState State, DateOnly SentOn);
+public sealed record ReferralStatus(Guid Id, PartyCode From, PartyCode To, ReferralState State, DateOnly SentOn)
+{
+    /// <summary>Business date of the latest change by the sender (reminder, new respond-by).</summary>
+    public DateOnly? LastChangedOn { get; init; }
+}
 
 /// <summary>A plan action as the decider needs it.</summary>
 /// <param name="Id">Action id.</param>
 /// <param name="ResponsibleParty">Responsible party, or null for the person.</param>
 /// <param name="PlannedOn">Business date planned.</param>
 /// <param name="CompletedOn">When completed, if it is.</param>
-public sealed record ActionStatus(Guid Id, PartyCode? ResponsibleParty, DateOnly PlannedOn, DateOnly? CompletedOn = null);
+public sealed record ActionStatus(Guid Id, PartyCode? ResponsibleParty, DateOnly PlannedOn, DateOnly? CompletedOn = null)
+{
+    /// <summary>The party that planned it: it and the responsible party keep it up.</summary>
+    public PartyCode? PlannedBy { get; init; }
+
+    /// <summary>The due date.</summary>
+    public DateOnly DueOn { get; init; }
+
+    /// <summary>When it was dropped, if it was.</summary>
+    public DateOnly? DroppedOn { get; init; }
+
+    /// <summary>Business date of the latest change.</summary>
+    public DateOnly LastChangedOn { get; init; }
+
+    /// <summary>Neither done nor dropped.</summary>
+    public bool IsOpen => CompletedOn is null && DroppedOn is null;
+}
+
+/// <summary>A goal as the decider needs it.</summary>
+/// <param name="Id">Goal id.</param>
+/// <param name="RecordedBy">The party that recorded it: only it changes it.</param>
+/// <param name="State">Active, achieved or abandoned.</param>
+/// <param name="LastChangedOn">Business date of the latest change.</param>
+public sealed record GoalStatus(Guid Id, PartyCode RecordedBy, GoalState State, DateOnly LastChangedOn);
+
+/// <summary>A need as the decider needs it.</summary>
+/// <param name="Id">Need id.</param>
+/// <param name="IdentifiedBy">The party that recorded it.</param>
+/// <param name="IdentifiedOn">Business date.</param>
+/// <param name="ResolvedOn">When it was met, if it was.</param>
+public sealed record NeedStatus(Guid Id, PartyCode IdentifiedBy, DateOnly IdentifiedOn, DateOnly? ResolvedOn = null);
 
 /// <summary>A SIP meeting as the decider needs it.</summary>
 /// <param name="Id">Meeting id.</param>
 /// <param name="MeetingOn">Scheduled date.</param>
 /// <param name="ScheduledOn">Business date scheduled.</param>
 /// <param name="HeldOn">When held, if it was.</param>
-public sealed record MeetingStatus(Guid Id, DateOnly MeetingOn, DateOnly ScheduledOn, DateOnly? HeldOn = null);
+public sealed record MeetingStatus(Guid Id, DateOnly MeetingOn, DateOnly ScheduledOn, DateOnly? HeldOn = null)
+{
+    /// <summary>The party that called it: only it moves or cancels it.</summary>
+    public PartyCode ScheduledBy { get; init; }
+
+    /// <summary>Scheduled, held, not held or cancelled.</summary>
+    public MeetingState State { get; init; } = MeetingState.Scheduled;
+
+    /// <summary>Parties invited.</summary>
+    public IReadOnlyList<PartyCode> Invited { get; init; } = [];
+
+    /// <summary>Invited parties that have answered the current date.</summary>
+    public IReadOnlyList<PartyCode> Answered { get; init; } = [];
+
+    /// <summary>Business date of the latest change (later ones may not precede it).</summary>
+    public DateOnly LastChangedOn { get; init; }
+}
 
 /// <summary>
 /// The write model of a case: only what decisions need. Immutable; <see cref="Evolve"/> folds
@@ -81,6 +131,12 @@ public sealed record CaseState
     /// <summary>Business date the case was last reopened.</summary>
     public DateOnly? ReopenedOn { get; init; }
 
+    /// <summary>The target groups now.</summary>
+    public IReadOnlyList<TargetGroup> TargetGroups { get; init; } = [];
+
+    /// <summary>The insatser the last close ended, which a reopening names.</summary>
+    public IReadOnlyList<Guid> EndedByLastClose { get; init; } = [];
+
     /// <summary>Every party that has been on the case, including those that left.</summary>
     public IReadOnlyDictionary<PartyCode, PartyMembership> Parties { get; init; } = new Dictionary<PartyCode, PartyMembership>();
 
@@ -101,6 +157,12 @@ public sealed record CaseState
 
     /// <summary>Ids of the plan's goals.</summary>
     public IReadOnlyList<Guid> Goals { get; init; } = [];
+
+    /// <summary>Goals by id, with who recorded them and their state.</summary>
+    public IReadOnlyDictionary<Guid, GoalStatus> GoalStates { get; init; } = new Dictionary<Guid, GoalStatus>();
+
+    /// <summary>Needs by id.</summary>
+    public IReadOnlyDictionary<Guid, NeedStatus> Needs { get; init; } = new Dictionary<Guid, NeedStatus>();
 
     /// <summary>Plan actions by id.</summary>
     public IReadOnlyDictionary<Guid, ActionStatus> Actions { get; init; } = new Dictionary<Guid, ActionStatus>();
@@ -127,6 +189,7 @@ public sealed record CaseState
         IndividualId = e.IndividualId,
         Status = CaseStatus.Open,
         OpenedOn = e.OpenedOn,
+        TargetGroups = e.TargetGroups,
     };
 
     /// <summary>Folds one event into the state. Unknown events leave it unchanged.</summary>
@@ -161,19 +224,63 @@ public sealed record CaseState
         },
         (var s, ReferralAccepted e) => s with { Referrals = s.Referrals.With(e.ReferralId, s.Referrals[e.ReferralId] with { State = ReferralState.Accepted }) },
         (var s, ReferralDeclined e) => s with { Referrals = s.Referrals.With(e.ReferralId, s.Referrals[e.ReferralId] with { State = ReferralState.Declined }) },
+        (var s, ReferralWithdrawn e) => s with { Referrals = s.Referrals.With(e.ReferralId, s.Referrals[e.ReferralId] with { State = ReferralState.Withdrawn }) },
+        (var s, ReferralReminded e) => s with { Referrals = s.Referrals.With(e.ReferralId, s.Referrals[e.ReferralId] with { LastChangedOn = e.RemindedOn }) },
+        (var s, ReferralRespondByChanged e) => s with { Referrals = s.Referrals.With(e.ReferralId, s.Referrals[e.ReferralId] with { LastChangedOn = e.ChangedOn }) },
+        (var s, NeedIdentified e) => s with { Needs = s.Needs.With(e.NeedId, new NeedStatus(e.NeedId, e.IdentifiedBy, e.IdentifiedOn)) },
+        (var s, NeedResolved e) => s with { Needs = s.Needs.With(e.NeedId, s.Needs[e.NeedId] with { ResolvedOn = e.ResolvedOn }) },
+        (var s, GoalRevised e) => s.Goal(e.GoalId, g => g with { LastChangedOn = e.RevisedOn }),
+        (var s, GoalAchieved e) => s.Goal(e.GoalId, g => g with { State = GoalState.Achieved, LastChangedOn = e.AchievedOn }),
+        (var s, GoalAbandoned e) => s.Goal(e.GoalId, g => g with { State = GoalState.Abandoned, LastChangedOn = e.AbandonedOn }),
+        (var s, ActionRescheduled e) => s.Action(e.ActionId, a => a with { DueOn = e.DueOn, LastChangedOn = e.RescheduledOn }),
+        (var s, ActionReassigned e) => s.Action(e.ActionId, a => a with { ResponsibleParty = e.ResponsibleParty, LastChangedOn = e.ReassignedOn }),
+        (var s, ActionDropped e) => s.Action(e.ActionId, a => a with { DroppedOn = e.DroppedOn, LastChangedOn = e.DroppedOn }),
         (var s, PlanLeadAssigned e) => s with { PlanLead = e.Party },
-        (var s, GoalSet e) => s with { Goals = [.. s.Goals, e.GoalId] },
-        (var s, ActionPlanned e) => s with { Actions = s.Actions.With(e.ActionId, new ActionStatus(e.ActionId, e.ResponsibleParty, e.PlannedOn)) },
-        (var s, ActionCompleted e) => s with { Actions = s.Actions.With(e.ActionId, s.Actions[e.ActionId] with { CompletedOn = e.CompletedOn }) },
-        (var s, SipMeetingScheduled e) => s with { Meetings = s.Meetings.With(e.MeetingId, new MeetingStatus(e.MeetingId, e.MeetingOn, e.ScheduledOn)) },
-        (var s, SipMeetingHeld e) => s with { Meetings = s.Meetings.With(e.MeetingId, s.Meetings[e.MeetingId] with { HeldOn = e.HeldOn }) },
+        (var s, GoalSet e) => s with
+        {
+            Goals = [.. s.Goals, e.GoalId], GoalStates = s.GoalStates.With(e.GoalId, new GoalStatus(e.GoalId, e.RecordedBy, GoalState.Active, e.SetOn)),
+        },
+        (var s, ActionPlanned e) => s with
+        {
+            Actions = s.Actions.With(e.ActionId, new ActionStatus(e.ActionId, e.ResponsibleParty, e.PlannedOn)
+            {
+                PlannedBy = e.PlannedBy, DueOn = e.DueOn, LastChangedOn = e.PlannedOn,
+            }),
+        },
+        (var s, ActionCompleted e) => s.Action(e.ActionId, a => a with { CompletedOn = e.CompletedOn, LastChangedOn = e.CompletedOn }),
+        (var s, SipMeetingScheduled e) => s with
+        {
+            Meetings = s.Meetings.With(e.MeetingId, new MeetingStatus(e.MeetingId, e.MeetingOn, e.ScheduledOn)
+            {
+                ScheduledBy = e.ScheduledBy, Invited = e.InvitedParties, LastChangedOn = e.ScheduledOn,
+            }),
+        },
+        (var s, SipInvitationAccepted e) => s.Meeting(e.MeetingId, m => m with { Answered = [.. m.Answered, e.Party], LastChangedOn = Later(m.LastChangedOn, e.AnsweredOn) }),
+        (var s, SipInvitationDeclined e) => s.Meeting(e.MeetingId, m => m with { Answered = [.. m.Answered, e.Party], LastChangedOn = Later(m.LastChangedOn, e.AnsweredOn) }),
+        // A new date needs new answers: who could come on the old day may not on the new one.
+        (var s, SipMeetingRescheduled e) => s.Meeting(e.MeetingId, m => m with { MeetingOn = e.MeetingOn, Answered = [], LastChangedOn = e.RescheduledOn }),
+        (var s, SipMeetingCancelled e) => s.Meeting(e.MeetingId, m => m with { State = MeetingState.Cancelled, LastChangedOn = e.CancelledOn }),
+        (var s, SipMeetingNotHeld e) => s.Meeting(e.MeetingId, m => m with { State = MeetingState.NotHeld, LastChangedOn = e.RecordedOn }),
+        (var s, SipMeetingHeld e) => s.Meeting(e.MeetingId, m => m with { HeldOn = e.HeldOn, State = MeetingState.Held, LastChangedOn = e.HeldOn }),
         (var s, StallFlagRaised e) => s with { Flags = s.Flags.With(e.FlagId, OpenFlags.From(e)) },
         (var s, StallFlagAcknowledged e) when s.Flags.ContainsKey(e.FlagId) => s with { Flags = s.Flags.With(e.FlagId, OpenFlags.Acknowledge(s.Flags[e.FlagId], e)) },
         (var s, StallFlagCleared e) => s with { Flags = s.Flags.Without(e.FlagId) },
-        (var s, CaseClosed e) => s with { Status = CaseStatus.Closed, ClosedOn = e.ClosedOn },
+        (var s, CaseClosed e) => s with { Status = CaseStatus.Closed, ClosedOn = e.ClosedOn, EndedByLastClose = e.EndedInterventions ?? [] },
+        (var s, TargetGroupsChanged e) => s with { TargetGroups = e.TargetGroups },
         (var s, CaseReopened e) => s with { Status = CaseStatus.Open, ReopenedOn = e.ReopenedOn },
         var (s, _) => s,
     };
+
+    private CaseState Goal(Guid id, Func<GoalStatus, GoalStatus> change) =>
+        this with { GoalStates = GoalStates.With(id, change(GoalStates[id])) };
+
+    private CaseState Action(Guid id, Func<ActionStatus, ActionStatus> change) =>
+        this with { Actions = Actions.With(id, change(Actions[id])) };
+
+    private CaseState Meeting(Guid id, Func<MeetingStatus, MeetingStatus> change) =>
+        this with { Meetings = Meetings.With(id, change(Meetings[id])) };
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private CaseState Move(Guid id, InterventionState to, DateOnly on) =>
         this with { Interventions = Interventions.With(id, Interventions[id] with { State = to, LastChangedOn = on }) };

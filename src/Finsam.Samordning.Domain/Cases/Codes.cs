@@ -137,6 +137,8 @@ public enum ReferralState
     Accepted,
     /// <summary>Declined by the receiving party.</summary>
     Declined,
+    /// <summary>Withdrawn by the sender before it was answered.</summary>
+    Withdrawn,
 }
 
 /// <summary>Life areas of goals and needs in the shared plan.</summary>
@@ -246,4 +248,67 @@ public enum CaseOutcome
     Avliden,
     /// <summary>Moved away.</summary>
     Flyttat,
+}
+
+/// <summary>How a SIP meeting is held.</summary>
+public enum MeetingForm
+{
+    /// <summary>Around one table.</summary>
+    InPerson,
+    /// <summary>By video.</summary>
+    Video,
+    /// <summary>By phone.</summary>
+    Phone,
+}
+
+/// <summary>Where a SIP meeting stands.</summary>
+public enum MeetingState
+{
+    /// <summary>Called (kallad), not yet held.</summary>
+    Scheduled,
+    /// <summary>Held.</summary>
+    Held,
+    /// <summary>Its day came and it did not take place.</summary>
+    NotHeld,
+    /// <summary>Called off before its day.</summary>
+    Cancelled,
+}
+
+/// <summary>Who a participant from outside the förbund's parties is to the person.</summary>
+public enum OutsideParticipantKind
+{
+    /// <summary>A närstående: family or someone close.</summary>
+    Narstaende,
+    /// <summary>A god man or förvaltare.</summary>
+    GodMan,
+    /// <summary>The person's school.</summary>
+    School,
+    /// <summary>A unit outside the förbund (a housing company, an employer, a private provider).</summary>
+    OutsideUnit,
+    /// <summary>Someone else the person wants at the table.</summary>
+    Other,
+}
+
+/// <summary>Why a referral was declined.</summary>
+public enum ReferralDeclineReason
+{
+    /// <summary>Not this party's remit (wrong unit or authority).</summary>
+    NotOurs,
+    /// <summary>Information is missing; send it again with it.</summary>
+    MissingInformation,
+    /// <summary>The person declined.</summary>
+    PersonDeclined,
+    /// <summary>Another reason (say which in the text).</summary>
+    Other,
+}
+
+/// <summary>Where a goal stands.</summary>
+public enum GoalState
+{
+    /// <summary>Being worked towards.</summary>
+    Active,
+    /// <summary>Reached.</summary>
+    Achieved,
+    /// <summary>Given up (with a reason).</summary>
+    Abandoned,
 }

@@ -11,7 +11,7 @@ public sealed record OngoingPeriod(DateOnly From, DateOnly? To)
 
 /// <summary>How much of a case ran in parallel.</summary>
 /// <param name="ParallelDays">Days on which insatser of two or more parties were ongoing.</param>
-/// <param name="CaseDays">Days the case has been open, counting both ends.</param>
+/// <param name="CaseDays">The case's days from its first to its last day, both counted (a closed case's last day is the day before it closed).</param>
 /// <param name="Share">ParallelDays ÷ CaseDays, 0 for an empty case.</param>
 public sealed record ParallelismMeasure(int ParallelDays, int CaseDays, double Share);
 

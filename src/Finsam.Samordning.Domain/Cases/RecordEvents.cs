@@ -8,7 +8,10 @@ namespace Finsam.Samordning.Domain.Cases;
 /// <param name="NoShow">The person did not come / answer.</param>
 /// <param name="Note">Optional note.</param>
 /// <param name="OccurredOn">Business date.</param>
-public sealed record ContactLogged(Guid CaseId, Guid ContactId, PartyCode Party, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn) : ICaseEvent, IHasFreeText
+/// <param name="InterventionId">The party's own insats the contact was part of, if any.</param>
+/// <param name="MeetingId">The SIP meeting the contact was about, if any.</param>
+public sealed record ContactLogged(Guid CaseId, Guid ContactId, PartyCode Party, ContactKind Kind, bool NoShow, string? Note, DateOnly OccurredOn,
+    Guid? InterventionId = null, Guid? MeetingId = null) : ICaseEvent, IHasFreeText
 {
     /// <inheritdoc />
     public ICaseEvent MapText(Func<string?, string?> map) => this with { Note = map(Note) };
@@ -24,13 +27,16 @@ public sealed record ContactLogged(Guid CaseId, Guid ContactId, PartyCode Party,
 /// <param name="Conclusion">Conclusion.</param>
 /// <param name="Note">Optional note.</param>
 /// <param name="ValidFrom">From when it applies.</param>
-public sealed record WorkCapacityAssessed(Guid CaseId, Guid AssessmentId, PartyCode Party, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom) : ICaseEvent, IHasFreeText
+/// <param name="AssessedOn">The day the assessment was made (null in events recorded before it was kept: then ValidFrom).</param>
+/// <param name="ValidUntil">The last day it is valid for, if limited.</param>
+public sealed record WorkCapacityAssessed(Guid CaseId, Guid AssessmentId, PartyCode Party, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom,
+    DateOnly? AssessedOn = null, DateOnly? ValidUntil = null) : ICaseEvent, IHasFreeText
 {
     /// <inheritdoc />
     public ICaseEvent MapText(Func<string?, string?> map) => this with { Note = map(Note) };
 
-    /// <inheritdoc />
-    public DateOnly BusinessDate => ValidFrom;
+    /// <summary>The day it was made: an assessment is known from then, whatever period it covers.</summary>
+    public DateOnly BusinessDate => AssessedOn ?? ValidFrom;
 }
 
 /// <summary>A benefit decision was made (recorded for coordination; not an insats).</summary>

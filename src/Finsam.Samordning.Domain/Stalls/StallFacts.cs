@@ -19,13 +19,31 @@ public sealed record InterventionFact(Guid Id, PartyCode Party, string Kind, Int
 public sealed record ReferralFact(Guid Id, ReferralKind Kind, PartyCode From, PartyCode To, DateOnly SentOn, DateOnly? RespondBy,
     ReferralState State = ReferralState.Pending, DateOnly? AnsweredOn = null);
 
-public sealed record ActionFact(Guid Id, string Description, PartyCode? ResponsibleParty, DateOnly DueOn, bool Completed = false);
+public sealed record ActionFact(Guid Id, string Description, PartyCode? ResponsibleParty, DateOnly DueOn, bool Completed = false)
+{
+    /// <summary>Dropped: no longer to be done, so never overdue.</summary>
+    public bool Dropped { get; init; }
+}
 
-public sealed record AssessmentFact(PartyCode Party, WorkCapacityConclusion Conclusion, DateOnly ValidFrom);
+public sealed record AssessmentFact(PartyCode Party, WorkCapacityConclusion Conclusion, DateOnly ValidFrom)
+{
+    /// <summary>The last day it is valid for, if limited: after it, it no longer speaks for the party.</summary>
+    public DateOnly? ValidUntil { get; init; }
+}
 
 public sealed record BenefitFact(Benefit Benefit, BenefitDecisionKind Decision, DateOnly DecidedOn);
 
-public sealed record MeetingFact(Guid Id, DateOnly MeetingOn, DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, DateOnly? NextFollowUpOn = null);
+public sealed record MeetingFact(Guid Id, DateOnly MeetingOn, DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, DateOnly? NextFollowUpOn = null)
+{
+    /// <summary>Parties invited; null in facts folded before invitations were kept (then every party counts as expected).</summary>
+    public IReadOnlyList<PartyCode>? Invited { get; init; }
+
+    /// <summary>The party that called it.</summary>
+    public PartyCode? Organiser { get; init; }
+
+    /// <summary>Invited parties that said they would not come.</summary>
+    public IReadOnlyList<PartyCode> Declined { get; init; } = [];
+}
 
 #pragma warning restore CS1591
 
@@ -115,7 +133,28 @@ public sealed record StallFacts
         },
         (var f, ActionPlanned e) => f with { Actions = [.. f.Actions, new ActionFact(e.ActionId, e.Description, e.ResponsibleParty, e.DueOn)] },
         (var f, ActionCompleted e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { Completed = true }) },
-        (var f, SipMeetingScheduled e) => f with { Meetings = [.. f.Meetings, new MeetingFact(e.MeetingId, e.MeetingOn)] },
+        (var f, ActionRescheduled e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { DueOn = e.DueOn }) },
+        (var f, ActionReassigned e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { ResponsibleParty = e.ResponsibleParty }) },
+        (var f, ActionDropped e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { Dropped = true }) },
+        (var f, ReferralWithdrawn e) => f with
+        {
+            Referrals = Replace(f.Referrals, r => r.Id == e.ReferralId, r => r with { State = ReferralState.Withdrawn, AnsweredOn = e.WithdrawnOn }),
+        },
+        (var f, ReferralRespondByChanged e) => f with { Referrals = Replace(f.Referrals, r => r.Id == e.ReferralId, r => r with { RespondBy = e.RespondBy }) },
+        (var f, SipMeetingScheduled e) => f with { Meetings = [.. f.Meetings, new MeetingFact(e.MeetingId, e.MeetingOn) { Invited = e.InvitedParties, Organiser = e.ScheduledBy }] },
+        (var f, SipInvitationDeclined e) => f with
+        {
+            Meetings = Replace(f.Meetings, m => m.Id == e.MeetingId, m => m with { Declined = [.. m.Declined, e.Party] }),
+        },
+        (var f, SipInvitationAccepted e) => f with
+        {
+            Meetings = Replace(f.Meetings, m => m.Id == e.MeetingId, m => m with { Declined = [.. m.Declined.Where(p => p != e.Party)] }),
+        },
+        // A new date asks for new answers: an earlier "no" does not excuse absence from the new day.
+        (var f, SipMeetingRescheduled e) => f with
+        {
+            Meetings = Replace(f.Meetings, m => m.Id == e.MeetingId, m => m with { MeetingOn = e.MeetingOn, Declined = [] }),
+        },
         (var f, SipMeetingHeld e) => f with
         {
             Meetings = Replace(f.Meetings, m => m.Id == e.MeetingId, m => m with { HeldOn = e.HeldOn, Participants = e.Participants, NextFollowUpOn = e.NextFollowUpOn }),
@@ -125,7 +164,7 @@ public sealed record StallFacts
         (var f, WorkCapacityAssessed e) => f with
         {
             Assessments = [.. f.Assessments.Where(a => a.Party != e.Party || a.ValidFrom > e.ValidFrom),
-                .. f.Assessments.Any(a => a.Party == e.Party && a.ValidFrom > e.ValidFrom) ? [] : new[] { new AssessmentFact(e.Party, e.Conclusion, e.ValidFrom) }],
+                .. f.Assessments.Any(a => a.Party == e.Party && a.ValidFrom > e.ValidFrom) ? [] : new[] { new AssessmentFact(e.Party, e.Conclusion, e.ValidFrom) { ValidUntil = e.ValidUntil } }],
         },
         (var f, ConsentRecorded or ConsentConfirmed or ConsentDeclined or ConsentRevoked) => f with { Consents = Cases.ConsentLedger.Apply(f.Consents, (ICaseEvent)@event) },
         // Every sjukpenning and SGI decision is kept, so a later grant ends what a refusal began.

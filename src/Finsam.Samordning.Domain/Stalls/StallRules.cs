@@ -43,7 +43,8 @@ public static class StallRules
         new(StallRuleCodes.OverdueFollowUp, OverdueFollowUp, (f, s) => f.Meetings.Where(m => m.NextFollowUpOn is not null).Select(m => m.NextFollowUpOn!.Value.AddDays(s.Days))),
         new(StallRuleCodes.OverdueAction, OverdueAction, (f, s) => f.Actions.Select(a => a.DueOn.AddDays(s.Days))),
         new(StallRuleCodes.LeftAlone, LeftAlone, (f, s) => [.. f.Parties.Where(p => p.LeftOn is not null).Select(p => p.LeftOn!.Value.AddDays(s.Days)), .. PeriodEnds(f)]),
-        new(StallRuleCodes.AssessmentGap, AssessmentGap, (f, s) => [.. f.Assessments.Select(a => a.ValidFrom.AddDays(s.Days)), .. PeriodEnds(f)]),
+        new(StallRuleCodes.AssessmentGap, AssessmentGap, (f, s) => [.. f.Assessments.Select(a => a.ValidFrom.AddDays(s.Days)),
+            .. f.Assessments.Where(a => a.ValidUntil is not null).Select(a => a.ValidUntil!.Value.AddDays(1)), .. PeriodEnds(f)]),
         new(StallRuleCodes.ConsentExpiring, ConsentExpiring, (f, s) => CoverageEnd(f) is { } end ? [end.AddDays(-s.Days), end] : []),
         new(StallRuleCodes.RepeatedNoShows, RepeatedNoShows, (f, s) => f.NoShows.SelectMany(n => new[] { n, n.AddDays(s.Days) })),
         new(StallRuleCodes.ReferralPingPong, ReferralPingPong, (f, s) => f.Referrals.SelectMany(r => new[] { r.SentOn.AddDays(s.Days), (r.AnsweredOn ?? r.SentOn).AddDays(s.Days) })),
@@ -172,7 +173,7 @@ public static class StallRules
     }
 
     private static IEnumerable<StallFinding> OverdueAction(StallFacts f, DateOnly today, RuleSettings s) =>
-        f.Actions.Where(a => !a.Completed && Days(a.DueOn, today) >= s.Days)
+        f.Actions.Where(a => !a.Completed && !a.Dropped && Days(a.DueOn, today) >= s.Days)
             .Select(a => new StallFinding(StallRuleCodes.OverdueAction, a.Id.ToString(), FlagSeverity.Warning, a.DueOn,
                 $"En åtgärd i planen för {(a.ResponsibleParty is { } p ? PartyNames.Sv(p) : "personen själv")} skulle vara klar {a.DueOn:yyyy-MM-dd} och är {Days(a.DueOn, today)} dagar sen.",
                 $"A plan action for {(a.ResponsibleParty is { } q ? PartyNames.En(q) : "the person themselves")} was due on {a.DueOn:yyyy-MM-dd} and is {Days(a.DueOn, today)} days late."));
@@ -194,7 +195,7 @@ public static class StallRules
 
     private static IEnumerable<StallFinding> AssessmentGap(StallFacts f, DateOnly today, RuleSettings s)
     {
-        var current = f.Assessments.Where(a => a.ValidFrom <= today).ToList();
+        var current = f.Assessments.Where(a => a.ValidFrom <= today && (a.ValidUntil is null || a.ValidUntil >= today)).ToList();
         var able = current.Where(a => a.Conclusion == WorkCapacityConclusion.AbleToWork).ToList();
         var unable = current.Where(a => a.Conclusion is WorkCapacityConclusion.NotAbleNow or WorkCapacityConclusion.NotReady).ToList();
         var pair = able.SelectMany(a => unable.Where(u => u.Party != a.Party).Select(u => (Able: a, Unable: u))).FirstOrDefault();
@@ -347,11 +348,19 @@ public static class StallRules
 
         var held = last.HeldOn!.Value;
         var participants = last.Participants ?? [];
-        foreach (var party in OngoingOn(f, today).Where(i => IsOngoing(i, held)).Select(i => i.Party).Distinct().Where(p => !participants.Contains(p)).Order())
+        // Only a party that was expected counts as absent: invited, and accepted or never answered. One not
+        // invited (e.g. because no consent covered it) or that said it could not come did not fail to come.
+        bool Expected(PartyCode p) => (last.Invited is null || last.Invited.Contains(p)) && !last.Declined.Contains(p);
+        foreach (var party in OngoingOn(f, today).Where(i => IsOngoing(i, held)).Select(i => i.Party).Distinct()
+                     .Where(p => !participants.Contains(p) && Expected(p)).Order())
         {
             yield return new(StallRuleCodes.PartyAbsentFromSip, party.ToString(), FlagSeverity.Advice, held,
-                $"{PartyNames.Sv(party)} har en pågående insats men var inte med på SIP-mötet {held:yyyy-MM-dd}.",
-                $"{PartyNames.En(party)} has an ongoing insats but did not take part in the SIP meeting on {held:yyyy-MM-dd}.");
+                $"{PartyNames.Sv(party)} har en pågående insats, var kallad och kom inte till SIP-mötet {held:yyyy-MM-dd}.",
+                $"{PartyNames.En(party)} has an ongoing insats, was invited and did not come to the SIP meeting on {held:yyyy-MM-dd}.")
+            {
+                // The absent party's insats and the organiser's meeting.
+                Describes = last.Organiser is { } organiser ? [.. new[] { party, organiser }.Distinct()] : null,
+            };
         }
     }
 

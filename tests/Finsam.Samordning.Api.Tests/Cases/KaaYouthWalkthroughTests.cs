@@ -41,7 +41,7 @@ public sealed class KaaYouthWalkthroughTests(ApiFactory api) : IClassFixture<Api
 
         // Day 3: wrong unit. KAA re-sends to the right one the next day.
         _day.GoTo(3);
-        await _vc.Ok($"{c}/referrals/{remiss}/decline", new { reason = "Fel enhet: skicka till Vårdcentralen Svalöv", declinedOn = _day[3] });
+        await _vc.Ok($"{c}/referrals/{remiss}/decline", new { reasonCode = "NotOurs", reason = "Fel enhet: skicka till Vårdcentralen Svalöv", declinedOn = _day[3] });
         _day.GoTo(4);
         var resent = (await _kaa.Ok($"{c}/referrals", new { kind = "Remiss", to = "VC", reason = "Hälsosamtal, oro och sömn", respondBy = _day[14], sentOn = _day[4] })).Id;
 
@@ -143,7 +143,7 @@ public sealed class KaaYouthWalkthroughTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(CaseStatus.Closed, final.Status);
         Assert.Equal(CaseOutcome.Studier, final.Outcome);
         Assert.All(final.Interventions, i => Assert.Equal(InterventionState.Completed, i.Insats.State));
-        Assert.Equal(121, final.Parallelism.CaseDays);
+        Assert.Equal(120, final.Parallelism.CaseDays); // days 0..119: the closing day is not a case day
         Assert.Equal(106, final.Parallelism.ParallelDays); // days 14..119: an insats completed on day 120 is not ongoing that day
         var history = await (await _kaa.GetAsync($"{c}/history")).Read<List<CaseHistoryEntry>>();
         Assert.Equal("CaseClosed", history[^1].Type);

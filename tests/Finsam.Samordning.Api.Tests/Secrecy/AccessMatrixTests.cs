@@ -22,7 +22,7 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
     private static readonly Dictionary<string, Access> Rules = new()
     {
         ["OpenCase"] = Access.CaseWrite, ["ListCases"] = Access.CaseRead, ["GetCase"] = Access.CaseRead, ["GetCaseHistory"] = Access.CaseRead,
-        ["GetCaseOverview"] = Access.CaseRead, ["CloseCase"] = Access.CaseWrite, ["ReopenCase"] = Access.CaseWrite,
+        ["GetCaseOverview"] = Access.CaseRead, ["GetSipPlan"] = Access.CaseRead, ["GetMinPlan"] = Access.CaseRead, ["CloseCase"] = Access.CaseWrite, ["ReopenCase"] = Access.CaseWrite, ["ChangeTargetGroups"] = Access.CaseWrite,
         ["InviteParty"] = Access.CaseWrite, ["AcceptInvitation"] = Access.CaseWrite, ["DeclineInvitation"] = Access.CaseWrite,
         ["AssignCaseworker"] = Access.CaseWrite, ["LeaveCase"] = Access.CaseWrite,
         ["RecordConsent"] = Access.CaseWrite, ["AmendConsent"] = Access.CaseWrite, ["ConfirmConsent"] = Access.CaseWrite,
@@ -33,6 +33,11 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         ["IdentifyNeed"] = Access.CaseWrite, ["AssignPlanLead"] = Access.CaseWrite, ["SetGoal"] = Access.CaseWrite,
         ["PlanAction"] = Access.CaseWrite, ["CompleteAction"] = Access.CaseWrite,
         ["ScheduleSipMeeting"] = Access.CaseWrite, ["RecordSipMeetingHeld"] = Access.CaseWrite,
+        ["AcceptSipInvitation"] = Access.CaseWrite, ["DeclineSipInvitation"] = Access.CaseWrite, ["RescheduleSipMeeting"] = Access.CaseWrite,
+        ["CancelSipMeeting"] = Access.CaseWrite, ["RecordSipMeetingNotHeld"] = Access.CaseWrite,
+        ["ResolveNeed"] = Access.CaseWrite, ["ReviseGoal"] = Access.CaseWrite, ["AchieveGoal"] = Access.CaseWrite, ["AbandonGoal"] = Access.CaseWrite,
+        ["RescheduleAction"] = Access.CaseWrite, ["ReassignAction"] = Access.CaseWrite, ["DropAction"] = Access.CaseWrite,
+        ["WithdrawReferral"] = Access.CaseWrite, ["RemindReferral"] = Access.CaseWrite, ["ChangeReferralRespondBy"] = Access.CaseWrite,
         ["LogContact"] = Access.CaseWrite, ["AssessWorkCapacity"] = Access.CaseWrite, ["RecordBenefitDecision"] = Access.CaseWrite,
         ["RaiseConcern"] = Access.Review, ["AcknowledgeFlag"] = Access.Review, ["ClearConcern"] = Access.Review, ["ListFlags"] = Access.Review,
         ["GetStallRules"] = Access.Admin, ["UpdateStallRules"] = Access.Admin, ["RunStallScan"] = Access.Admin,

@@ -52,7 +52,7 @@ public sealed class ErasureReachesFreeTextTests(ApiFactory api) : IClassFixture<
             heldOn = "2026-02-18", participants = new[] { "SOC" }, individualTookPart = true, decisions = T("SOC håller ihop planen för"), nextFollowUpOn = "2026-04-01",
         });
         var referral = (await _soc.Ok($"{c}/referrals", new { kind = "Remiss", to = "AF", reason = T("Kartläggning av"), sentOn = "2026-02-19" })).Id;
-        await _af.Ok($"{c}/referrals/{referral}/decline", new { reason = T("Fel enhet för"), declinedOn = "2026-02-20" });
+        await _af.Ok($"{c}/referrals/{referral}/decline", new { reasonCode = "NotOurs", reason = T("Fel enhet för"), declinedOn = "2026-02-20" });
         var invitation = (await _soc.Ok($"{c}/invitations", new { party = "VC", reason = T("Vården behövs för"), invitedOn = "2026-02-19" })).Id;
         await _vc.Ok($"{c}/invitations/{invitation}/decline", new { reason = T("Ingen kontakt med"), answeredOn = "2026-02-20" });
         await _soc.Invite(_vc, c, "VC", "Vårdcentralen Centrum", "2026-02-21");

@@ -79,7 +79,7 @@ public sealed class PersonalDataStaysOutOfLogsTests(CapturingLogsFactory api) : 
         var c = await soc.OpenCase("SOC", "IFO", targetGroups: ["MentalIllHealth"], individualId: individual.Id);
         await soc.Ok($"{c}/contacts", new { kind = "HomeVisit", occurredOn = "2026-02-03", note = $"Hembesök hos {name}: {note}" });
         var referral = await soc.Ok($"{c}/referrals", new { kind = "Remiss", to = "VC", reason = secrets[6], sentOn = "2026-02-03" });
-        await vc.Ok($"{c}/referrals/{referral.Id}/decline", new { reason = secrets[8], declinedOn = "2026-02-04" });
+        await vc.Ok($"{c}/referrals/{referral.Id}/decline", new { reasonCode = "NotOurs", reason = secrets[8], declinedOn = "2026-02-04" });
         await soc.Invite(vc, c, "VC", "Vårdcentralen Centrum", "2026-02-04");
         var consent = await soc.Consent(c, ["SOC", "VC"], givenOn: "2026-02-04");
         await vc.Confirm(c, consent);

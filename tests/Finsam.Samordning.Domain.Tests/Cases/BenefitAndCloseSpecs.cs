@@ -49,9 +49,11 @@ public sealed class BenefitAndCloseSpecs : CaseSpec
             [
                 new InterventionCompleted(CaseId, AfInsats, InterventionEndReason.MovedOnToWorkOrStudies, "Avslutad när ärendet avslutades", Day(150)),
                 new InterventionCancelled(CaseId, AmeInsats, InterventionCancelReason.CaseClosed, "Avbruten när ärendet avslutades", Day(150)),
-                new CaseClosed(CaseId, CaseOutcome.Arbete, "Deltidsjobb", Day(150)),
             ],
-            events);
+            events.Take(2));
+        var closed = Assert.IsType<CaseClosed>(events[2]);
+        Assert.Equal(new CaseClosed(CaseId, CaseOutcome.Arbete, "Deltidsjobb", Day(150), closed.EndedInterventions), closed);
+        Assert.Equal([AfInsats, AmeInsats], closed.EndedInterventions!);
         Assert.Equal(CaseStatus.Closed, State!.Status);
     }
 

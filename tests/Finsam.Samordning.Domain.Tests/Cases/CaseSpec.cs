@@ -20,6 +20,9 @@ public abstract class CaseSpec
     /// <summary>The case as it stands after the given events.</summary>
     protected CaseState? State => CaseDecider.Fold(_given);
 
+    /// <summary>Every event so far: the given ones and what commands produced.</summary>
+    protected IReadOnlyList<ICaseEvent> Events => _given;
+
     public CaseSpec Given(params ICaseEvent[] events)
     {
         _given.AddRange(events);

@@ -10,7 +10,7 @@ namespace Finsam.Samordning.Domain.Tests.Cases;
 /// </summary>
 public sealed class FreeTextSpecs
 {
-    private static readonly HashSet<string> FreeTextNames = ["Reason", "ReasonEn", "Note", "Description", "Text", "Decisions"];
+    private static readonly HashSet<string> FreeTextNames = ["Reason", "ReasonEn", "Note", "Description", "Text", "Decisions", "Place"];
 
     public static TheoryData<Type> EventTypes() =>
     [
@@ -24,7 +24,10 @@ public sealed class FreeTextSpecs
     public void Every_free_text_field_of_an_event_is_mapped(Type type)
     {
         var texts = type.GetProperties().Where(p => p.PropertyType == typeof(string) && FreeTextNames.Contains(p.Name)).ToList();
-        if (texts.Count == 0)
+        // People from outside the förbund at the SIP table: their names and roles are free text too.
+        var people = type.GetProperties().Where(p => p.PropertyType == typeof(IReadOnlyList<OutsideParticipant>)).ToList();
+        var person = type.GetProperties().Where(p => p.PropertyType == typeof(OutsideParticipant)).ToList();
+        if (texts.Count == 0 && people.Count == 0 && person.Count == 0)
         {
             Assert.False(typeof(IHasFreeText).IsAssignableFrom(type), $"{type.Name} has no free text to map.");
             return;
@@ -36,10 +39,22 @@ public sealed class FreeTextSpecs
             text.SetValue(e, "plain");
         }
 
+        foreach (var list in people)
+        {
+            list.SetValue(e, new[] { new OutsideParticipant(OutsideParticipantKind.Narstaende, "plain", "plain") });
+        }
+
+        foreach (var one in person)
+        {
+            one.SetValue(e, new OutsideParticipant(OutsideParticipantKind.School, "plain", "plain"));
+        }
+
         // A rule's reason is generated text; a concern's is the raiser's own words.
         type.GetProperty(nameof(StallFlagRaised.Rule))?.SetValue(e, OpenFlag.ManualConcern);
         var mapped = Assert.IsAssignableFrom<IHasFreeText>(e).MapText(t => t is null ? null : "sealed");
         Assert.All(texts, text => Assert.Equal("sealed", text.GetValue(mapped)));
+        Assert.All(person, one => Assert.Equal(("sealed", "sealed"), (((OutsideParticipant)one.GetValue(mapped)!).Name, ((OutsideParticipant)one.GetValue(mapped)!).Role)));
+        Assert.All(people, list => Assert.All((IReadOnlyList<OutsideParticipant>)list.GetValue(mapped)!, p => Assert.Equal(("sealed", "sealed"), (p.Name, p.Role))));
         Assert.All(type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => !texts.Contains(p) && p.PropertyType == typeof(string)),
             other => Assert.NotEqual("sealed", other.GetValue(mapped)));
     }

@@ -57,6 +57,7 @@ public sealed class PlanAndMeetingSpecs : CaseSpec
     public void A_meeting_is_held_once_and_its_follow_up_comes_after_it()
     {
         var meeting = Guid.NewGuid();
+        Given(new ConsentRecorded(CaseId, Guid.NewGuid(), [PartyCode.SOC, PartyCode.AME], false, ConsentForm.Written, Day(15), null, PartyCode.SOC, Day(15)));
         When(new ScheduleSipMeeting(meeting, Day(25), [PartyCode.SOC, PartyCode.AME, PartyCode.SOC], Day(18)) { By = Soc });
 
         Refused(new RecordSipMeetingHeld(meeting, Day(25), [PartyCode.SOC], true, "Mål satta", Day(25)) { By = Soc }, "sip.follow-up-not-after-meeting");

@@ -303,8 +303,28 @@ public sealed class StallRuleSpecs
 
         Assert.Empty(At(facts, 24, StallRuleCodes.PartyAbsentFromSip));
         var found = Assert.Single(At(facts, 25, StallRuleCodes.PartyAbsentFromSip));
-        Assert.Equal("vårdcentralen har en pågående insats men var inte med på SIP-mötet 2026-02-27.", found.Reason);
+        Assert.Equal("vårdcentralen har en pågående insats, var kallad och kom inte till SIP-mötet 2026-02-27.", found.Reason);
         Assert.Equal(FlagSeverity.Advice, found.Severity);
+    }
+
+    [Fact]
+    public void PartyAbsentFromSip_counts_only_invited_parties_that_accepted_or_did_not_answer()
+    {
+        var m = Guid.NewGuid();
+        StallFacts Meeting(params ICaseEvent[] answers) => Facts([.. Case(PartyCode.SOC, PartyCode.VC, PartyCode.AF),
+            new InterventionPlanned(C, I1, PartyCode.VC, "samtalsstod", null, D(1), D(1)), new InterventionStarted(C, I1, D(1)),
+            new InterventionPlanned(C, I2, PartyCode.AF, "kartlaggning", null, D(1), D(1)), new InterventionStarted(C, I2, D(1)),
+            // AF is not invited (say no consent named it); VC is.
+            new SipMeetingScheduled(C, m, D(25), [PartyCode.SOC, PartyCode.VC], D(10), PartyCode.SOC),
+            .. answers,
+            new SipMeetingHeld(C, m, D(25), [PartyCode.SOC], true, "Plan", null)]);
+
+        Assert.Equal(["VC"], At(Meeting(), 25, StallRuleCodes.PartyAbsentFromSip).Select(f => f.Subject));
+        Assert.Equal(["VC"], At(Meeting(new SipInvitationAccepted(C, m, PartyCode.VC, D(11))), 25, StallRuleCodes.PartyAbsentFromSip).Select(f => f.Subject));
+        Assert.Empty(At(Meeting(new SipInvitationDeclined(C, m, PartyCode.VC, "Semester", D(11))), 25, StallRuleCodes.PartyAbsentFromSip));
+        // Moved to another day: the earlier "no" was for the old day.
+        Assert.Equal(["VC"], At(Meeting(new SipInvitationDeclined(C, m, PartyCode.VC, "Semester", D(11)),
+            new SipMeetingRescheduled(C, m, D(25), D(20), "Semester", D(12))), 25, StallRuleCodes.PartyAbsentFromSip).Select(f => f.Subject));
     }
 
     [Fact]

@@ -16,7 +16,12 @@ public sealed record CloseCaseRequest(CaseOutcome? Outcome, string? Note, Interv
 /// <param name="ReopenedOn">Business date.</param>
 public sealed record ReopenCaseRequest(string? Reason, DateOnly? ReopenedOn);
 
-/// <summary>Closing a case with an outcome, and reopening it.</summary>
+/// <summary>Body of <c>POST /api/v1/cases/{id}/target-groups</c>.</summary>
+/// <param name="TargetGroups">The target groups from changedOn on (the whole list, not an addition).</param>
+/// <param name="ChangedOn">Business date.</param>
+public sealed record ChangeTargetGroupsRequest(IReadOnlyList<TargetGroup>? TargetGroups, DateOnly? ChangedOn);
+
+/// <summary>Closing a case with an outcome, reopening it, and changing its target groups.</summary>
 internal sealed class CaseLifecycleWrites : ICaseWrites
 {
     public static void Declare(CaseWriteTable table) => table
@@ -33,11 +38,22 @@ internal sealed class CaseLifecycleWrites : ICaseWrites
                 v.RuleFor(b => b.ClosedOn).Happened(calendar);
             })
         .Write<ReopenCaseRequest>("reopen", "ReopenCase", "Cases", "Reopen a case",
-            "Reopens a closed case, with a reason.",
+            "Reopens a closed case, with a reason. The insatser the close ended stay ended (each party plans anew what it will do); " +
+            "the reopening names them in the overview's reopenings.",
             (b, c) => new ReopenCase(b.Reason!.Trim(), b.ReopenedOn!.Value) { By = c.By },
             (v, calendar) =>
             {
                 v.RuleFor(b => b.Reason).RequiredShortText();
                 v.RuleFor(b => b.ReopenedOn).Happened(calendar);
+            })
+        .Write<ChangeTargetGroupsRequest>("target-groups", "ChangeTargetGroups", "Cases", "Change the target groups",
+            "Any party on the case sets the case's target groups from a business date on (e.g. adding Nollplacerad after FK's refusal); " +
+            "asOf views before that date show the earlier groups.",
+            (b, c) => new ChangeTargetGroups(b.TargetGroups!, b.ChangedOn!.Value) { By = c.By },
+            (v, calendar) =>
+            {
+                v.RuleFor(b => b.TargetGroups).NotEmpty().WithMessage("Give at least one target group.");
+                v.RuleForEach(b => b.TargetGroups).IsInEnum();
+                v.RuleFor(b => b.ChangedOn).Happened(calendar);
             });
 }

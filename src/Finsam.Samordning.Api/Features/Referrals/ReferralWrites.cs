@@ -18,9 +18,25 @@ public sealed record SendReferralRequest(ReferralKind? Kind, PartyCode? To, stri
 public sealed record AcceptReferralRequest(string? Unit, DateOnly? AcceptedOn);
 
 /// <summary>Body of <c>POST /api/v1/cases/{id}/referrals/{referralId}/decline</c>.</summary>
-/// <param name="Reason">Why.</param>
+/// <param name="ReasonCode">NotOurs, MissingInformation, PersonDeclined or Other.</param>
+/// <param name="Reason">Why, in words the sender can act on.</param>
 /// <param name="DeclinedOn">Business date.</param>
-public sealed record DeclineReferralRequest(string? Reason, DateOnly? DeclinedOn);
+public sealed record DeclineReferralRequest(ReferralDeclineReason? ReasonCode, string? Reason, DateOnly? DeclinedOn);
+
+/// <summary>Body of <c>POST /api/v1/cases/{id}/referrals/{referralId}/withdraw</c>.</summary>
+/// <param name="Reason">Why.</param>
+/// <param name="WithdrawnOn">Business date.</param>
+public sealed record WithdrawReferralRequest(string? Reason, DateOnly? WithdrawnOn);
+
+/// <summary>Body of <c>POST /api/v1/cases/{id}/referrals/{referralId}/remind</c>.</summary>
+/// <param name="Note">What was said, if anything.</param>
+/// <param name="RemindedOn">Business date.</param>
+public sealed record RemindReferralRequest(string? Note, DateOnly? RemindedOn);
+
+/// <summary>Body of <c>POST /api/v1/cases/{id}/referrals/{referralId}/respond-by</c>.</summary>
+/// <param name="RespondBy">The new respond-by date; leave out for none.</param>
+/// <param name="ChangedOn">Business date.</param>
+public sealed record ChangeReferralRespondByRequest(DateOnly? RespondBy, DateOnly? ChangedOn);
 
 /// <summary>Referrals between parties: remiss, begäran om underlag, intyg, konsultation; answered once by the receiver.</summary>
 internal sealed class ReferralWrites : ICaseWrites
@@ -47,11 +63,36 @@ internal sealed class ReferralWrites : ICaseWrites
                 v.RuleFor(b => b.AcceptedOn).Happened(calendar);
             })
         .Write<DeclineReferralRequest>("referrals/{referralId:guid}/decline", "DeclineReferral", "Referrals", "Decline a referral",
-            "The receiving party declines, with a reason the sender can act on (e.g. wrong unit).",
-            (b, c) => new DeclineReferral(c.Id("referralId"), b.Reason!.Trim(), b.DeclinedOn!.Value) { By = c.By },
+            "The receiving party declines, with a reason code (NotOurs, MissingInformation, PersonDeclined, Other) and words the sender can act on (e.g. which unit to ask).",
+            (b, c) => new DeclineReferral(c.Id("referralId"), b.Reason!.Trim(), b.DeclinedOn!.Value, b.ReasonCode!.Value) { By = c.By },
             (v, calendar) =>
             {
+                v.RuleFor(b => b.ReasonCode).RequiredEnum();
                 v.RuleFor(b => b.Reason).RequiredLongText();
                 v.RuleFor(b => b.DeclinedOn).Happened(calendar);
+            })
+        .Write<WithdrawReferralRequest>("referrals/{referralId:guid}/withdraw", "WithdrawReferral", "Referrals", "Withdraw a referral",
+            "The sending party withdraws a referral not yet answered; the receiver no longer waits on it, and a party only referred loses its relation to the case.",
+            (b, c) => new WithdrawReferral(c.Id("referralId"), b.Reason!.Trim(), b.WithdrawnOn!.Value) { By = c.By },
+            (v, calendar) =>
+            {
+                v.RuleFor(b => b.Reason).RequiredShortText();
+                v.RuleFor(b => b.WithdrawnOn).Happened(calendar);
+            })
+        .Write<RemindReferralRequest>("referrals/{referralId:guid}/remind", "RemindReferral", "Referrals", "Remind the receiver of a referral",
+            "The sending party logs that it reminded the receiver of an unanswered referral (the overview lists the reminders).",
+            (b, c) => new RemindReferral(c.Id("referralId"), Input.Optional(b.Note), b.RemindedOn!.Value) { By = c.By },
+            (v, calendar) =>
+            {
+                v.RuleFor(b => b.Note).MaximumLength(Limits.ShortText);
+                v.RuleFor(b => b.RemindedOn).Happened(calendar);
+            })
+        .Write<ChangeReferralRespondByRequest>("referrals/{referralId:guid}/respond-by", "ChangeReferralRespondBy", "Referrals", "Change a referral's respond-by date",
+            "The sending party gives an unanswered referral a new respond-by date (or none); 'past respond-by' and UnansweredReferral follow it.",
+            (b, c) => new ChangeReferralRespondBy(c.Id("referralId"), b.RespondBy, b.ChangedOn!.Value) { By = c.By },
+            (v, calendar) =>
+            {
+                v.RuleFor(b => b.RespondBy).PlannedDate(calendar);
+                v.RuleFor(b => b.ChangedOn).Happened(calendar);
             });
 }

@@ -99,6 +99,7 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
         var visible = o with
         {
             TargetGroups = seesParticulars ? o.TargetGroups : [],
+            TargetGroupChanges = seesParticulars ? o.TargetGroupChanges : [],
             Parties = [.. o.Parties.Select(p => Note(p, p.Party, p.LeaveReason is not null, x => x with { LeaveReason = null }))],
             Consents = member ? o.Consents : [],
             Invitations = Keep("invitations", o.Invitations, InformationCategory.InterventionsAndReferrals, i => i.InvitedBy, i => i.Party == viewer.Party),
@@ -111,13 +112,18 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
             Actions = Keep("actions", o.Actions, InformationCategory.PlanAndMeetings, a => a.PlannedBy, a => member && a.ResponsibleParty == viewer.Party && viewer.Party is not null),
             Meetings = [.. Keep("sipMeetings", o.Meetings, InformationCategory.PlanAndMeetings, m => m.ScheduledBy,
                     m => member && viewer.Party is { } p && m.InvitedParties.Contains(p))
-                .Select(m => Note(m, m.ScheduledBy, m.Decisions is not null, x => x with { Decisions = null }))],
+                .Select(m => Note(m, m.ScheduledBy, HasNotes(m), BlankNotes))],
             Contacts = [.. Keep("contacts", o.Contacts, InformationCategory.Contacts, c => c.Party)
                 .Select(c => Note(c, c.Party, c.Note is not null, x => x with { Note = null }))],
             Assessments = [.. Keep("assessments", o.Assessments, InformationCategory.Assessments, a => a.Party)
                 .Select(a => Note(a, a.Party, a.Note is not null, x => x with { Note = null }))],
             BenefitDecisions = Keep("benefitDecisions", o.BenefitDecisions, InformationCategory.BenefitDecisions, b => b.Party),
             Flags = [.. o.Flags.Select(f => Flag(f, viewer, consents, o.Parties.Select(p => p.Party)))],
+        };
+        // A reopening names only the insatser the reader may see.
+        visible = visible with
+        {
+            Reopenings = [.. o.Reopenings.Select(r => r with { InterventionsEndedByClose = [.. r.InterventionsEndedByClose.Where(id => visible.Interventions.Any(i => i.Id == id))] })],
         };
         Count(withheld, "consents", o.Consents.Count - visible.Consents.Count);
         Count(withheld, "targetGroups", o.TargetGroups.Count - visible.TargetGroups.Count);
@@ -210,6 +216,20 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
             return visible ? h.Entry : h.Entry with { Type = "Withheld", BusinessDate = null, RecordedAt = null, RecordedBy = new RecordedBy(null, null), CorrelationId = null };
         }),
     ];
+
+    // A meeting's free text: decisions, place, reasons, and the names and roles of people from outside the förbund.
+    private static bool HasNotes(OverviewMeeting m) =>
+        m.Decisions is not null || m.Place is not null || m.EndReason is not null || m.OthersInvited.Count > 0 || m.OthersPresent.Count > 0
+        || m.Reschedules.Count > 0 || m.Answers.Any(a => a.DeclineReason is not null);
+
+    private static OverviewMeeting BlankNotes(OverviewMeeting m) => m with
+    {
+        Decisions = null, Place = null, EndReason = null,
+        OthersInvited = [.. m.OthersInvited.Select(p => p with { Name = "", Role = "" })],
+        OthersPresent = [.. m.OthersPresent.Select(p => p with { Name = "", Role = "" })],
+        Reschedules = [.. m.Reschedules.Select(r => r with { Reason = "" })],
+        Answers = [.. m.Answers.Select(a => a with { DeclineReason = null })],
+    };
 
     private static bool IsAboutParties(Type type) => type == typeof(PartyJoined) || type == typeof(PartyLeft) || type == typeof(CaseworkerAssigned);
 

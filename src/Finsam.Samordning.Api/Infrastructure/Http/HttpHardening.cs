@@ -149,9 +149,10 @@ public static class HttpHardening
         {
             headers.ContentSecurityPolicy = "frame-ancestors 'none'";
         }
-        else
+        else if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
         {
-            // Nothing else here is a page: no script, no frame.
+            // Nothing else here is a page, unless its endpoint set its own policy (the printable SIP
+            // plan has inline print styles): no script, no frame.
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
         }
 
