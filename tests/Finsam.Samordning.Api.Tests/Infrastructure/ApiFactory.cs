@@ -35,8 +35,16 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>This factory's database name.</summary>
     public string DatabaseName { get; } = $"t_{Guid.NewGuid():N}";
 
+    /// <summary>The key store's database as the superuser: this factory's own, or another with <see cref="SeparateKeyStore"/>.</summary>
+    public string KeysConnectionString { get; private set; } = "";
+
     /// <summary>Process roles; workers only where a test needs Hangfire to run jobs.</summary>
     protected virtual string Roles => "api";
+
+    /// <summary>Whether the key store lives in a database of its own (<c>ConnectionStrings:FinsamKeys</c>).</summary>
+    protected virtual bool SeparateKeyStore => false;
+
+    private string KeysDatabaseName => SeparateKeyStore ? DatabaseName + "_keys" : DatabaseName;
 
     /// <summary>
     /// Creates the database and migrates it as the owner role, as a deployment does before it starts
@@ -48,12 +56,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ConnectionString = await cluster.CreateDatabaseAsync(DatabaseName);
         OwnerConnectionString = cluster.ConnectionString(DatabaseName, PostgresCluster.OwnerRole);
         RuntimeConnectionString = cluster.ConnectionString(DatabaseName, PostgresCluster.RuntimeRole);
+        KeysConnectionString = SeparateKeyStore ? await cluster.CreateDatabaseAsync(KeysDatabaseName) : ConnectionString;
         await MigrateAsync();
     }
 
     /// <summary>Runs the migrate step on this factory's database as the owner role.</summary>
-    public Task MigrateAsync() => Api.Infrastructure.Schema.SchemaMigrator.MigrateAsync(OwnerConnectionString, OwnerConnectionString,
-        PostgresCluster.RuntimeRole, Api.Features.FeaturesSetup.ConfigureDocuments, _ => { }, CancellationToken.None);
+    public Task MigrateAsync() => Api.Infrastructure.Schema.SchemaMigrator.MigrateAsync(OwnerConnectionString,
+        PostgresCluster.Instance.ConnectionString(KeysDatabaseName, PostgresCluster.OwnerRole), PostgresCluster.RuntimeRole, Api.Features.FeaturesSetup.ConfigureDocuments, _ => { }, CancellationToken.None);
 
     /// <inheritdoc />
     Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
@@ -64,6 +73,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // "Testing" is not Development: the schema is applied explicitly, as in production.
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Finsam", RuntimeConnectionString);
+        if (SeparateKeyStore)
+        {
+            builder.UseSetting("ConnectionStrings:FinsamKeys", PostgresCluster.Instance.ConnectionString(KeysDatabaseName, PostgresCluster.RuntimeRole));
+        }
+
         builder.UseSetting("Finsam:Roles", Roles);
         builder.UseSetting("Finsam:Auth:SigningKey", SigningKey);
         // Test tokens span the test clock and the real time (see Token), so they live long.
