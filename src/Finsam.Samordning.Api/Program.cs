@@ -12,6 +12,12 @@ using Finsam.Samordning.Api.Infrastructure.Observability;
 using Finsam.Samordning.Api.Infrastructure.OpenApi;
 using Finsam.Samordning.Api.Infrastructure.Persistence;
 
+// "migrate" applies every schema as the owner role and exits; the service itself never changes it.
+if (args is ["migrate", .. var migrateArgs])
+{
+    return await Finsam.Samordning.Api.Infrastructure.Schema.SchemaMigrator.RunAsync(migrateArgs, FeaturesSetup.ConfigureDocuments);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Production safety: refuse development keys and a missing authority before anything starts.
@@ -57,7 +63,8 @@ app.MapFinsamHealth();
 app.MapFinsamJobs();
 app.MapFinsamFeatures();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the API.</summary>
 public partial class Program;

@@ -295,7 +295,9 @@ public static partial class LoadBenchmark
         var options = new StoreOptions();
         PersistenceSetup.Configure(options, connection, development: false, Finsam.Samordning.Api.Features.FeaturesSetup.ConfigureDocuments);
         await using var store = new DocumentStore(options);
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        // Every schema, as a deployment's migrate step applies it (the API process changes none).
+        await Finsam.Samordning.Api.Infrastructure.Schema.SchemaMigrator.MigrateAsync(connection, connection, runtimeRole: null,
+            Finsam.Samordning.Api.Features.FeaturesSetup.ConfigureDocuments, _ => { }, CancellationToken.None);
         var ids = new ConcurrentBag<(Guid, PartyCode)>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await Task.WhenAll(Enumerable.Range(0, 2).Select(w => Task.Run(async () =>

@@ -98,7 +98,7 @@ public sealed record CaseOverviewResponse(
         var end = o.ClosedOn is { } closed && o.Status == CaseStatus.Closed && closed < asOf ? closed : asOf;
         var periods = o.Interventions.SelectMany(i => Periods(i).Select(p => (i.Party, p))).ToList();
         var measure = Cases.Parallelism.Measure(periods, o.OpenedOn, end);
-        var ongoingToday = periods.Where(p => p.p.From <= asOf && (p.p.To is null || p.p.To > asOf))
+        var ongoingToday = periods.Where(p => p.p.Covers(asOf))
             .Select(p => p.Party).Distinct().Order().ToList();
         var held = o.Meetings.Where(m => m.HeldOn is not null).OrderBy(m => m.HeldOn).ToList();
         var last = held.LastOrDefault();

@@ -23,15 +23,37 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The clock the API sees.</summary>
     public TestClock Clock { get; } = new(Start);
 
-    /// <summary>The database of this factory.</summary>
+    /// <summary>The database of this factory, as the superuser (for tests' own checks).</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The database as the runtime role, which the API connects as.</summary>
+    public string RuntimeConnectionString { get; private set; } = "";
+
+    /// <summary>The database as the owner role, which migrates it.</summary>
+    public string OwnerConnectionString { get; private set; } = "";
+
+    /// <summary>This factory's database name.</summary>
+    public string DatabaseName { get; } = $"t_{Guid.NewGuid():N}";
 
     /// <summary>Process roles; workers only where a test needs Hangfire to run jobs.</summary>
     protected virtual string Roles => "api";
 
-    /// <inheritdoc />
-    public virtual async Task InitializeAsync() =>
-        ConnectionString = await PostgresCluster.Instance.CreateDatabaseAsync($"t_{Guid.NewGuid():N}");
+    /// <summary>
+    /// Creates the database and migrates it as the owner role, as a deployment does before it starts
+    /// the service; the host then runs as the runtime role (nothing creates schema at its start).
+    /// </summary>
+    public virtual async Task InitializeAsync()
+    {
+        var cluster = PostgresCluster.Instance;
+        ConnectionString = await cluster.CreateDatabaseAsync(DatabaseName);
+        OwnerConnectionString = cluster.ConnectionString(DatabaseName, PostgresCluster.OwnerRole);
+        RuntimeConnectionString = cluster.ConnectionString(DatabaseName, PostgresCluster.RuntimeRole);
+        await MigrateAsync();
+    }
+
+    /// <summary>Runs the migrate step on this factory's database as the owner role.</summary>
+    public Task MigrateAsync() => Api.Infrastructure.Schema.SchemaMigrator.MigrateAsync(OwnerConnectionString, OwnerConnectionString,
+        PostgresCluster.RuntimeRole, Api.Features.FeaturesSetup.ConfigureDocuments, _ => { }, CancellationToken.None);
 
     /// <inheritdoc />
     Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
@@ -41,7 +63,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // "Testing" is not Development: the schema is applied explicitly, as in production.
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Finsam", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Finsam", RuntimeConnectionString);
         builder.UseSetting("Finsam:Roles", Roles);
         builder.UseSetting("Finsam:Auth:SigningKey", SigningKey);
         // Test tokens span the test clock and the real time (see Token), so they live long.

@@ -47,7 +47,8 @@ public static class JobsSetup
             new PostgreSqlStorageOptions
             {
                 SchemaName = Schema,
-                PrepareSchemaIfNecessary = true,
+                // Applied by the migrate command; the runtime role could not create it.
+                PrepareSchemaIfNecessary = false,
                 QueuePollInterval = jobs.QueuePollInterval,
             }));
         // Likewise the activator: Hangfire's default reads the static JobActivator.Current, so a job
