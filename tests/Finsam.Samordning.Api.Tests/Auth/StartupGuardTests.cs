@@ -48,6 +48,18 @@ public sealed class StartupGuardTests
         Assert.Empty(StartupGuard.Problems(Build(Safe(environment)), Env(environment)));
 
     [Fact]
+    public void Algorithms_configured_replace_the_defaults_instead_of_overlaying_them()
+    {
+        var settings = Safe("Production");
+        settings["Finsam:Auth:Algorithms:0"] = "ES256";
+
+        var auth = Build(settings).GetSection("Finsam:Auth").Get<AuthOptions>()!;
+
+        Assert.Equal(["ES256"], auth.EffectiveAlgorithms);
+        Assert.Equal(["RS256", "PS256", "ES256"], new AuthOptions().EffectiveAlgorithms);
+    }
+
+    [Fact]
     public void Development_may_use_the_published_keys_and_no_authority()
     {
         var settings = new Dictionary<string, string?>

@@ -41,6 +41,8 @@ public sealed partial class DeploySettingsTests
     private static readonly string[] KnownKeys =
     [
         "ConnectionStrings:Finsam",
+        "ConnectionStrings:FinsamKeys",
+        "Finsam:Database:RuntimeRole",
         "AllowedHosts",
         "Finsam:LogFormat",
         "Serilog:MinimumLevel:Default",
@@ -105,6 +107,20 @@ public sealed partial class DeploySettingsTests
         var given = files.SelectMany(f => SettingsIn(File.ReadAllText(Path.Combine(Root, f)))).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         Assert.All(RequiredForApi, required => Assert.Contains(required, given));
+    }
+
+    [Theory]
+    [InlineData("deploy/compose.yaml", "command: [\"migrate\"]")]
+    [InlineData("deploy/k8s/migrate-job.yaml", "args: [\"migrate\"]")]
+    public void The_migrate_step_runs_the_migrate_command_with_the_owner_connection_and_the_runtime_role(string file, string invocation)
+    {
+        var text = File.ReadAllText(Path.Combine(Root, file));
+        var settings = SettingsIn(text);
+
+        Assert.Contains(invocation, text);
+        Assert.Contains("ConnectionStrings:Finsam", settings);
+        Assert.Contains("Finsam:Database:RuntimeRole", settings);
+        Assert.Contains(Api.Infrastructure.Schema.SchemaMigrator.RuntimeRoleKey, settings);
     }
 
     [Fact]

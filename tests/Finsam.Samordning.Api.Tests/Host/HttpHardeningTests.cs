@@ -154,7 +154,7 @@ public sealed class FlakyDatabaseFactory : ApiFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("ConnectionStrings:Finsam",
-            ConnectionString.Replace($"Port={PostgresCluster.Instance.Port}", $"Port={Proxy.Port}", StringComparison.Ordinal)
+            RuntimeConnectionString.Replace($"Port={PostgresCluster.Instance.Port}", $"Port={Proxy.Port}", StringComparison.Ordinal)
             + ";Timeout=3;Command Timeout=5");
     }
 }

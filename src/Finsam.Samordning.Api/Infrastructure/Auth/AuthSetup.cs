@@ -42,9 +42,18 @@ public sealed class AuthOptions
 
     /// <summary>
     /// The signature algorithms accepted from the authority: pinned, so that a token cannot pick a
-    /// weaker one (or <c>none</c>). The local signing key always uses HS256 only.
+    /// weaker one (or <c>none</c>). Empty means <see cref="DefaultAlgorithms"/>. (Empty rather than
+    /// the defaults as initial value: the configuration binder overlays an array index by index, so
+    /// configuring only <c>Algorithms:0=ES256</c> would otherwise still allow the other defaults.)
+    /// The local signing key always uses HS256 only.
     /// </summary>
-    public string[] Algorithms { get; set; } = ["RS256", "PS256", "ES256"];
+    public string[] Algorithms { get; set; } = [];
+
+    /// <summary>The algorithms accepted when <see cref="Algorithms"/> names none.</summary>
+    public static readonly string[] DefaultAlgorithms = ["RS256", "PS256", "ES256"];
+
+    /// <summary>The algorithms in force.</summary>
+    public string[] EffectiveAlgorithms => Algorithms.Length > 0 ? Algorithms : DefaultAlgorithms;
 
     /// <summary>The longest lifetime (expiry minus issued-at) a token may have; a longer one is refused.</summary>
     public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromHours(12);
@@ -154,7 +163,7 @@ public static class AuthSetup
                     options.AutomaticRefreshInterval = auth.MetadataAutomaticRefreshInterval;
                     // The issuer is the one the authority's discovery document names (the handler
                     // takes it from there when ValidIssuer is unset), so it is pinned by Authority.
-                    options.TokenValidationParameters.ValidAlgorithms = auth.Algorithms;
+                    options.TokenValidationParameters.ValidAlgorithms = auth.EffectiveAlgorithms;
                 }
                 else
                 {

@@ -57,12 +57,7 @@ public static class StartupGuard
             problems.Add("Finsam:Auth:SigningKey is set beside an authority: remove it, local tokens are for Development only.");
         }
 
-        if (auth.UsesAuthority && auth.Algorithms.Length == 0)
-        {
-            problems.Add("Finsam:Auth:Algorithms is empty: name the signature algorithms the authority uses (e.g. RS256).");
-        }
-
-        if (auth.UsesAuthority && auth.Algorithms.Any(a => a.StartsWith("HS", StringComparison.OrdinalIgnoreCase) || a.Equals("none", StringComparison.OrdinalIgnoreCase)))
+        if (auth.UsesAuthority && auth.EffectiveAlgorithms.Any(a => a.StartsWith("HS", StringComparison.OrdinalIgnoreCase) || a.Equals("none", StringComparison.OrdinalIgnoreCase)))
         {
             problems.Add("Finsam:Auth:Algorithms may name only asymmetric algorithms (RS*, PS*, ES*) for an authority.");
         }
