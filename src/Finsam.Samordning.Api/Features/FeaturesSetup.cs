@@ -33,6 +33,7 @@ public static class FeaturesSetup
         Assessments.AssessmentWrites.Declare(writes);
         Benefits.BenefitWrites.Declare(writes);
         Flags.FlagWrites.Declare(writes);
+        FollowUp.FollowUpWrites.Declare(writes);
 
         var slices = typeof(FeaturesSetup).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndpoint).IsAssignableFrom(t))
@@ -76,6 +77,8 @@ public static class FeaturesSetup
         options.Schema.For<Stalls.StallSettingsDocument>();
         // An individual is found by the look-up hash in the key store (finsam_keys), not here.
         options.Schema.For<Individuals.Individual>();
+        // Participants counted anonymously (no case, no person): read whole by the indicator tables.
+        options.Schema.For<FollowUp.AnonymousParticipant>();
     }
 
     /// <summary>Registers what the feature slices share: the write table's lines, the secrecy module, the stall scan.</summary>

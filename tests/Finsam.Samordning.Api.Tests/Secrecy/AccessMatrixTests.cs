@@ -39,6 +39,8 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         ["ListAccessLog"] = Access.Audit,
         ["RegisterIndividual"] = Access.IndividualWrite, ["GetIndividual"] = Access.IndividualWrite, ["EraseIndividual"] = Access.Erase,
         ["ListInterventionKinds"] = Access.Anyone,
+        // Follow-up (issue 15).
+        ["RecordParticipantStart"] = Access.CaseWrite, ["RecordParticipantEnd"] = Access.CaseWrite, ["CountAnonymousParticipant"] = Access.CaseWrite,
     };
 
     private enum Relation { Own, Covered, NamedUnconfirmed, Uncovered, Referred, Invited, Left, Unrelated, Forbund, None }

@@ -1,0 +1,82 @@
+using Finsam.Samordning.Api.Features.CaseWrites;
+using Finsam.Samordning.Domain.FollowUp;
+using FluentValidation;
+
+namespace Finsam.Samordning.Api.Features.FollowUp;
+
+/// <summary>The person's situation in a follow-up record.</summary>
+/// <param name="IncomeSources">Every source of income (försörjning), at least one.</param>
+/// <param name="Occupation">Main occupation (sysselsättning).</param>
+/// <param name="ExtentPercent">Extent of the occupation in % of 40 hours a week, 0–100.</param>
+public sealed record SituationRequest(IReadOnlyList<IncomeSource>? IncomeSources, Occupation? Occupation, int? ExtentPercent)
+{
+    internal ParticipantSituation ToDomain() => new(IncomeSources!, Occupation!.Value, ExtentPercent!.Value);
+}
+
+/// <summary>Body of <c>POST /api/v1/cases/{id}/interventions/{interventionId}/participant-start</c>.</summary>
+/// <param name="Sex">Female or Male, as SUS counts it.</param>
+/// <param name="HomeMunicipality">Folkbokföringskommun, four digits (SCB kommunkod).</param>
+/// <param name="Education">Highest completed education.</param>
+/// <param name="TimeOnSupport">Time on public support before the insats.</param>
+/// <param name="Before">Income sources and occupation before the insats.</param>
+/// <param name="RecordedOn">Business date of the record.</param>
+public sealed record ParticipantStartRequest(Sex? Sex, string? HomeMunicipality, EducationLevel? Education, SupportDuration? TimeOnSupport,
+    SituationRequest? Before, DateOnly? RecordedOn);
+
+/// <summary>Body of <c>POST /api/v1/cases/{id}/interventions/{interventionId}/participant-end</c>.</summary>
+/// <param name="End">Completed (avslutat), Interrupted (avbrutet) or RegisteredInError (felregistrering).</param>
+/// <param name="Reason">Why it was interrupted; required for Interrupted only.</param>
+/// <param name="After">Income sources and occupation after the insats; required unless RegisteredInError.</param>
+/// <param name="RecordedOn">Business date of the record.</param>
+public sealed record ParticipantEndRequest(ParticipantEnd? End, InterruptionReason? Reason, SituationRequest? After, DateOnly? RecordedOn);
+
+/// <summary>The SUS participant data of an insats, at its start and its end, recorded by the insats' party.</summary>
+internal sealed class FollowUpWrites : ICaseWrites
+{
+    public static void Declare(CaseWriteTable table) => table
+        .FollowUpWrite<ParticipantStartRequest>("interventions/{interventionId:guid}/participant-start", "RecordParticipantStart",
+            "Record participant data at the start of an insats",
+            "The insats' party records what SUS registers at the start: sex, folkbokföringskommun, education, time on public support before, " +
+            "and income sources and occupation (with extent in % of 40 h/week) before. Once per insats; codes only, no free text. " +
+            "A person without consent or with protected identity is not recorded here: count them with POST /api/v1/follow-up/anonymous-participants.",
+            (b, c) => new RecordParticipantStart(c.Id("interventionId"), b.Sex!.Value, b.HomeMunicipality!.Trim(),
+                b.Education!.Value, b.TimeOnSupport!.Value, b.Before!.ToDomain(), b.RecordedOn!.Value) { By = c.By },
+            (v, calendar) =>
+            {
+                v.RuleFor(b => b.Sex).RequiredEnum();
+                v.RuleFor(b => b.HomeMunicipality).NotEmpty().Matches("^[0-9]{4}$")
+                    .WithMessage("homeMunicipality must be a four-digit kommunkod.");
+                v.RuleFor(b => b.Education).RequiredEnum();
+                v.RuleFor(b => b.TimeOnSupport).RequiredEnum();
+                v.RuleFor(b => b.Before).NotNull().SetValidator(new SituationRules());
+                v.RuleFor(b => b.RecordedOn).Happened(calendar);
+            })
+        .FollowUpWrite<ParticipantEndRequest>("interventions/{interventionId:guid}/participant-end", "RecordParticipantEnd",
+            "Record participant data at the end of an insats",
+            "The insats' party records how it ended, as SUS tells them apart: Completed (avslutat), Interrupted (avbrutet, with a reason such as " +
+            "ConsentWithdrawn or PersonQuit) or RegisteredInError (felregistrering: not counted), and the income sources and occupation after. " +
+            "Once per insats, after its start data and after the insats ended (a registration in error at any time).",
+            (b, c) => new RecordParticipantEnd(c.Id("interventionId"), b.End!.Value, b.Reason, b.After?.ToDomain(), b.RecordedOn!.Value) { By = c.By },
+            (v, calendar) =>
+            {
+                v.RuleFor(b => b.End).RequiredEnum();
+                v.RuleFor(b => b.Reason).NotNull().When(b => b.End == ParticipantEnd.Interrupted).WithMessage("reason is required when the insats was interrupted.");
+                v.RuleFor(b => b.Reason).IsInEnum();
+                v.RuleFor(b => b.After).NotNull().When(b => b.End is ParticipantEnd.Completed or ParticipantEnd.Interrupted)
+                    .WithMessage("after is required unless the participant was registered in error.");
+                v.RuleFor(b => b.After!).SetValidator(new SituationRules()).When(b => b.After is not null);
+                v.RuleFor(b => b.RecordedOn).Happened(calendar);
+            });
+
+    private sealed class SituationRules : AbstractValidator<SituationRequest?>
+    {
+        public SituationRules()
+        {
+            RuleFor(s => s!.IncomeSources).NotEmpty().WithMessage("incomeSources needs at least one source.")
+                .Must(l => l is null || l.Count <= Enum.GetValues<IncomeSource>().Length).WithMessage("incomeSources lists each source once.");
+            RuleForEach(s => s!.IncomeSources).IsInEnum();
+            RuleFor(s => s!.Occupation).RequiredEnum();
+            RuleFor(s => s!.ExtentPercent).NotNull().InclusiveBetween(0, 100);
+        }
+    }
+}
