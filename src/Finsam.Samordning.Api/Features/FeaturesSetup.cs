@@ -1,5 +1,6 @@
 using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Features.CaseWrites;
+using Finsam.Samordning.Api.Features.FollowUp;
 using Hangfire;
 using JasperFx.Events.Projections;
 using Marten;
@@ -88,5 +89,6 @@ public static class FeaturesSetup
         .AddSingleton<Secrecy.CaseSecrecy>()
         .AddScoped<Stalls.StallScanJob>()
         .AddScoped<Stalls.StallScanner>()
-        .AddSingleton<Stalls.StallSettingsStore>();
+        .AddSingleton<Stalls.StallSettingsStore>()
+        .AddFinsamFollowUp();
 }
