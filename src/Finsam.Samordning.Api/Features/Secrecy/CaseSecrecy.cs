@@ -68,6 +68,14 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
     }
 
     /// <summary>
+    /// Whether the förbund may see <paramref name="owner"/>'s entries of <paramref name="category"/>
+    /// today, as the samverkansledare would in the overview: the follow-up's participant file holds a
+    /// person's data only where this holds.
+    /// </summary>
+    public bool DisclosesToForbund(PartyCode owner, InformationCategory category, IReadOnlyList<Consent> consents) =>
+        ConsentLedger.Disclose(consents, owner, Recipient.Forbund, category, calendar.Today);
+
+    /// <summary>
     /// The overview as the viewer may see it: other parties' entries are left out before any
     /// figure is computed (totals, no-shows, parallelism, follow-ups), so no figure leaks what the
     /// entries would; notes inside visible entries are blanked unless the consent covers notes.
