@@ -126,6 +126,9 @@ public sealed record CaseOverview
     /// <summary>Latest business date of anything on the case.</summary>
     public DateOnly LastActivityOn { get; init; }
 
+    /// <summary>Answers to the progress questionnaire, in the order recorded (issue 15).</summary>
+    public IReadOnlyList<FollowUp.ProgressAnswers> Progress { get; init; } = [];
+
     /// <summary>Open flags: the stall scan's findings and concerns raised by hand.</summary>
     public IReadOnlyList<OpenFlag> Flags { get; init; } = [];
 
@@ -279,6 +282,7 @@ public sealed record CaseOverview
             },
             (var o, CaseClosed e) => o with { Status = CaseStatus.Closed, ClosedOn = e.ClosedOn, Outcome = e.Outcome },
             (var o, CaseReopened) => o with { Status = CaseStatus.Open, Outcome = null },
+            (var o, FollowUp.ProgressQuestionnaireAnswered e) => o with { Progress = [.. o.Progress, FollowUp.ProgressAnswers.From(e)] },
             var (o, _) => o,
         };
         return next is null ? null : next with { LastActivityOn = next.LastActivityOn > @event.BusinessDate ? next.LastActivityOn : @event.BusinessDate };

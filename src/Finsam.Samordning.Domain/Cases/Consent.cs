@@ -158,6 +158,8 @@ public static class InformationCategories
         // Follow-up records belong with the insats they describe.
         [typeof(FollowUp.ParticipantStartRecorded)] = InformationCategory.InterventionsAndReferrals,
         [typeof(FollowUp.ParticipantEndRecorded)] = InformationCategory.InterventionsAndReferrals,
+        // Progress answers describe the person as an assessment does.
+        [typeof(FollowUp.ProgressQuestionnaireAnswered)] = InformationCategory.Assessments,
     };
 
     /// <summary>

@@ -3,7 +3,10 @@ using Finsam.Samordning.Domain.Cases;
 namespace Finsam.Samordning.Domain.FollowUp;
 
 /// <summary>Commands of the follow-up, decided by <see cref="FollowUpDecider"/>.</summary>
-public abstract record FollowUpCommand : CaseCommand
+public abstract record FollowUpCommand : CaseCommand;
+
+/// <summary>A follow-up command about one insats.</summary>
+public abstract record ParticipantCommand : FollowUpCommand
 {
     /// <summary>The insats the record is about.</summary>
     public abstract Guid InterventionId { get; }
@@ -19,7 +22,7 @@ public abstract record FollowUpCommand : CaseCommand
 /// <param name="RecordedOn">Business date.</param>
 public sealed record RecordParticipantStart(
     Guid Intervention, Sex Sex, string HomeMunicipality, EducationLevel Education, SupportDuration TimeOnSupport, ParticipantSituation Before,
-    DateOnly RecordedOn) : FollowUpCommand
+    DateOnly RecordedOn) : ParticipantCommand
 {
     /// <inheritdoc />
     public override Guid InterventionId => Intervention;
@@ -32,7 +35,7 @@ public sealed record RecordParticipantStart(
 /// <param name="After">Situation after (not for a registration in error).</param>
 /// <param name="RecordedOn">Business date.</param>
 public sealed record RecordParticipantEnd(
-    Guid Intervention, ParticipantEnd End, InterruptionReason? Reason, ParticipantSituation? After, DateOnly RecordedOn) : FollowUpCommand
+    Guid Intervention, ParticipantEnd End, InterruptionReason? Reason, ParticipantSituation? After, DateOnly RecordedOn) : ParticipantCommand
 {
     /// <inheritdoc />
     public override Guid InterventionId => Intervention;

@@ -37,11 +37,17 @@ public static class FollowUpDecider
             throw new CaseRuleViolation("party.not-on-case", $"{command.By.Party} is not on this case, so it cannot record anything here.");
         }
 
-        var insats = s.Interventions.GetValueOrDefault(command.InterventionId);
+        if (command is AnswerProgressQuestionnaire answer)
+        {
+            return Answer(s, answer, membership);
+        }
+
+        var participant = (ParticipantCommand)command;
+        var insats = s.Interventions.GetValueOrDefault(participant.InterventionId);
         if (insats is null || insats.Party != command.By.Party)
         {
             // As for the insats' own transitions: another party's insats is not confirmed to exist.
-            throw new CaseEntryNotFound($"No insats {command.InterventionId} of {command.By.Party} on this case; only the party that owns an insats records its follow-up.");
+            throw new CaseEntryNotFound($"No insats {participant.InterventionId} of {command.By.Party} on this case; only the party that owns an insats records its follow-up.");
         }
 
         var records = s.Participants.GetValueOrDefault(insats.Id) ?? new ParticipantRecords();
@@ -51,6 +57,30 @@ public static class FollowUpDecider
             RecordParticipantEnd c => End(s, c, insats, records),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command."),
         };
+    }
+
+    // Answers are asked while the case runs, by a party on it, to the current version and in full.
+    private static IReadOnlyList<ICaseEvent> Answer(CaseState s, AnswerProgressQuestionnaire c, PartyMembership membership)
+    {
+        if (s.Status == CaseStatus.Closed)
+        {
+            throw new CaseRuleViolation("case.closed", $"The case was closed on {s.ClosedOn:yyyy-MM-dd}; reopen it before recording anything.");
+        }
+
+        if (!membership.Active)
+        {
+            throw new CaseRuleViolation("party.not-on-case", $"{c.By.Party} left this case.");
+        }
+
+        var questions = ProgressQuestionnaire.For(c.Respondent);
+        if (c.Scores.Count != questions.Count || c.Scores.Any(x => x is < 1 or > 5))
+        {
+            throw new CaseRuleViolation("followup.questionnaire-incomplete",
+                $"The {c.Respondent.ToString().ToLowerInvariant()}'s questionnaire has {questions.Count} questions, each answered 1–5.");
+        }
+
+        NotBefore(c.AnsweredOn, s.OpenedOn, "answeredOn", "the day the case was opened");
+        return [new ProgressQuestionnaireAnswered(s.Id, c.AnswersId, c.By.Party, c.Respondent, ProgressQuestionnaire.Version, [.. c.Scores], c.AnsweredOn)];
     }
 
     private static IReadOnlyList<ICaseEvent> Start(CaseState s, RecordParticipantStart c, InterventionStatus insats, ParticipantRecords records, PartyMembership membership)

@@ -106,6 +106,9 @@ public sealed record FollowUpFacts
     /// <summary>Consent versions.</summary>
     public IReadOnlyList<ConsentFacts> Consents { get; init; } = [];
 
+    /// <summary>Answers to the progress questionnaire.</summary>
+    public IReadOnlyList<ProgressAnswers> Answers { get; init; } = [];
+
     /// <summary>Folds one event into the facts; events the tables do not count leave them unchanged.</summary>
     public static FollowUpFacts? Evolve(FollowUpFacts? facts, ICaseEvent @event) => (facts, @event) switch
     {
@@ -133,6 +136,7 @@ public sealed record FollowUpFacts
             ],
         },
         (var f, ConsentRevoked e) => f with { Consents = [.. f.Consents.Select(c => c.Id == e.ConsentId ? c with { EndedFrom = e.EffectiveOn, EndKnownOn = e.RecordedOn } : c)] },
+        (var f, ProgressQuestionnaireAnswered e) => f with { Answers = [.. f.Answers, ProgressAnswers.From(e)] },
         (var f, CaseClosed e) => f with { Lifecycle = [.. f.Lifecycle, new LifecycleChange(e.ClosedOn, true, e.Outcome)] },
         (var f, CaseReopened e) => f with { Lifecycle = [.. f.Lifecycle, new LifecycleChange(e.ReopenedOn, false, null)] },
         var (f, _) => f,

@@ -138,6 +138,14 @@ public static class IndicatorTables
                 by == IndicatorDimension.InsatsKind ? "Insats" : "Part", Sexes,
                 anonymous.Where(a => a.StartYear == from.Year)
                     .Select(a => ((IEnumerable<string>)[by == IndicatorDimension.InsatsKind ? $"{a.Party}:{a.Kind}" : a.Party.ToString()], (int)a.Sex)), threshold),
+            Count("progress-change", "Förändring per indikator i personens enkätsvar, första mot senaste (senaste svaret i perioden)", "Indikator",
+                ["Bättre", "Oförändrat", "Sämre"],
+                active.Select(c => c.Answers.Where(a => a.Respondent == Respondent.Person && a.Version == ProgressQuestionnaire.Version && a.AnsweredOn <= asOf)
+                        .OrderBy(a => a.AnsweredOn).ToList())
+                    .Where(a => a.Count >= 2 && In(a[^1].AnsweredOn))
+                    .SelectMany(a => ProgressQuestionnaire.For(Respondent.Person).Select((q, i) =>
+                        ((IEnumerable<string>)[q.Code], Math.Sign(a[0].Scores[i] - a[^1].Scores[i]) + 1))), threshold,
+                [.. ProgressQuestionnaire.For(Respondent.Person).Select(q => q.Code)]),
         };
 
         var statistics = new List<StatisticTable>

@@ -43,6 +43,7 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         ["RecordParticipantStart"] = Access.CaseWrite, ["RecordParticipantEnd"] = Access.CaseWrite, ["CountAnonymousParticipant"] = Access.CaseWrite,
         ["GetIndicators"] = Access.FollowUp, ["ExportIndicatorsCsv"] = Access.FollowUp, ["ExportIndicatorsXlsx"] = Access.FollowUp,
         ["ExportParticipants"] = Access.FollowUp,
+        ["AnswerProgressQuestionnaire"] = Access.CaseWrite, ["GetProgressQuestionnaire"] = Access.Anyone,
     };
 
     private enum Relation { Own, Covered, NamedUnconfirmed, Uncovered, Referred, Invited, Left, Unrelated, Forbund, None }

@@ -4,13 +4,13 @@ using Finsam.Samordning.Domain.FollowUp;
 
 namespace Finsam.Samordning.Domain.Tests.FollowUp;
 
-public sealed class IndicatorTableSpecs
+public sealed class IndicatorTableSpecs(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly DateOnly Feb1 = new(2026, 2, 1);
     private static readonly DateOnly Today = new(2026, 12, 1);
 
     // Case n: opened on Feb 1 + n, SOC and AF on it, AF's insats planned at once and started n days later; every third closed on Feb 20 with work.
-    private static List<ICaseEvent> Case(int n, string municipality = "1282")
+    private static List<ICaseEvent> Case(int n, string municipality = "1282", Sex? sex = null)
     {
         var id = Guid.Parse($"00000000-0000-7000-8000-{n:000000000000}");
         var insats = Guid.Parse($"00000000-0000-7000-9000-{n:000000000000}");
@@ -22,7 +22,7 @@ public sealed class IndicatorTableSpecs
             new PartyJoined(id, PartyCode.AF, "AF", "af", "Af", opened),
             new InterventionPlanned(id, insats, PartyCode.AF, "kartlaggning", null, opened, opened),
             new InterventionStarted(id, insats, opened.AddDays(n % 4)),
-            new ParticipantStartRecorded(id, insats, PartyCode.AF, n % 2 == 0 ? Sex.Female : Sex.Male, municipality, EducationLevel.Primary,
+            new ParticipantStartRecorded(id, insats, PartyCode.AF, sex ?? (n % 2 == 0 ? Sex.Female : Sex.Male), municipality, EducationLevel.Primary,
                 SupportDuration.UnderOneYear, new ParticipantSituation([IncomeSource.IncomeSupport], Occupation.None, 0), opened.AddDays(n % 4)),
         ];
         if (n % 3 == 0)
@@ -107,6 +107,19 @@ public sealed class IndicatorTableSpecs
         Assert.Equal(40, wait.Total.Count.Value);
         Assert.Equal(1, wait.Total.Median);
         Assert.Equal(3, wait.Total.P90);
+    }
+
+    [Fact]
+    public void The_sample_table_in_the_readme()
+    {
+        var cases = Enumerable.Range(1, 40).Select(n => Case(n, n % 7 == 0 ? "1261" : n % 5 == 0 ? "1292" : "1282", n % 3 == 0 ? Sex.Female : Sex.Male)).Select(Fold).ToList();
+        var report = IndicatorTables.Compute(cases, [], ReportingPeriod.Parse("2026-02")!, Today, IndicatorDimension.Municipality, 5);
+        var table = report.Tables.Single(t => t.Code == "participants-started");
+        var lines = new List<string> { $"| {table.RowHeader} | {string.Join(" | ", table.Columns)} | Totalt |" };
+        lines.AddRange(table.Rows.Append(table.Total).Select(r => $"| {r.Key} | {string.Join(" | ", r.Cells.Select(c => c.Display))} | {r.Total.Display} |"));
+        output.WriteLine(string.Join(Environment.NewLine, lines));
+        Assert.Equal(["<5", "<5", "5", "10", "18", "28", "<5", "..", "7", "13", "27", "40"],
+            table.Rows.Append(table.Total).SelectMany(r => r.Cells.Append(r.Total)).Select(c => c.Display));
     }
 
     [Fact]

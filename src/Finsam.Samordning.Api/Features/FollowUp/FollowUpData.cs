@@ -11,6 +11,12 @@ public sealed class FollowUpOptions
 {
     /// <summary>Counts from 1 below this are suppressed in every published table (the förbund's own threshold; 5 as in published Swedish tables).</summary>
     public int SuppressionThreshold { get; set; } = 5;
+
+    /// <summary>Months from one progress questionnaire to the next (BIP asked every three).</summary>
+    public int QuestionnaireIntervalMonths { get; set; } = 3;
+
+    /// <summary>Days after the due date before a questionnaire counts as overdue.</summary>
+    public int QuestionnaireGraceDays { get; set; } = 14;
 }
 
 /// <summary>What the follow-up reads of one case file.</summary>

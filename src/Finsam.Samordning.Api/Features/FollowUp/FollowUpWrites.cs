@@ -30,6 +30,12 @@ public sealed record ParticipantStartRequest(Sex? Sex, string? HomeMunicipality,
 /// <param name="RecordedOn">Business date of the record.</param>
 public sealed record ParticipantEndRequest(ParticipantEnd? End, InterruptionReason? Reason, SituationRequest? After, DateOnly? RecordedOn);
 
+/// <summary>Body of <c>POST /api/v1/cases/{id}/progress-questionnaires</c>.</summary>
+/// <param name="Respondent">Person or Caseworker.</param>
+/// <param name="Scores">One score 1–5 per question of that respondent, in the questionnaire's order.</param>
+/// <param name="AnsweredOn">Business date.</param>
+public sealed record ProgressAnswersRequest(Respondent? Respondent, IReadOnlyList<int>? Scores, DateOnly? AnsweredOn);
+
 /// <summary>The SUS participant data of an insats, at its start and its end, recorded by the insats' party.</summary>
 internal sealed class FollowUpWrites : ICaseWrites
 {
@@ -66,6 +72,20 @@ internal sealed class FollowUpWrites : ICaseWrites
                     .WithMessage("after is required unless the participant was registered in error.");
                 v.RuleFor(b => b.After!).SetValidator(new SituationRules()).When(b => b.After is not null);
                 v.RuleFor(b => b.RecordedOn).Happened(calendar);
+            })
+        .FollowUpWrite<ProgressAnswersRequest>("progress-questionnaires", "AnswerProgressQuestionnaire", "Record answers to the progress questionnaire",
+            "Records the person's or the caseworker's answers to the current progress questionnaire (GET /api/v1/catalogue/progress-questionnaire): " +
+            "one score 1–5 per question, in order. Asked at the start of the case and then every three months; the overview shows progress per indicator " +
+            "and when the next is due. The answers are the recording party's entry, shown to other parties as its assessments are.",
+            (b, c) => new AnswerProgressQuestionnaire(c.NewId(), b.Respondent!.Value, b.Scores!, b.AnsweredOn!.Value) { By = c.By },
+            (v, calendar) =>
+            {
+                v.RuleFor(b => b.Respondent).RequiredEnum();
+                v.RuleFor(b => b.Scores).NotNull()
+                    .Must((b, scores) => scores is null || b.Respondent is not { } r || !Enum.IsDefined(r) || scores.Count == ProgressQuestionnaire.For(r).Count)
+                    .WithMessage((b, _) => $"scores needs one score per question: {(b.Respondent is { } r && Enum.IsDefined(r) ? ProgressQuestionnaire.For(r).Count : 0)} for this respondent.")
+                    .Must(scores => scores is null || scores.All(x => x is >= 1 and <= 5)).WithMessage("every score is 1–5.");
+                v.RuleFor(b => b.AnsweredOn).Happened(calendar);
             });
 
     private sealed class SituationRules : AbstractValidator<SituationRequest?>

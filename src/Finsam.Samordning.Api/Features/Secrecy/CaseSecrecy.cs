@@ -125,6 +125,7 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
             Assessments = [.. Keep("assessments", o.Assessments, InformationCategory.Assessments, a => a.Party)
                 .Select(a => Note(a, a.Party, a.Note is not null, x => x with { Note = null }))],
             BenefitDecisions = Keep("benefitDecisions", o.BenefitDecisions, InformationCategory.BenefitDecisions, b => b.Party),
+            Progress = Keep("progress", o.Progress, InformationCategory.Assessments, p => p.Party),
             Flags = [.. o.Flags.Select(f => Flag(f, viewer, consents, o.Parties.Select(p => p.Party)))],
         };
         Count(withheld, "consents", o.Consents.Count - visible.Consents.Count);
