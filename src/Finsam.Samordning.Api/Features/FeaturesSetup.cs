@@ -1,5 +1,6 @@
 using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Features.CaseWrites;
+using Finsam.Samordning.Api.Features.FollowUp;
 using Hangfire;
 using JasperFx.Events.Projections;
 using Marten;
@@ -34,6 +35,7 @@ public static class FeaturesSetup
         Assessments.AssessmentWrites.Declare(writes);
         Benefits.BenefitWrites.Declare(writes);
         Flags.FlagWrites.Declare(writes);
+        FollowUp.FollowUpWrites.Declare(writes);
 
         var slices = typeof(FeaturesSetup).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndpoint).IsAssignableFrom(t))
@@ -86,6 +88,8 @@ public static class FeaturesSetup
         options.Schema.For<Stalls.StallSweepRequest>();
         // An individual is found by the look-up hash in the key store (finsam_keys), not here.
         options.Schema.For<Individuals.Individual>();
+        // Participants counted anonymously (no case, no person): read whole by the indicator tables.
+        options.Schema.For<FollowUp.AnonymousParticipant>();
     }
 
     /// <summary>Registers what the feature slices share: the write table's lines, the secrecy module, the stall scan.</summary>
@@ -96,5 +100,6 @@ public static class FeaturesSetup
         .AddScoped<Stalls.StallScanJob>()
         .AddScoped<Stalls.StallScanner>()
         .AddSingleton<Stalls.StallSettingsStore>()
-        .AddSingleton<Stalls.IStallSweepPrompt, Stalls.HangfireStallSweepPrompt>();
+        .AddSingleton<Stalls.IStallSweepPrompt, Stalls.HangfireStallSweepPrompt>()
+        .AddFinsamFollowUp();
 }

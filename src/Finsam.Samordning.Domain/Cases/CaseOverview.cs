@@ -234,6 +234,9 @@ public sealed record CaseOverview
     /// <summary>Latest business date of anything on the case.</summary>
     public DateOnly LastActivityOn { get; init; }
 
+    /// <summary>Answers to the progress questionnaire, in the order recorded (issue 15).</summary>
+    public IReadOnlyList<FollowUp.ProgressAnswers> Progress { get; init; } = [];
+
     /// <summary>Open flags: the stall scan's findings and concerns raised by hand.</summary>
     public IReadOnlyList<OpenFlag> Flags { get; init; } = [];
 
@@ -472,6 +475,7 @@ public sealed record CaseOverview
                 Status = CaseStatus.Open, Outcome = null,
                 Reopenings = [.. o.Reopenings, new OverviewReopening(e.ReopenedOn, e.Reason, e.InterventionsEndedByClose ?? [])],
             },
+            (var o, FollowUp.ProgressQuestionnaireAnswered e) => o with { Progress = [.. o.Progress, FollowUp.ProgressAnswers.From(e)] },
             var (o, _) => o,
         };
         return next is null ? null : next with { LastActivityOn = next.LastActivityOn > @event.BusinessDate ? next.LastActivityOn : @event.BusinessDate };

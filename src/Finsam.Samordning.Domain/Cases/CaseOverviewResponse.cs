@@ -83,13 +83,15 @@ public sealed record FlagView(OpenFlag Flag, int DaysFlagged);
 /// <param name="Parallelism">How much of the case ran in parallel.</param>
 /// <param name="Flags">Open flags, most severe first: where the person may be falling between chairs.</param>
 /// <param name="Withheld">What the reader may not see: other parties' entries without a consent covering the reader.</param>
+/// <param name="Progress">The person's progress over time: answers to the progress questionnaire, change per indicator, when the next is due.</param>
 public sealed record CaseOverviewResponse(
     Guid CaseId, long Version, DateOnly AsOf, CaseStatus Status, string MunicipalityCode, IReadOnlyList<TargetGroup> TargetGroups,
     DateOnly OpenedOn, DateOnly? ClosedOn, CaseOutcome? Outcome, IReadOnlyList<OverviewParty> Parties, PartyCode? PlanLead,
     DateOnly? PlanLeadSince, IReadOnlyList<ConsentView> Consents, IReadOnlyList<InterventionView> Interventions,
     IReadOnlyList<ReferralView> Referrals, IReadOnlyList<OverviewInvitation> Invitations, PlanView Plan, SipView Sip, ContactsView Contacts,
     IReadOnlyList<OverviewAssessment> Assessments, IReadOnlyList<OverviewBenefitDecision> BenefitDecisions,
-    ParallelismView Parallelism, IReadOnlyList<FlagView> Flags, IReadOnlyList<Secrecy.WithheldMarker>? Withheld = null)
+    ParallelismView Parallelism, IReadOnlyList<FlagView> Flags, IReadOnlyList<Secrecy.WithheldMarker>? Withheld = null,
+    FollowUp.ProgressView? Progress = null)
 {
     /// <summary>Changes of the target groups after opening, up to the view's date.</summary>
     public IReadOnlyList<OverviewTargetGroupChange> TargetGroupChanges { get; init; } = [];

@@ -173,6 +173,9 @@ public sealed record CaseState
     /// <summary>Open flags by id.</summary>
     public IReadOnlyDictionary<Guid, OpenFlag> Flags { get; init; } = new Dictionary<Guid, OpenFlag>();
 
+    /// <summary>Follow-up records (SUS start and end data) by insats id.</summary>
+    public IReadOnlyDictionary<Guid, FollowUp.ParticipantRecords> Participants { get; init; } = new Dictionary<Guid, FollowUp.ParticipantRecords>();
+
     /// <summary>Whether <paramref name="party"/> is on the case now.</summary>
     public bool IsActiveParty(PartyCode party) => Parties.TryGetValue(party, out var m) && m.Active;
 
@@ -268,6 +271,7 @@ public sealed record CaseState
         (var s, CaseClosed e) => s with { Status = CaseStatus.Closed, ClosedOn = e.ClosedOn, EndedByLastClose = e.EndedInterventions ?? [] },
         (var s, TargetGroupsChanged e) => s with { TargetGroups = e.TargetGroups },
         (var s, CaseReopened e) => s with { Status = CaseStatus.Open, ReopenedOn = e.ReopenedOn },
+        (var s, FollowUp.IFollowUpEvent e) => s with { Participants = FollowUp.ParticipantRecords.Apply(s.Participants, e) },
         var (s, _) => s,
     };
 

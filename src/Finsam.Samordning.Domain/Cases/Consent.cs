@@ -171,6 +171,11 @@ public static class InformationCategories
         [typeof(ContactLogged)] = InformationCategory.Contacts,
         [typeof(WorkCapacityAssessed)] = InformationCategory.Assessments,
         [typeof(BenefitDecisionRecorded)] = InformationCategory.BenefitDecisions,
+        // Follow-up records belong with the insats they describe.
+        [typeof(FollowUp.ParticipantStartRecorded)] = InformationCategory.InterventionsAndReferrals,
+        [typeof(FollowUp.ParticipantEndRecorded)] = InformationCategory.InterventionsAndReferrals,
+        // Progress answers describe the person as an assessment does.
+        [typeof(FollowUp.ProgressQuestionnaireAnswered)] = InformationCategory.Assessments,
     };
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace Finsam.Samordning.Api.Tests.Secrecy;
 /// </summary>
 public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
-    private enum Access { CaseWrite, CaseRead, Review, Admin, Audit, IndividualWrite, Erase, Anyone }
+    private enum Access { CaseWrite, CaseRead, Review, Admin, Audit, IndividualWrite, Erase, Anyone, FollowUp }
 
     private static readonly Dictionary<string, Access> Rules = new()
     {
@@ -44,6 +44,11 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         ["ListAccessLog"] = Access.Audit,
         ["RegisterIndividual"] = Access.IndividualWrite, ["GetIndividual"] = Access.IndividualWrite, ["EraseIndividual"] = Access.Erase,
         ["ListInterventionKinds"] = Access.Anyone,
+        // Follow-up (issue 15).
+        ["RecordParticipantStart"] = Access.CaseWrite, ["RecordParticipantEnd"] = Access.CaseWrite, ["CountAnonymousParticipant"] = Access.CaseWrite,
+        ["GetIndicators"] = Access.FollowUp, ["ExportIndicatorsCsv"] = Access.FollowUp, ["ExportIndicatorsXlsx"] = Access.FollowUp,
+        ["ExportParticipants"] = Access.FollowUp,
+        ["AnswerProgressQuestionnaire"] = Access.CaseWrite, ["GetProgressQuestionnaire"] = Access.Anyone,
     };
 
     private enum Relation { Own, Covered, NamedUnconfirmed, Uncovered, Referred, Invited, Left, Unrelated, Forbund, None }
@@ -74,6 +79,7 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         Access.CaseRead or Access.Review => role is "handlaggare" or "samverkansledare",
         Access.Admin or Access.Erase => role == "administrator",
         Access.Audit => role == "granskare",
+        Access.FollowUp => role is "samverkansledare" or "administrator",
         _ => true,
     };
 

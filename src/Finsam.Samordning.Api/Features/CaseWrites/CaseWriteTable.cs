@@ -104,6 +104,20 @@ public sealed class CaseWriteTable(RouteGroupBuilder api, CaseWriteLines lines, 
                 return state => FlagDecider.Decide(mapped, state);
             });
 
+    /// <summary>
+    /// Declares a follow-up write (SUS participant data) decided by <see cref="Domain.FollowUp.FollowUpDecider"/>:
+    /// like a case write, for the insats' own party, but also on a closed case.
+    /// </summary>
+    public CaseWriteTable FollowUpWrite<TBody>(string route, string name, string summary, string description,
+        Func<TBody, CaseWriteArgs, Domain.FollowUp.FollowUpCommand> command, Action<InlineValidator<TBody>, BusinessCalendar>? rules = null)
+        where TBody : class =>
+        Line(route, name, "FollowUp", summary, description, Policies.CaseWriter, "POST", rules,
+            (body, args) =>
+            {
+                var mapped = command(body, args);
+                return state => Domain.FollowUp.FollowUpDecider.Decide(mapped, state);
+            });
+
     private CaseWriteTable Line<TBody>(string route, string name, string tag, string summary, string description, string policy, string method,
         Action<InlineValidator<TBody>, BusinessCalendar>? rules, Func<TBody, CaseWriteArgs, Func<CaseState, IReadOnlyList<ICaseEvent>>> decide)
         where TBody : class

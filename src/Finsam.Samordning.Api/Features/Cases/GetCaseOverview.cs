@@ -60,7 +60,8 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
     }
 
     /// <summary>Today's view reads the projected document; an asOf view folds the stream up to that date.</summary>
-    internal sealed class Handler(IQuerySession session, BusinessCalendar calendar, CaseSecrecy secrecy, FreeTextOpener opener)
+    internal sealed class Handler(IQuerySession session, BusinessCalendar calendar, CaseSecrecy secrecy, FreeTextOpener opener,
+        Microsoft.Extensions.Options.IOptions<FollowUp.FollowUpOptions> followUp)
         : IRequestHandler<GetCaseOverview, CaseOverviewResponse>
     {
         public async Task<CaseOverviewResponse> Handle(GetCaseOverview request, CancellationToken cancellationToken)
@@ -74,7 +75,13 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
             var (visible, withheld) = secrecy.Overview(overview, viewer, current.Consents);
             // Texts are opened after the filter: what the reader may not see is never decrypted.
             visible = await opener.OpenAsync(visible, (o, map) => o.MapText(map), cancellationToken);
-            return CaseOverviewResponse.From(visible, asOf) with { Withheld = withheld };
+            return CaseOverviewResponse.From(visible, asOf) with
+            {
+                Withheld = withheld,
+                // Due and overdue are judged from the answers the reader may see.
+                Progress = Domain.FollowUp.ProgressView.Of(visible.Progress, visible.OpenedOn, visible.Status == CaseStatus.Closed, asOf,
+                    followUp.Value.QuestionnaireIntervalMonths, followUp.Value.QuestionnaireGraceDays),
+            };
         }
 
         private async Task<CaseOverview> AsOf(Guid caseId, DateOnly asOf, CancellationToken cancellationToken)

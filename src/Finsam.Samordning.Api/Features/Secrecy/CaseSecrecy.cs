@@ -68,6 +68,14 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
     }
 
     /// <summary>
+    /// Whether the förbund may see <paramref name="owner"/>'s entries of <paramref name="category"/>
+    /// today, as the samverkansledare would in the overview: the follow-up's participant file holds a
+    /// person's data only where this holds.
+    /// </summary>
+    public bool DisclosesToForbund(PartyCode owner, InformationCategory category, IReadOnlyList<Consent> consents) =>
+        ConsentLedger.Disclose(consents, owner, Recipient.Forbund, category, calendar.Today);
+
+    /// <summary>
     /// The overview as the viewer may see it: other parties' entries are left out before any
     /// figure is computed (totals, no-shows, parallelism, follow-ups), so no figure leaks what the
     /// entries would; notes inside visible entries are blanked unless the consent covers notes.
@@ -118,6 +126,7 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
             Assessments = [.. Keep("assessments", o.Assessments, InformationCategory.Assessments, a => a.Party)
                 .Select(a => Note(a, a.Party, a.Note is not null, x => x with { Note = null }))],
             BenefitDecisions = Keep("benefitDecisions", o.BenefitDecisions, InformationCategory.BenefitDecisions, b => b.Party),
+            Progress = Keep("progress", o.Progress, InformationCategory.Assessments, p => p.Party),
             Flags = [.. o.Flags.Select(f => Flag(f, viewer, consents, o.Parties.Select(p => p.Party)))],
         };
         // A reopening names only the insatser the reader may see.

@@ -35,7 +35,18 @@ public sealed class AccessContext
 
     /// <summary>The individual an already registered personnummer matched; set by the registration.</summary>
     public Guid? MatchedIndividualId { get; set; }
+
+    /// <summary>
+    /// For an endpoint marked <see cref="StreamedAfterLogging"/>: stores the request's row (allowed,
+    /// 200, with <see cref="ShownCaseIds"/>) and returns the response's real body to stream to. An
+    /// export's row is stored before its first byte, so it is never answered unlogged, and its body
+    /// is not held in memory.
+    /// </summary>
+    public Func<Task<Stream>>? LogAndStream { get; set; }
 }
+
+/// <summary>Marks an endpoint whose answer is streamed: it stores its access-log row itself, through <see cref="AccessContext.LogAndStream"/>, before it writes.</summary>
+public sealed class StreamedAfterLogging;
 
 /// <summary>The access log could not be written, so the request is not answered (503).</summary>
 public sealed class AccessLogUnavailableException(Exception? inner = null)
@@ -173,6 +184,18 @@ public sealed class AccessLogMiddleware(RequestDelegate next)
         }
 
         var server = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        if (http.GetEndpoint()?.Metadata.GetMetadata<StreamedAfterLogging>() is not null)
+        {
+            access.LogAndStream = async () =>
+            {
+                var caller = CurrentUser.Of(http);
+                await writer.StoreAsync(new AccessLogEntry(time.GetUtcNow().ToUniversalTime(), caller.UserId, caller.Party?.ToString(), caller.Role,
+                    null, null, ActionOf(http), true, StatusCodes.Status200OK, access.ShownCaseIds, null), http.RequestAborted);
+                access.LoggedInTransaction = true;
+                return server.Stream;
+            };
+        }
+
         using var buffer = new MemoryStream();
         var held = new StreamResponseBodyFeature(buffer, server);
         http.Features.Set<IHttpResponseBodyFeature>(held);
