@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts (creating it on first use) a private PostgreSQL cluster for local development:
 # data in $FINSAM_PG_DATA, listening on 127.0.0.1:$FINSAM_PG_PORT, with database 'finsam'
-# owned by the non-superuser role 'finsam_app' that the API connects as.
+# owned by the role 'finsam_owner' that migrate runs as; the API connects as 'finsam_app', which
+# migrate grants data rights only. Neither is a superuser.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/pg-common.sh"
@@ -25,9 +26,16 @@ else
 fi
 
 psql_admin() { as_pg "$bin/psql" -h 127.0.0.1 -p "$FINSAM_PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
-if [ -z "$(psql_admin -c "select 1 from pg_roles where rolname = '$FINSAM_DB_USER'")" ]; then
-  psql_admin -c "create role $FINSAM_DB_USER login password '$FINSAM_DB_PASSWORD'"
-fi
+for role in "$FINSAM_DB_OWNER:$FINSAM_DB_OWNER_PASSWORD" "$FINSAM_DB_USER:$FINSAM_DB_PASSWORD"; do
+  if [ -z "$(psql_admin -c "select 1 from pg_roles where rolname = '${role%%:*}'")" ]; then
+    psql_admin -c "create role ${role%%:*} login password '${role#*:}'"
+  fi
+done
 if [ -z "$(psql_admin -c "select 1 from pg_database where datname = '$FINSAM_DB_NAME'")" ]; then
-  psql_admin -c "create database $FINSAM_DB_NAME owner $FINSAM_DB_USER"
+  psql_admin -c "create database $FINSAM_DB_NAME owner $FINSAM_DB_OWNER"
+elif [ "$(psql_admin -c "select pg_get_userbyid(datdba) from pg_database where datname = '$FINSAM_DB_NAME'")" != "$FINSAM_DB_OWNER" ]; then
+  # A cluster from before the two roles: the runtime role owned everything. Hand it to the owner.
+  psql_admin -c "alter database $FINSAM_DB_NAME owner to $FINSAM_DB_OWNER"
+  psql_admin -d "$FINSAM_DB_NAME" -c "reassign owned by $FINSAM_DB_USER to $FINSAM_DB_OWNER"
+  echo "database $FINSAM_DB_NAME now owned by $FINSAM_DB_OWNER"
 fi

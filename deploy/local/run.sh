@@ -9,6 +9,10 @@ bash "$here/pg-start.sh"
 
 port="${FINSAM_API_PORT:-5080}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# The schema first, as the owner role (the service itself never changes it); then the service as
+# the runtime role.
+ConnectionStrings__Finsam="$(pg_owner_connection_string)" \
+  dotnet run --project "$root/src/Finsam.Samordning.Api" --no-launch-profile -- migrate
 export ConnectionStrings__Finsam="$(pg_connection_string)"
 token="$(bash "$here/token.sh" handlaggare AF)"
 
@@ -26,4 +30,4 @@ cat <<TXT
   Stop the database afterwards: deploy/local/pg-stop.sh
 
 TXT
-exec dotnet run --project "$root/src/Finsam.Samordning.Api" --no-launch-profile --urls "http://127.0.0.1:$port"
+exec dotnet run --no-build --project "$root/src/Finsam.Samordning.Api" --no-launch-profile --urls "http://127.0.0.1:$port"

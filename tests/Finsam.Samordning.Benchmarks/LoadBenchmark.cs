@@ -295,7 +295,9 @@ public static partial class LoadBenchmark
         var options = new StoreOptions();
         PersistenceSetup.Configure(options, connection, development: false, Finsam.Samordning.Api.Features.FeaturesSetup.ConfigureDocuments);
         await using var store = new DocumentStore(options);
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        // Every schema, as a deployment's migrate step applies it (the API process changes none).
+        await Finsam.Samordning.Api.Infrastructure.Schema.SchemaMigrator.MigrateAsync(connection, connection, runtimeRole: null,
+            Finsam.Samordning.Api.Features.FeaturesSetup.ConfigureDocuments, _ => { }, CancellationToken.None);
         var ids = new ConcurrentBag<(Guid, PartyCode)>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await Task.WhenAll(Enumerable.Range(0, 2).Select(w => Task.Run(async () =>
@@ -399,7 +401,9 @@ public static partial class LoadBenchmark
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // "Testing": production behaviour (JSON logs, no development keys) but local tokens and
+        // no rate limit, which would measure the limiter instead of the API (appsettings.Testing.json).
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["ConnectionStrings__Finsam"] = connection + ";Maximum Pool Size=60";
         info.Environment["Finsam__Roles"] = "api";
         info.Environment["Finsam__Auth__SigningKey"] = SigningKey;

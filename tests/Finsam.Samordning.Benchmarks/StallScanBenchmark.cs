@@ -51,6 +51,14 @@ public static class StallScanBenchmark
                 await session.SaveChangesAsync();
             }
 
+            await using (var session = store.QuerySession())
+            {
+                // The size of what a flag rewrites: the whole case file, as stored (compressed) and as JSON.
+                var stored = await session.QueryAsync<string>(
+                    $"select round(avg(pg_column_size(data))) || ' B stored, ' || round(avg(length(data::text))) || ' B of JSON' from {PersistenceSetup.Schema}.mt_doc_casefile");
+                Console.WriteLine($"  case file: {stored[0]} on average");
+            }
+
             // After generation every case is due (something happened to all of them): the full
             // sweep judges them and writes back when each needs attention next.
             var full = await scanner.RunAsync(fullSweep: true, CancellationToken.None);

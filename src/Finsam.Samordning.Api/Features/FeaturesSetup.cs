@@ -19,7 +19,8 @@ public static class FeaturesSetup
     /// <summary>Maps the case writes of every area from their tables, then every <see cref="IEndpoint"/> slice.</summary>
     public static WebApplication MapFinsamFeatures(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        // Input hygiene (control characters, list lengths) before any slice's own validation.
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<Infrastructure.Http.InputHygieneFilter>();
         var writes = new CaseWriteTable(api, app.Services.GetRequiredService<CaseWriteLines>(), app.Services.GetRequiredService<BusinessCalendar>());
         // Every case write of the API, area by area: each area's routes are in its *Writes.cs.
         Cases.CaseLifecycleWrites.Declare(writes);
@@ -71,9 +72,18 @@ public static class FeaturesSetup
             .Duplicate(x => x.LastActivityOn)
             .Duplicate(x => x.MunicipalityCode)
             .Duplicate(x => x.NextAttentionOn)
-            .Duplicate(x => x.IndividualId!);
+            .Duplicate(x => x.IndividualId!)
+            .Duplicate(x => x.RelatedPartyCodes, pgType: "text[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
+
+        // One row per open flag, so the review queue filters, sorts and pages in the database.
+        options.Projections.Add<Review.ReviewEntry.Projection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Review.ReviewEntry>()
+            .Duplicate(x => x.CaseId)
+            .Duplicate(x => x.SeverityRank)
+            .Duplicate(x => x.RaisedOn);
 
         options.Schema.For<Stalls.StallSettingsDocument>();
+        options.Schema.For<Stalls.StallSweepRequest>();
         // An individual is found by the look-up hash in the key store (finsam_keys), not here.
         options.Schema.For<Individuals.Individual>();
     }
@@ -85,5 +95,6 @@ public static class FeaturesSetup
         .AddSingleton<Secrecy.CaseSecrecy>()
         .AddScoped<Stalls.StallScanJob>()
         .AddScoped<Stalls.StallScanner>()
-        .AddSingleton<Stalls.StallSettingsStore>();
+        .AddSingleton<Stalls.StallSettingsStore>()
+        .AddSingleton<Stalls.IStallSweepPrompt, Stalls.HangfireStallSweepPrompt>();
 }

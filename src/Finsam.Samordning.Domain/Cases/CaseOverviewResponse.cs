@@ -109,7 +109,7 @@ public sealed record CaseOverviewResponse(
         var lastDay = closedOn?.AddDays(-1) ?? asOf;
         var periods = o.Interventions.SelectMany(i => Periods(i).Select(p => (i.Party, p))).ToList();
         var measure = Cases.Parallelism.Measure(periods, o.OpenedOn, lastDay);
-        var ongoingToday = periods.Where(p => p.p.From <= asOf && (p.p.To is null || p.p.To > asOf))
+        var ongoingToday = periods.Where(p => p.p.Covers(asOf))
             .Select(p => p.Party).Distinct().Order().ToList();
         var held = o.Meetings.Where(m => m.HeldOn is not null).OrderBy(m => m.HeldOn).ToList();
         var last = held.LastOrDefault();

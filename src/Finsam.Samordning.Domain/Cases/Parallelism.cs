@@ -3,7 +3,11 @@ namespace Finsam.Samordning.Domain.Cases;
 /// <summary>A span of days an insats was ongoing: from <see cref="From"/> up to, not including, <see cref="To"/>.</summary>
 /// <param name="From">First ongoing day.</param>
 /// <param name="To">First day no longer ongoing (paused, completed, cancelled); null while still ongoing.</param>
-public sealed record OngoingPeriod(DateOnly From, DateOnly? To);
+public sealed record OngoingPeriod(DateOnly From, DateOnly? To)
+{
+    /// <summary>Whether the insats was ongoing on <paramref name="day"/>: from its first day, up to but not on its end day.</summary>
+    public bool Covers(DateOnly day) => From <= day && (To is null || To > day);
+}
 
 /// <summary>How much of a case ran in parallel.</summary>
 /// <param name="ParallelDays">Days on which insatser of two or more parties were ongoing.</param>

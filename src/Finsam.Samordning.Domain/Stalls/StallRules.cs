@@ -368,7 +368,7 @@ public static class StallRules
 
     private static IEnumerable<InterventionFact> OngoingOn(StallFacts f, DateOnly day) => f.Interventions.Where(i => IsOngoing(i, day));
 
-    private static bool IsOngoing(InterventionFact i, DateOnly day) => i.Periods.Any(p => p.From <= day && (p.To is null || p.To > day));
+    private static bool IsOngoing(InterventionFact i, DateOnly day) => i.Periods.Any(p => p.Covers(day));
 
     // The day since which no insats has been ongoing: the case's start or the latest end of a spell.
     private static DateOnly Quiet(StallFacts f, DateOnly today)

@@ -23,6 +23,9 @@ public sealed class HostTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("wrong-signature")]
     [InlineData("wrong-audience")]
     [InlineData("expired")]
+    [InlineData("no-subject")]
+    [InlineData("ten-years")]
+    [InlineData("alg-none")]
     public async Task Api_endpoints_answer_401_problem_details_without_a_valid_token(string kind)
     {
         var client = api.CreateClient();
@@ -34,6 +37,15 @@ public sealed class HostTests(ApiFactory api) : IClassFixture<ApiFactory>
             "expired" => Finsam.Samordning.Api.Infrastructure.Auth.DevTokenFactory.Create(
                 new() { SigningKey = ApiFactory.SigningKey }, "u1", "U", "handlaggare", "AF",
                 DateTimeOffset.UtcNow.AddDays(-3), TimeSpan.FromHours(1)),
+            "no-subject" => LocalToken(sub: null, TimeSpan.FromHours(1)),
+            "ten-years" => LocalToken(sub: "u1", TimeSpan.FromDays(3650)),
+            "alg-none" => new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+            {
+                Issuer = "finsam-local",
+                Audience = "finsam-api",
+                Claims = new Dictionary<string, object> { ["sub"] = "u1", ["role"] = "handlaggare", ["party"] = "AF" },
+                Expires = DateTime.UtcNow.AddHours(1),
+            }),
             _ => null,
         };
         if (token is not null)
@@ -45,6 +57,28 @@ public sealed class HostTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    // A token signed with the right key, minted as an attacker holding it would: with or without sub.
+    private static string LocalToken(string? sub, TimeSpan lifetime)
+    {
+        var claims = new Dictionary<string, object> { ["name"] = "U", ["role"] = "handlaggare", ["party"] = "AF" };
+        if (sub is not null)
+        {
+            claims["sub"] = sub;
+        }
+
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = "finsam-local",
+            Audience = "finsam-api",
+            Claims = claims,
+            IssuedAt = DateTime.UtcNow.AddMinutes(-1),
+            NotBefore = DateTime.UtcNow.AddMinutes(-1),
+            Expires = DateTime.UtcNow.AddMinutes(-1) + lifetime,
+            SigningCredentials = new(new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(ApiFactory.SigningKey)),
+                Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
     }
 
     [Fact]

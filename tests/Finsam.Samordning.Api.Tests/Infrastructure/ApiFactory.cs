@@ -23,15 +23,46 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The clock the API sees.</summary>
     public TestClock Clock { get; } = new(Start);
 
-    /// <summary>The database of this factory.</summary>
+    /// <summary>The database of this factory, as the superuser (for tests' own checks).</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The database as the runtime role, which the API connects as.</summary>
+    public string RuntimeConnectionString { get; private set; } = "";
+
+    /// <summary>The database as the owner role, which migrates it.</summary>
+    public string OwnerConnectionString { get; private set; } = "";
+
+    /// <summary>This factory's database name.</summary>
+    public string DatabaseName { get; } = $"t_{Guid.NewGuid():N}";
+
+    /// <summary>The key store's database as the superuser: this factory's own, or another with <see cref="SeparateKeyStore"/>.</summary>
+    public string KeysConnectionString { get; private set; } = "";
 
     /// <summary>Process roles; workers only where a test needs Hangfire to run jobs.</summary>
     protected virtual string Roles => "api";
 
-    /// <inheritdoc />
-    public async Task InitializeAsync() =>
-        ConnectionString = await PostgresCluster.Instance.CreateDatabaseAsync($"t_{Guid.NewGuid():N}");
+    /// <summary>Whether the key store lives in a database of its own (<c>ConnectionStrings:FinsamKeys</c>).</summary>
+    protected virtual bool SeparateKeyStore => false;
+
+    private string KeysDatabaseName => SeparateKeyStore ? DatabaseName + "_keys" : DatabaseName;
+
+    /// <summary>
+    /// Creates the database and migrates it as the owner role, as a deployment does before it starts
+    /// the service; the host then runs as the runtime role (nothing creates schema at its start).
+    /// </summary>
+    public virtual async Task InitializeAsync()
+    {
+        var cluster = PostgresCluster.Instance;
+        ConnectionString = await cluster.CreateDatabaseAsync(DatabaseName);
+        OwnerConnectionString = cluster.ConnectionString(DatabaseName, PostgresCluster.OwnerRole);
+        RuntimeConnectionString = cluster.ConnectionString(DatabaseName, PostgresCluster.RuntimeRole);
+        KeysConnectionString = SeparateKeyStore ? await cluster.CreateDatabaseAsync(KeysDatabaseName) : ConnectionString;
+        await MigrateAsync();
+    }
+
+    /// <summary>Runs the migrate step on this factory's database as the owner role.</summary>
+    public Task MigrateAsync() => Api.Infrastructure.Schema.SchemaMigrator.MigrateAsync(OwnerConnectionString,
+        PostgresCluster.Instance.ConnectionString(KeysDatabaseName, PostgresCluster.OwnerRole), PostgresCluster.RuntimeRole, Api.Features.FeaturesSetup.ConfigureDocuments, _ => { }, CancellationToken.None);
 
     /// <inheritdoc />
     Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
@@ -41,9 +72,16 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // "Testing" is not Development: the schema is applied explicitly, as in production.
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Finsam", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Finsam", RuntimeConnectionString);
+        if (SeparateKeyStore)
+        {
+            builder.UseSetting("ConnectionStrings:FinsamKeys", PostgresCluster.Instance.ConnectionString(KeysDatabaseName, PostgresCluster.RuntimeRole));
+        }
+
         builder.UseSetting("Finsam:Roles", Roles);
         builder.UseSetting("Finsam:Auth:SigningKey", SigningKey);
+        // Test tokens span the test clock and the real time (see Token), so they live long.
+        builder.UseSetting("Finsam:Auth:MaxTokenLifetime", "1000.00:00:00");
         builder.UseSetting("Finsam:Crypto:KeyEncryptionKey", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("tests-key-encryption-key-32bytes")));
         builder.UseSetting("Finsam:Crypto:LookupKey", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("tests-lookup-hmac-key-32-bytes!!")));
         builder.UseSetting("Finsam:Jobs:QueuePollInterval", "00:00:00.200");

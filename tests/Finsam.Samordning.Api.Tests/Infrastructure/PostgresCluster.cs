@@ -33,18 +33,36 @@ public sealed class PostgresCluster
     /// <summary>Where the server binaries (and pgbench) are.</summary>
     public string BinDirectory => _bin;
 
-    /// <summary>Connection string for a database as the superuser.</summary>
-    public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Pooling=true;Maximum Pool Size=30";
+    /// <summary>The role that owns every database and applies the schema (<c>migrate</c>), as in deploy/local.</summary>
+    public const string OwnerRole = "finsam_owner";
 
-    /// <summary>Creates an empty database and returns its connection string.</summary>
+    /// <summary>The role the API and the worker connect as: data rights only, as in deploy/local.</summary>
+    public const string RuntimeRole = "finsam_app";
+
+    /// <summary>Connection string for a database as the superuser (for tests' own checks and set-up).</summary>
+    public string ConnectionString(string database) => ConnectionString(database, "postgres");
+
+    /// <summary>Connection string for a database as <paramref name="role"/> (trust authentication: no password).</summary>
+    public string ConnectionString(string database, string role) =>
+        $"Host=127.0.0.1;Port={Port};Database={database};Username={role};Pooling=true;Maximum Pool Size=30";
+
+    /// <summary>Creates an empty database owned by <see cref="OwnerRole"/> and returns its superuser connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string name)
     {
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"create database \"{name}\"", connection);
+        await using var command = new NpgsqlCommand($"create database \"{name}\" owner {OwnerRole}", connection);
         await command.ExecuteNonQueryAsync();
         return ConnectionString(name);
+    }
+
+    // The two roles of deploy/local/pg-start.sh, created once per cluster (roles are cluster-wide).
+    private void CreateRoles()
+    {
+        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        using var command = new NpgsqlCommand($"create role {OwnerRole} login; create role {RuntimeRole} login", connection);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -72,6 +90,7 @@ public sealed class PostgresCluster
             "start");
         var cluster = new PostgresCluster(bin, data, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+        cluster.CreateRoles();
         return cluster;
     }
 

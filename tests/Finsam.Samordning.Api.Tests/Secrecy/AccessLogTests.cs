@@ -144,12 +144,11 @@ public sealed class AccessLogTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task An_existing_log_without_the_new_columns_is_upgraded_at_start()
+    public async Task An_existing_log_without_the_new_columns_is_upgraded_by_migrate()
     {
         await Scalar("alter table finsam_audit.access_log drop column shown_case_ids, drop column matched_individual_id; select 0");
-        var schema = api.Services.GetServices<IHostedService>().OfType<AccessAndKeySchemas>().Single();
 
-        await schema.StartAsync(CancellationToken.None);
+        await api.MigrateAsync();
 
         Assert.Equal(2, await Scalar("select count(*) from information_schema.columns where table_schema = 'finsam_audit' and table_name = 'access_log' " +
             "and column_name in ('shown_case_ids', 'matched_individual_id')"));

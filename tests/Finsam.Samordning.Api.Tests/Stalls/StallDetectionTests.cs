@@ -86,6 +86,44 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task The_review_queue_pages_most_severe_first_then_oldest_and_only_over_related_cases()
+    {
+        _day.GoTo(0);
+        var soc = api.ClientFor("handlaggare", "SOC", "soc-queue");
+        for (var i = 0; i < 4; i++)
+        {
+            await soc.OpenCase("SOC", "IFO", _day[0]);
+        }
+
+        _day.GoTo(45);
+        var concern = await soc.OpenCase("SOC", "IFO", _day[45]);
+        await soc.Ok($"{concern}/flags", new { reason = "Oro: ingen vet vem som har ansvaret." });
+        await Scan();
+
+        // Page by page, the queue adds up to its total, holds each flag once and keeps its order.
+        var first = await Queue("?pageSize=3");
+        var all = new List<ReviewItem>(first.Items);
+        for (var page = 2; all.Count < first.Total; page++)
+        {
+            var next = await Queue($"?pageSize=3&page={page}");
+            Assert.NotEmpty(next.Items);
+            Assert.Equal(first.Total, next.Total);
+            all.AddRange(next.Items);
+        }
+
+        Assert.True(first.Total >= 9);
+        Assert.Equal(all.Count, all.Select(i => i.Flag.Id).Distinct().Count());
+        Assert.Equal(all.OrderByDescending(i => i.Flag.Severity).ThenBy(i => i.Flag.RaisedOn).Select(i => i.Flag.Id), all.Select(i => i.Flag.Id));
+        var warnings = await Queue("?severity=Warning&pageSize=200");
+        Assert.Equal(all.Count(i => i.Flag.Severity == FlagSeverity.Warning), warnings.Total);
+
+        // A caseworker of a party with no relation to these cases finds none of them, nor their count.
+        var psy = await (await api.ClientFor("handlaggare", "PSY", "psy-queue").GetAsync("/api/v1/review/flags?pageSize=200")).Read<ReviewPage>();
+        Assert.DoesNotContain(psy.Items, i => all.Any(a => a.CaseId == i.CaseId));
+        Assert.Equal(psy.Items.Count, psy.Total);
+    }
+
+    [Fact]
     public async Task The_scan_reads_only_due_cases_and_a_manual_concern_is_cleared_by_hand()
     {
         _day.GoTo(0);

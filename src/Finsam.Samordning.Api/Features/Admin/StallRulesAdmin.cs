@@ -3,7 +3,6 @@ using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Domain.Stalls;
 using FluentValidation;
-using Hangfire;
 using Marten;
 using MediatR;
 
@@ -84,7 +83,7 @@ public sealed record UpdateStallRules(IReadOnlyList<StallRuleSetting> Rules, str
     }
 
     /// <summary>Stores the settings and queues a full sweep.</summary>
-    internal sealed class Handler(IDocumentStore store, StallSettingsStore settings, IBackgroundJobClient jobs, TimeProvider time)
+    internal sealed class Handler(IDocumentStore store, StallSettingsStore settings, IStallSweepPrompt prompt, TimeProvider time, ILogger<UpdateStallRules> logger)
         : IRequestHandler<UpdateStallRules, IReadOnlyList<StallRuleSetting>>
     {
         public async Task<IReadOnlyList<StallRuleSetting>> Handle(UpdateStallRules request, CancellationToken cancellationToken)
@@ -101,11 +100,23 @@ public sealed record UpdateStallRules(IReadOnlyList<StallRuleSetting> Rules, str
                 current.UpdatedAt = time.GetUtcNow();
                 current.UpdatedBy = request.UserId;
                 session.Store(current);
+                // New thresholds change when every case is due: every case must be judged once. The
+                // sweep is owed in the change's own transaction, so no crash can keep one without the other.
+                session.Store(new StallSweepRequest { Id = Guid.CreateVersion7(), RequestedAt = current.UpdatedAt, RequestedBy = request.UserId });
                 await session.SaveChangesAsync(cancellationToken);
             }
 
-            // New thresholds change when every case is due: judge them all once.
-            jobs.Enqueue<StallScanJob>(job => job.RunFullSweepAsync(CancellationToken.None));
+            try
+            {
+                prompt.Prompt();
+            }
+            catch (Exception ex)
+            {
+                // The change and its sweep are committed; only the prompt failed. The next scheduled
+                // scan runs the sweep, so the administrator's change stands.
+                logger.LogWarning("Stall rules changed; prompting the sweep failed ({Exception}), the next scheduled scan runs it", ex.GetType().Name);
+            }
+
             var effective = await settings.GetAsync(cancellationToken);
             return [.. StallRuleCodes.All.Select(r => new StallRuleSetting(r, effective.For(r).Enabled, effective.For(r).Days, effective.For(r).Count))];
         }

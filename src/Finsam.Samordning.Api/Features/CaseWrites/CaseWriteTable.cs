@@ -157,18 +157,6 @@ public sealed class CaseWriteTable(RouteGroupBuilder api, CaseWriteLines lines, 
 /// <summary>Marks an endpoint as a case write, so the OpenAPI document lists its route ids and headers.</summary>
 public sealed class CaseWriteMetadata;
 
-/// <summary>Decides every <see cref="CaseWrite"/> through its table line.</summary>
-public sealed class CaseWriteHandler(CaseWriter writer, CaseWriteLines lines, BusinessCalendar calendar) : CaseStreamHandler<CaseWrite>(writer)
-{
-    /// <inheritdoc />
-    protected override (Func<CaseState, IReadOnlyList<ICaseEvent>> Decide, Guid? Id) Decision(CaseWrite request)
-    {
-        var args = new CaseWriteArgs(request, calendar.Today);
-        var decide = lines[request.Operation].Decide(request.Body, args);
-        return (decide, args.EntryId);
-    }
-}
-
 /// <summary>The table's lines, for the handler and the validation behaviour.</summary>
 public sealed class CaseWriteLines : Dictionary<string, CaseWriteLine>;
 

@@ -1,6 +1,7 @@
 using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Stalls;
 using JasperFx.Events;
+using Marten.Linq.MatchesSql;
 using Marten.Events.Aggregation;
 
 namespace Finsam.Samordning.Api.Features.Cases;
@@ -48,13 +49,24 @@ public sealed record CaseFile
     /// </summary>
     public IReadOnlyList<PartyCode> RelatedParties { get; init; } = [];
 
+    /// <summary>The related parties' codes, as the text array the lists filter on.</summary>
+    // Only in its own GIN-indexed column (not the JSON): "cases my party is related to" is then an
+    // index lookup (`@>`), also for the page's total count, instead of a containment test on every
+    // case file's whole document.
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string[] RelatedPartyCodes => [.. RelatedParties.Select(p => p.ToString())];
+
     /// <summary>Whether any flag is open.</summary>
     public bool Flagged { get; init; }
 
     /// <summary>
-    /// When the stall scan must look at the case next: at once after anything changes, else on the
-    /// first day a rule's verdict could change (written back by the scan); null when never.
+    /// When the stall scan must look at the case next: at once after anything changes (the case's
+    /// opening day), else on the first day a rule's verdict could change; null when never.
     /// </summary>
+    // Kept in its indexed column only, not in the JSON: the scan writes it back with an update of
+    // that column alone, which leaves the (large, TOASTed) document untouched. Written into the JSON
+    // too, every reschedule rewrote the whole file, and the full sweep was mostly that.
+    [System.Text.Json.Serialization.JsonIgnore]
     public DateOnly? NextAttentionOn { get; init; }
 
     /// <summary>Folds one event into every part of the file.</summary>
@@ -81,11 +93,13 @@ public sealed record CaseFile
             ],
         };
 
-        // The scan writes NextAttentionOn back after deciding: its own flags must not make the case
-        // due again. Anything else changes the facts and makes it due at once.
-        return @event is IFlagEvent
-            ? next
-            : next with { Facts = StallFacts.Evolve(next.Facts, @event) ?? next.Facts, NextAttentionOn = overview.OpenedOn };
+        // Anything that happens makes the case due at once; the scan, after deciding, writes back
+        // when it is due next (also after its own flag events, which change no facts).
+        return next with
+        {
+            Facts = @event is IFlagEvent ? next.Facts : StallFacts.Evolve(next.Facts, @event) ?? next.Facts,
+            NextAttentionOn = overview.OpenedOn,
+        };
     }
 
     /// <summary>Folds events from the start of a stream, as the projection does.</summary>
@@ -95,13 +109,20 @@ public sealed record CaseFile
         return file is null ? null : file.Stamped(version);
     }
 
+    /// <summary>The filter "cases <paramref name="party"/> is related to", answered by the GIN index on <see cref="RelatedPartyCodes"/>.</summary>
+    public static System.Linq.Expressions.Expression<Func<CaseFile, bool>> IsRelatedTo(PartyCode party)
+    {
+        string[] codes = [party.ToString()];
+        return c => c.MatchesSql("d.related_party_codes @> ?", new object[] { codes });
+    }
+
     /// <summary>How <paramref name="party"/> stands to the case.</summary>
     public RelationKind RelationOf(PartyCode party) => Overview.RelationOf(party);
 
     /// <summary>Parties with an insats ongoing on <paramref name="day"/>.</summary>
     public IReadOnlyList<PartyCode> PartiesWithOngoingInsats(DateOnly day) =>
     [
-        .. Facts.Interventions.Where(i => i.Periods.Any(p => p.From <= day && (p.To is null || p.To > day)))
+        .. Facts.Interventions.Where(i => i.Periods.Any(p => p.Covers(day)))
             .Select(i => i.Party).Distinct().Order(),
     ];
 

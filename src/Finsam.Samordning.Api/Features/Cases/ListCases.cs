@@ -99,7 +99,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
                     return new CasePage([], request.Page, request.PageSize, 0);
                 }
 
-                query = query.Where(c => c.RelatedParties.Contains(own));
+                query = query.Where(CaseFile.IsRelatedTo(own));
             }
 
             if (request.Party is { } party)

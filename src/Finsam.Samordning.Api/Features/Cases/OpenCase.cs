@@ -107,11 +107,11 @@ public sealed record OpenCase(
                 request.OpeningParty!.Value, request.OpeningUnit!.Trim(), request.OpenedOn!.Value) { By = request.By };
             if (request.IndividualId is null)
             {
-                // Its free text is sealed under this key, created in the opening transaction.
-                sealer.CreateCaseKey(session, id);
+                // Its free text is sealed under this key, stored before the opening commits.
+                await sealer.CreateCaseKeyAsync(id, cancellationToken);
             }
 
-            var events = await sealer.SealAsync(session, id, request.IndividualId, CaseDecider.Decide(command, state: null), cancellationToken);
+            var events = await sealer.SealAsync(id, request.IndividualId, CaseDecider.Decide(command, state: null), cancellationToken);
             session.Events.StartStream<CaseFile>(id, events.Cast<object>().ToArray());
             return CaseDetails.From(CaseFile.Fold(events, events.Count)!);
         }

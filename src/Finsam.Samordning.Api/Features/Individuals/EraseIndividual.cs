@@ -40,8 +40,8 @@ public sealed record EraseIndividual(Guid Id, string? IdempotencyKey) : ICommand
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Deletes the keys, look-up hashes and links of every enrolment of the person in one transaction.</summary>
-    internal sealed class Handler(IDocumentSession session, IDocumentStore store, BusinessCalendar calendar) : IRequestHandler<EraseIndividual, IndividualErased>
+    /// <summary>Deletes the keys, look-up hashes and links of every enrolment of the person (first, in the key store), then marks the enrolments erased.</summary>
+    internal sealed class Handler(IDocumentSession session, KeyStore store, BusinessCalendar calendar) : IRequestHandler<EraseIndividual, IndividualErased>
     {
         public async Task<IndividualErased> Handle(EraseIndividual request, CancellationToken cancellationToken)
         {
@@ -64,7 +64,10 @@ public sealed record EraseIndividual(Guid Id, string? IdempotencyKey) : ICommand
                 session.Store(enrolment);
             }
 
-            IndividualKeys.QueueDelete(session, person);
+            // The keys go first, in the key store: from then on the person reads as erased
+            // everywhere, even if marking the enrolments below does not commit (a repeated erase
+            // marks the one it names).
+            await IndividualKeys.DeleteAsync(store, person, cancellationToken);
             return new IndividualErased(request.Id, individual.ErasedAt ?? now);
         }
     }

@@ -62,20 +62,42 @@ public static class IndividualKeys
 {
     private const string Table = AccessAndKeySchemas.KeySchema + ".individual_keys";
 
-    /// <summary>Queues the row of a new enrolment in the session's transaction.</summary>
-    public static void QueueInsert(IDocumentSession session, Guid id, Guid personId, string lookupHash, byte[] wrappedKey, DateTimeOffset at) =>
-        session.QueueSqlCommand($"insert into {Table} (individual_id, person_id, lookup_hash, wrapped_key, created_at) values (?, ?, ?, ?, ?)",
-            id, personId, lookupHash, wrappedKey, at);
+    /// <summary>
+    /// Stores the row of a new enrolment, at once: the key store may be another database, so it
+    /// cannot share the data's transaction. It is written first, so no stored enrolment is ever
+    /// without its key; if the enrolment's own commit then fails, the row points at no document
+    /// and is never shown (look-ups load enrolments by id and skip missing ones).
+    /// </summary>
+    public static async Task InsertAsync(KeyStore store, Guid id, Guid personId, string lookupHash, byte[] wrappedKey, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var connection = await store.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"insert into {Table} (individual_id, person_id, lookup_hash, wrapped_key, created_at) values (@id, @person, @hash, @key, @at)";
+        command.Parameters.Add(new NpgsqlParameter<Guid>("id", id));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("person", personId));
+        command.Parameters.Add(new NpgsqlParameter<string>("hash", lookupHash));
+        command.Parameters.Add(new NpgsqlParameter<byte[]>("key", wrappedKey));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at));
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
-    /// <summary>Queues the deletion of the rows (keys, hashes, links) of the given enrolments.</summary>
-    public static void QueueDelete(IDocumentSession session, IReadOnlyCollection<Guid> ids) =>
-        session.QueueSqlCommand($"delete from {Table} where individual_id = any(?)", (object)ids.ToArray());
+    /// <summary>
+    /// Deletes the rows (keys, hashes, links) of the given enrolments, at once and before the
+    /// enrolments are marked erased: the person is erased as soon as this commits.
+    /// </summary>
+    public static async Task DeleteAsync(KeyStore store, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        await using var connection = await store.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"delete from {Table} where individual_id = any(@ids)";
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. ids]));
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>The enrolments whose number has this look-up hash, earliest first.</summary>
-    public static async Task<IReadOnlyList<IndividualKeyRow>> ByLookupHashAsync(IDocumentStore store, string lookupHash, CancellationToken ct)
+    public static async Task<IReadOnlyList<IndividualKeyRow>> ByLookupHashAsync(KeyStore store, string lookupHash, CancellationToken ct)
     {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
+        await using var connection = await store.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = $"select individual_id, person_id from {Table} where lookup_hash = @hash order by created_at, individual_id";
         command.Parameters.Add(new NpgsqlParameter<string>("hash", lookupHash));
@@ -93,10 +115,9 @@ public static class IndividualKeys
     /// Every enrolment of the person <paramref name="id"/> belongs to, itself included: those
     /// linked to the same person and those with the same look-up hash. Empty once erased.
     /// </summary>
-    public static async Task<IReadOnlyList<Guid>> PersonOfAsync(IDocumentStore store, Guid id, CancellationToken ct)
+    public static async Task<IReadOnlyList<Guid>> PersonOfAsync(KeyStore store, Guid id, CancellationToken ct)
     {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
+        await using var connection = await store.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             select k.individual_id from {Table} k join {Table} me on me.individual_id = @id

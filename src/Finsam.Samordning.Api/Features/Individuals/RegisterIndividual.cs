@@ -77,8 +77,8 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, Actor By
         }
     }
 
-    /// <summary>Seals the data, stores it with its wrapped key, hash and link in one transaction.</summary>
-    internal sealed class Handler(IDocumentSession session, IDocumentStore store, PersonalDataProtector protector, BusinessCalendar calendar, AccessContext access)
+    /// <summary>Seals the data; stores its wrapped key, hash and link in the key store, then the enrolment.</summary>
+    internal sealed class Handler(IDocumentSession session, KeyStore store, PersonalDataProtector protector, BusinessCalendar calendar, AccessContext access)
         : IRequestHandler<RegisterIndividual, IndividualRegistered>
     {
         public async Task<IndividualRegistered> Handle(RegisterIndividual request, CancellationToken cancellationToken)
@@ -109,6 +109,8 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, Actor By
 
             var key = PersonalDataProtector.NewDataKey();
             var data = new PersonalData(pnr.Digits, pnr.IsSamordningsnummer, request.Body.Name!.Trim(), request.Body.Phone, request.Body.Email, request.Body.Address);
+            // The key first, in the key store (see IndividualKeys.InsertAsync), then the enrolment.
+            await IndividualKeys.InsertAsync(store, id, personId, hash, protector.Wrap(key, id), calendar.Now, cancellationToken);
             session.Insert(new Individual
             {
                 Id = id,
@@ -116,7 +118,6 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, Actor By
                 SealedData = PersonalDataProtector.Encrypt(key, JsonSerializer.Serialize(data), id),
                 CreatedAt = calendar.Now,
             });
-            IndividualKeys.QueueInsert(session, id, personId, hash, protector.Wrap(key, id), calendar.Now);
             return new IndividualRegistered(id);
         }
     }

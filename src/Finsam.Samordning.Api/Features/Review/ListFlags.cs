@@ -5,6 +5,8 @@ using Finsam.Samordning.Api.Infrastructure.Http;
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
 using Marten;
+using Marten.Linq.MatchesSql;
+using Marten.Pagination;
 using MediatR;
 
 namespace Finsam.Samordning.Api.Features.Review;
@@ -88,7 +90,7 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
         }
     }
 
-    /// <summary>Reads the flagged cases and flattens their open flags.</summary>
+    /// <summary>Pages the open flags in the database, then reads the page's cases.</summary>
     internal sealed class Handler(IQuerySession session, BusinessCalendar calendar, Secrecy.CaseSecrecy secrecy, Infrastructure.Access.AccessContext access,
         Infrastructure.Access.FreeTextOpener opener) : IRequestHandler<ListFlags, ReviewPage>
     {
@@ -101,34 +103,52 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
                 return new ReviewPage([], request.Page, request.PageSize, 0);
             }
 
-            IQueryable<CaseFile> query = session.Query<CaseFile>().Where(c => c.Flagged);
+            // Filtered, sorted and paged in the database, one row per open flag: rule, severity,
+            // dates and acknowledgement are never withheld, so filtering on them reveals nothing.
+            IQueryable<ReviewEntry> query = session.Query<ReviewEntry>();
             if (party is { } p)
             {
-                query = query.Where(c => c.RelatedParties.Contains(p));
+                string[] codes = [p.ToString()];
+                query = query.Where(e => e.MatchesSql(
+                    $"d.case_id in (select id from {Infrastructure.Persistence.PersistenceSetup.Schema}.mt_doc_casefile where related_party_codes @> ?)", new object[] { codes }));
             }
 
+            query = request.Status switch
+            {
+                FlagQueueStatus.Acknowledged => query.Where(e => e.Acknowledged),
+                FlagQueueStatus.Unacknowledged => query.Where(e => !e.Acknowledged),
+                _ => query,
+            };
+            if (request.Rule is { } rule)
+            {
+                query = query.Where(e => e.Rule == rule);
+            }
+
+            if (request.Severity is { } severity)
+            {
+                var rank = (int)severity;
+                query = query.Where(e => e.SeverityRank == rank);
+            }
+
+            var entries = await query.OrderByDescending(e => e.SeverityRank).ThenBy(e => e.RaisedOn).ThenBy(e => e.CaseId).ThenBy(e => e.Id)
+                .ToPagedListAsync(request.Page, request.PageSize, cancellationToken);
+
+            // Then the page's cases, the overview part only: the flags' texts and what secrecy needs.
+            var caseIds = entries.Select(e => e.CaseId).Distinct().ToArray();
+            var cases = (await session.Query<CaseFile>().Where(c => caseIds.Contains(c.Id))
+                .Select(c => new FlaggedCase(c.Id, c.Parties, c.MunicipalityCode, c.Overview)).ToListAsync(cancellationToken)).ToDictionary(c => c.Id);
             var today = calendar.Today;
-            // The overview part only: not the decider's state nor the stall facts of every flagged case.
-            var flagged = await query.Select(c => new FlaggedCase(c.Id, c.Parties, c.MunicipalityCode, c.Overview)).ToListAsync(cancellationToken);
-            var items = flagged
-                .SelectMany(c => c.Overview.Flags.Select(f => new ReviewItem(c.Id,
-                    secrecy.Flag(f, Secrecy.CaseSecrecy.Resolve(request.Caller, c.Id, c.Overview.RelationOf), c.Overview.Consents, c.Overview.Parties.Select(p => p.Party)),
-                    today.DayNumber - f.RaisedOn.DayNumber, c.Parties, c.Overview.PlanLead, c.MunicipalityCode)))
-                .Where(i => request.Status switch
-                {
-                    FlagQueueStatus.Acknowledged => i.Flag.AcknowledgedOn is not null,
-                    FlagQueueStatus.Unacknowledged => i.Flag.AcknowledgedOn is null,
-                    _ => true,
-                })
-                .Where(i => request.Rule is null || i.Flag.Rule == request.Rule)
-                .Where(i => request.Severity is null || i.Flag.Severity == request.Severity)
-                .OrderByDescending(i => i.Flag.Severity).ThenBy(i => i.Flag.RaisedOn).ThenBy(i => i.CaseId)
+            var page = entries
+                .Select(e => (Entry: e, Case: cases[e.CaseId]))
+                .Select(x => (x.Case, Flag: x.Case.Overview.Flags.Single(f => f.Id == x.Entry.Id)))
+                .Select(x => new ReviewItem(x.Case.Id,
+                    secrecy.Flag(x.Flag, Secrecy.CaseSecrecy.Resolve(request.Caller, x.Case.Id, x.Case.Overview.RelationOf), x.Case.Overview.Consents, x.Case.Overview.Parties.Select(p => p.Party)),
+                    today.DayNumber - x.Flag.RaisedOn.DayNumber, x.Case.Parties, x.Case.Overview.PlanLead, x.Case.MunicipalityCode))
                 .ToList();
-            var page = items.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
-            access.ShownCaseIds = [.. page.Select(i => i.CaseId).Distinct()];
+            access.ShownCaseIds = caseIds;
             // Only the page's texts are opened, after the secrecy filter: concern reasons and acknowledgement notes.
             page = await opener.OpenAsync(page, (list, map) => [.. list.Select(i => i with { Flag = i.Flag.MapText(map) })], cancellationToken);
-            return new ReviewPage(page, request.Page, request.PageSize, items.Count);
+            return new ReviewPage(page, request.Page, request.PageSize, (int)entries.TotalItemCount);
         }
     }
 }

@@ -175,8 +175,11 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
     /// </summary>
     public CaseDetails Details(CaseDetails d, CaseViewer viewer, CaseOverview overview)
     {
-        var visible = Overview(overview, viewer, overview.Consents).Visible;
-        var details = d with { LastActivityOn = LastActivity(visible) };
+        // The stored date serves a viewer who sees every party's entries; only for the others is the
+        // overview filtered to find the latest date among what they may see.
+        var details = SeesEveryParty(viewer, overview.Consents, overview.Parties.Select(p => p.Party))
+            ? d
+            : d with { LastActivityOn = LastActivity(Overview(overview, viewer, overview.Consents).Visible) };
         return MaySee(viewer, d.OpeningParty, InformationCategory.PlanAndMeetings, overview.Consents)
             ? details
             : details with { TargetGroups = [], TargetGroupsWithheld = true };

@@ -95,7 +95,7 @@ internal sealed class GetSipPlan : IEndpoint
         var body = await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
         http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
         return TypedResults.Content("<!DOCTYPE html>\n" + body, "text/html; charset=utf-8");
     }
 

@@ -18,9 +18,9 @@ namespace Finsam.Samordning.Api.Features.Stalls;
 /// <param name="Conflicts">Cases another writer changed meanwhile; they stay due and the next scan looks again.</param>
 /// <param name="FullSweep">Whether every open or flagged case was examined, not only the due ones.</param>
 /// <param name="DurationMs">Wall time.</param>
-/// <param name="ReadMs">Of which reading due ids and rows.</param>
-/// <param name="RulesMs">Of which evaluating the rules.</param>
-/// <param name="WriteMs">Of which appending flags and writing back next attention dates.</param>
+/// <param name="ReadMs">Reading due ids and rows, summed over the batches (which run side by side).</param>
+/// <param name="RulesMs">Evaluating the rules, summed over the batches.</param>
+/// <param name="WriteMs">Appending flags and writing back next attention dates, summed over the batches.</param>
 public sealed record StallScanReport(int CasesExamined, int Raised, int Cleared, int Conflicts, bool FullSweep, long DurationMs,
     long ReadMs = 0, long RulesMs = 0, long WriteMs = 0);
 
@@ -47,62 +47,87 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
     /// <summary>Cases read per round trip.</summary>
     public const int BatchSize = 500;
 
+    /// <summary>Batches in flight at once.</summary>
+    public static readonly int Parallelism = Math.Max(2, Environment.ProcessorCount);
+
     /// <summary>Runs one scan: the due cases, or with <paramref name="fullSweep"/> every open or flagged case.</summary>
     public async Task<StallScanReport> RunAsync(bool fullSweep, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var today = calendar.Today;
+        // Sweeps owed by threshold changes (stored in each change's transaction), read before the
+        // settings: the settings read next then include every change whose sweep this scan honours.
+        var requested = await SweepRequests(ct);
+        fullSweep |= requested.Count > 0;
         var settings = await settingsStore.GetAsync(ct);
-        int examined = 0, raised = 0, cleared = 0, conflicts = 0;
         // First the ids (an index-only read on next_attention_on), then the rows in batches: the
         // cost follows the number of due cases, not the size of the store.
-        var read = new Stopwatch();
-        var rules = new Stopwatch();
-        var write = new Stopwatch();
-        read.Start();
+        var readIds = Stopwatch.StartNew();
         var due = await DueIds(fullSweep, today, ct);
-        read.Stop();
-        foreach (var ids in due.Chunk(BatchSize))
-        {
-            read.Start();
-            var batch = await Load(ids, ct);
-            read.Stop();
-            rules.Start();
+        readIds.Stop();
+        var tally = new Tally { ReadTicks = readIds.ElapsedTicks };
+        // Batches touch disjoint cases, so they run side by side: while one waits for PostgreSQL to
+        // write its flags, another reads or judges. The stopwatch figures are summed over batches.
+        await Parallel.ForEachAsync(due.Chunk(BatchSize), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            async (ids, token) => await RunBatch(ids, today, settings, tally, token));
 
-            examined += batch.Count;
-            var changed = new List<(ScanRow Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)>();
-            var unchanged = new List<(Guid Id, long Version, DateOnly? Next)>();
-            foreach (var summary in batch)
-            {
-                var findings = StallRules.Evaluate(summary.Facts, today, settings);
-                var events = StallScan.Decide(summary.Id, summary.OpenFlags, findings, today, Guid.CreateVersion7);
-                var next = StallRules.NextChange(summary.Facts, today, settings);
-                if (events.Count == 0)
-                {
-                    unchanged.Add((summary.Id, summary.Version, next));
-                }
-                else
-                {
-                    changed.Add((summary, events, next));
-                }
-            }
-
-            rules.Stop();
-            write.Start();
-            await Reschedule(unchanged, ct);
-
-            var (applied, lost) = await Apply(changed, ct);
-            raised += applied.Sum(c => c.Events.Count(e => e is StallFlagRaised));
-            cleared += applied.Sum(c => c.Events.Count(e => e is StallFlagCleared));
-            conflicts += lost;
-            write.Stop();
-        }
-
-        var report = new StallScanReport(examined, raised, cleared, conflicts, fullSweep, clock.ElapsedMilliseconds,
-            read.ElapsedMilliseconds, rules.ElapsedMilliseconds, write.ElapsedMilliseconds);
+        // Only once every case has been judged: a scan that fails midway leaves the request for the next.
+        await HonourRequests(requested, ct);
+        var report = new StallScanReport(tally.Examined, tally.Raised, tally.Cleared, tally.Conflicts, fullSweep, clock.ElapsedMilliseconds,
+            Milliseconds(tally.ReadTicks), Milliseconds(tally.RulesTicks), Milliseconds(tally.WriteTicks));
         logger.LogInformation("Stall scan examined {Examined} cases, raised {Raised}, cleared {Cleared}, {Conflicts} conflicts, in {DurationMs} ms (full sweep: {FullSweep})",
             report.CasesExamined, report.Raised, report.Cleared, report.Conflicts, report.DurationMs, report.FullSweep);
+        Infrastructure.Observability.FinsamTelemetry.ScanFinished(clock.Elapsed, report.Raised, report.Cleared, fullSweep);
         return report;
+    }
+
+    private static long Milliseconds(long ticks) => ticks * 1000 / Stopwatch.Frequency;
+
+    private async Task RunBatch(Guid[] ids, DateOnly today, StallSettings settings, Tally tally, CancellationToken ct)
+    {
+        var step = Stopwatch.StartNew();
+        var batch = await Load(ids, ct);
+        tally.Add(ref tally.ReadTicks, step);
+
+        var changed = new List<(ScanRow Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)>();
+        var unchanged = new List<(Guid Id, long Version, DateOnly? Next)>();
+        foreach (var summary in batch)
+        {
+            var findings = StallRules.Evaluate(summary.Facts, today, settings);
+            var events = StallScan.Decide(summary.Id, summary.OpenFlags, findings, today, Guid.CreateVersion7);
+            var next = StallRules.NextChange(summary.Facts, today, settings);
+            if (events.Count == 0)
+            {
+                unchanged.Add((summary.Id, summary.Version, next));
+            }
+            else
+            {
+                changed.Add((summary, events, next));
+            }
+        }
+
+        tally.Add(ref tally.RulesTicks, step);
+        await Reschedule(unchanged, ct);
+        var (applied, lost) = await Apply(changed, ct);
+        tally.Add(ref tally.WriteTicks, step);
+        Interlocked.Add(ref tally.Examined, batch.Count);
+        Interlocked.Add(ref tally.Raised, applied.Sum(c => c.Events.Count(e => e is StallFlagRaised)));
+        Interlocked.Add(ref tally.Cleared, applied.Sum(c => c.Events.Count(e => e is StallFlagCleared)));
+        Interlocked.Add(ref tally.Conflicts, lost);
+    }
+
+    // Counters shared by the batches of one scan.
+    private sealed class Tally
+    {
+        public int Examined, Raised, Cleared, Conflicts;
+        public long ReadTicks, RulesTicks, WriteTicks;
+
+        // Adds the step's time so far to the counter and restarts the step.
+        public void Add(ref long counter, Stopwatch step)
+        {
+            Interlocked.Add(ref counter, step.ElapsedTicks);
+            step.Restart();
+        }
     }
 
     // One round trip per batch, with the row's revision (mt_version, the stream version the row was
@@ -128,6 +153,28 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         }
 
         return result;
+    }
+
+    private async Task<IReadOnlyList<Guid>> SweepRequests(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<StallSweepRequest>().Select(x => x.Id).ToListAsync(ct);
+    }
+
+    private async Task HonourRequests(IReadOnlyList<Guid> requested, CancellationToken ct)
+    {
+        if (requested.Count == 0)
+        {
+            return;
+        }
+
+        await using var session = store.LightweightSession();
+        foreach (var id in requested)
+        {
+            session.Delete<StallSweepRequest>(id);
+        }
+
+        await session.SaveChangesAsync(ct);
     }
 
     private async Task<IReadOnlyList<Guid>> DueIds(bool fullSweep, DateOnly today, CancellationToken ct)
@@ -199,8 +246,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
     /// <summary>
     /// Writes each case's next attention date in one statement per batch, and only where the case is
     /// still at the version the decision was made on: a newer version has made it due again and
-    /// must stay so. The duplicated column (what the scan queries) and the document (what reads
-    /// load) change together.
+    /// must stay so. Only the indexed column changes: the document is not rewritten.
     /// </summary>
     private async Task Reschedule(IReadOnlyList<(Guid Id, long Version, DateOnly? Next)> cases, CancellationToken ct)
     {
@@ -214,8 +260,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         await using var command = connection.CreateCommand();
         command.CommandText =
             $"update {PersistenceSetup.Schema}.mt_doc_casefile as d " +
-            "set next_attention_on = v.next, " +
-            "data = jsonb_set(d.data, '{nextAttentionOn}', coalesce(to_jsonb(to_char(v.next, 'YYYY-MM-DD')), 'null'::jsonb)) " +
+            "set next_attention_on = v.next " +
             "from unnest(@ids, @versions, @nexts) as v(id, version, next) " +
             "where d.id = v.id and d.mt_version = v.version";
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. cases.Select(c => c.Id)]));

@@ -1,4 +1,5 @@
 using Finsam.Samordning.Domain.Stalls;
+using Hangfire;
 using Marten;
 
 namespace Finsam.Samordning.Api.Features.Stalls;
@@ -55,4 +56,39 @@ public sealed class StallSettingsStore(IDocumentStore store, IConfiguration conf
         var stored = await session.LoadAsync<StallSettingsDocument>(StallSettingsDocument.CurrentId, ct);
         return stored is null ? Configured() : Configured().With(stored.Rules);
     }
+}
+
+/// <summary>
+/// A full sweep owed after a threshold change: stored in the change's own transaction (an outbox
+/// row), so a crash after the commit cannot lose it. Every scan, scheduled or run by hand, turns
+/// into a full sweep while such rows exist and deletes the ones it has honoured when it is done.
+/// </summary>
+public sealed class StallSweepRequest
+{
+    /// <summary>Document id.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>When the change that needs the sweep was stored.</summary>
+    public DateTimeOffset RequestedAt { get; set; }
+
+    /// <summary>Who made it.</summary>
+    public string RequestedBy { get; set; } = "";
+}
+
+/// <summary>
+/// Asks for an owed sweep to run now rather than at the next scheduled scan. Only a prompt: the
+/// request is already committed with the change, so a prompt that never happens (a crash, a
+/// failure to enqueue) delays the sweep to the next scan and loses nothing.
+/// </summary>
+public interface IStallSweepPrompt
+{
+    /// <summary>Queues a scan soon; it will honour every owed sweep.</summary>
+    void Prompt();
+}
+
+/// <summary>Prompts through Hangfire: a scan job on the queue, run by whichever worker is free.</summary>
+public sealed class HangfireStallSweepPrompt(IBackgroundJobClient jobs) : IStallSweepPrompt
+{
+    /// <inheritdoc />
+    public void Prompt() => jobs.Enqueue<StallScanJob>(job => job.RunAsync(CancellationToken.None));
 }

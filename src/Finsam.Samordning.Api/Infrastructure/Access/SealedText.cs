@@ -64,7 +64,7 @@ public static class SealedText
 /// (<c>finsam_keys.individual_keys</c>) or a case with no registered person (<c>finsam_keys.case_keys</c>).
 /// Scoped: keys are cached for one request only, so an erasure takes effect on the next request.
 /// </summary>
-public sealed class TextKeys(IDocumentStore store, PersonalDataProtector protector)
+public sealed class TextKeys(KeyStore store, PersonalDataProtector protector)
 {
     /// <summary>Table of the keys of cases that name no registered person.</summary>
     public const string CaseKeysTable = AccessAndKeySchemas.KeySchema + ".case_keys";
@@ -88,8 +88,7 @@ public sealed class TextKeys(IDocumentStore store, PersonalDataProtector protect
             return;
         }
 
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
+        await using var connection = await store.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             select individual_id, wrapped_key from {IndividualKeysTable} where individual_id = any(@ids)
@@ -113,16 +112,37 @@ public sealed class TextKeys(IDocumentStore store, PersonalDataProtector protect
     /// <summary>A key loaded earlier in this request; null when not loaded or not there.</summary>
     public byte[]? Loaded(Guid owner) => _keys.GetValueOrDefault(owner);
 
-    /// <summary>Creates the key of a case with no registered person, stored in the session's transaction.</summary>
-    public byte[] CreateCaseKey(IDocumentSession session, Guid caseId, DateTimeOffset at)
+    /// <summary>
+    /// The key of a case with no registered person, created if it has none. Stored in the key store
+    /// at once, before the case's own transaction commits (the key store may be another database):
+    /// if that transaction then fails, an unused key remains, which seals nothing. Two first writes
+    /// at once agree on one key: the insert keeps the first, and the other reads it back.
+    /// </summary>
+    public async Task<byte[]> GetOrCreateCaseKeyAsync(Guid caseId, DateTimeOffset at, CancellationToken ct)
     {
+        if (_keys.GetValueOrDefault(caseId) is { } loaded)
+        {
+            return loaded;
+        }
+
+        // One round trip whether the key exists or not.
+        await using var connection = await store.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            with created as (
+              insert into {CaseKeysTable} (case_id, wrapped_key, created_at) values (@id, @key, @at)
+              on conflict (case_id) do nothing returning wrapped_key)
+            select wrapped_key from created
+            union all
+            select wrapped_key from {CaseKeysTable} where case_id = @id and not exists (select 1 from created)
+            """;
         var key = PersonalDataProtector.NewDataKey();
-        // A concurrent first write may have created one meanwhile; this write then fails on the
-        // stream's version and rolls back, so keeping the other key loses nothing.
-        session.QueueSqlCommand($"insert into {CaseKeysTable} (case_id, wrapped_key, created_at) values (?, ?, ?) on conflict (case_id) do nothing",
-            caseId, protector.Wrap(key, caseId), at);
-        _keys[caseId] = key;
-        return key;
+        command.Parameters.Add(new NpgsqlParameter<Guid>("id", caseId));
+        command.Parameters.Add(new NpgsqlParameter<byte[]>("key", protector.Wrap(key, caseId)));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at));
+        var stored = (byte[])(await command.ExecuteScalarAsync(ct))!;
+        _keys[caseId] = protector.Unwrap(stored, caseId);
+        return _keys[caseId]!;
     }
 }
 
@@ -133,15 +153,15 @@ public sealed class TextKeys(IDocumentStore store, PersonalDataProtector protect
 /// </summary>
 public sealed class FreeTextSealer(TextKeys keys, BusinessCalendar calendar)
 {
-    /// <summary>Gives a newly opened case with no registered person its own key, in the opening transaction.</summary>
-    public void CreateCaseKey(IDocumentSession session, Guid caseId) => keys.CreateCaseKey(session, caseId, calendar.Now);
+    /// <summary>Gives a newly opened case with no registered person its own key (in the key store, before the case commits).</summary>
+    public Task CreateCaseKeyAsync(Guid caseId, CancellationToken ct) => keys.GetOrCreateCaseKeyAsync(caseId, calendar.Now, ct);
 
     /// <summary>
     /// The events with every free text sealed. Once the person's key is gone (erased), new text
     /// about them is not kept: it is stored as <see cref="SealedText.Erased"/>, and the write itself
     /// (its dates and counts) still goes through.
     /// </summary>
-    public async Task<IReadOnlyList<ICaseEvent>> SealAsync(IDocumentSession session, Guid caseId, Guid? individualId,
+    public async Task<IReadOnlyList<ICaseEvent>> SealAsync(Guid caseId, Guid? individualId,
         IReadOnlyList<ICaseEvent> events, CancellationToken ct)
     {
         if (!events.Any(HasText))
@@ -150,26 +170,21 @@ public sealed class FreeTextSealer(TextKeys keys, BusinessCalendar calendar)
             return events;
         }
 
-        var (owner, key) = await KeyFor(session, caseId, individualId, ct);
+        var (owner, key) = await KeyFor(caseId, individualId, ct);
         Func<string?, string?> seal = key is null
             ? text => text is null ? null : SealedText.Erased
             : text => text is null ? null : SealedText.Seal(key, owner, text);
         return [.. events.Select(e => e is IHasFreeText t ? t.MapText(seal) : e)];
     }
 
-    private async Task<(Guid Owner, byte[]? Key)> KeyFor(IDocumentSession session, Guid caseId, Guid? individualId, CancellationToken ct)
+    private async Task<(Guid Owner, byte[]? Key)> KeyFor(Guid caseId, Guid? individualId, CancellationToken ct)
     {
         if (individualId is { } person)
         {
             return (person, await keys.GetAsync(person, ct));
         }
 
-        if (await keys.GetAsync(caseId, ct) is { } own)
-        {
-            return (caseId, own);
-        }
-
-        return (caseId, keys.CreateCaseKey(session, caseId, calendar.Now));
+        return (caseId, await keys.GetOrCreateCaseKeyAsync(caseId, calendar.Now, ct));
     }
 
     private static bool HasText(ICaseEvent e)

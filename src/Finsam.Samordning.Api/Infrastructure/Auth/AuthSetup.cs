@@ -7,20 +7,74 @@ namespace Finsam.Samordning.Api.Infrastructure.Auth;
 /// <summary>The <c>Finsam:Auth</c> configuration section.</summary>
 public sealed class AuthOptions
 {
-    /// <summary>Token issuer.</summary>
+    /// <summary>The published development signing key (appsettings.Development.json, deploy/local/token.sh).</summary>
+    public const string DevelopmentSigningKey = "finsam-local-development-signing-key-not-for-production";
+
+    /// <summary>Token issuer of locally minted tokens. With an <see cref="Authority"/>, the issuer its discovery document names is required instead.</summary>
     public string Issuer { get; set; } = "finsam-local";
 
     /// <summary>Token audience.</summary>
     public string Audience { get; set; } = "finsam-api";
 
     /// <summary>
-    /// HMAC-SHA256 signing key (at least 32 characters) for locally minted tokens. Leave empty and
-    /// set <see cref="Authority"/> to trust a real OIDC provider instead.
+    /// HMAC-SHA256 signing key (at least 32 characters) for locally minted tokens: Development and
+    /// tests only. Leave empty and set <see cref="Authority"/> to trust a real OIDC provider instead.
     /// </summary>
     public string SigningKey { get; set; } = "";
 
-    /// <summary>An OIDC authority whose signing keys are trusted (production).</summary>
+    /// <summary>An OIDC authority whose signing keys are trusted (required outside Development).</summary>
     public string? Authority { get; set; }
+
+    /// <summary>The discovery document's address, when it is not <c>{Authority}/.well-known/openid-configuration</c>.</summary>
+    public string? MetadataAddress { get; set; }
+
+    /// <summary>Whether discovery must use HTTPS (turn off only for a test authority on loopback).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>
+    /// How soon the authority's keys may be fetched again when a token names a key not yet known (a
+    /// key rollover). The library's default is 5 minutes.
+    /// </summary>
+    public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the discovery document and keys are fetched anyway (default 12 hours).</summary>
+    public TimeSpan MetadataAutomaticRefreshInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// The signature algorithms accepted from the authority: pinned, so that a token cannot pick a
+    /// weaker one (or <c>none</c>). The local signing key always uses HS256 only.
+    /// </summary>
+    public string[] Algorithms { get; set; } = ["RS256", "PS256", "ES256"];
+
+    /// <summary>The longest lifetime (expiry minus issued-at) a token may have; a longer one is refused.</summary>
+    public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Clock skew allowed on expiry and not-before.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The authority's claim holding the user id (required in every token).</summary>
+    public string SubjectClaim { get; set; } = FinsamClaims.Subject;
+
+    /// <summary>The authority's claim holding the display name.</summary>
+    public string NameClaim { get; set; } = FinsamClaims.Name;
+
+    /// <summary>The authority's claim holding the party code.</summary>
+    public string PartyClaim { get; set; } = FinsamClaims.Party;
+
+    /// <summary>The authority's claim holding the role (may hold several values).</summary>
+    public string RoleClaim { get; set; } = FinsamClaims.Role;
+
+    /// <summary>
+    /// Role values as the authority names them, mapped to Finsam roles (e.g. <c>"Finsam.Handlaggare":
+    /// "handlaggare"</c>). A value not listed is kept as it is.
+    /// </summary>
+    public Dictionary<string, string> RoleValues { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Party values as the authority names them, mapped to party codes; a value not listed is kept.</summary>
+    public Dictionary<string, string> PartyValues { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether tokens are checked against an OIDC authority (otherwise the local signing key).</summary>
+    public bool UsesAuthority => !string.IsNullOrWhiteSpace(Authority) || !string.IsNullOrWhiteSpace(MetadataAddress);
 }
 
 /// <summary>The roles a token's <c>role</c> claim may name.</summary>
@@ -73,15 +127,34 @@ public static class AuthSetup
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = auth.Issuer,
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
                     ValidAudience = auth.Audience,
                     NameClaimType = FinsamClaims.Name,
                     RoleClaimType = FinsamClaims.Role,
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ClockSkew = auth.ClockSkew,
                 };
-                if (!string.IsNullOrEmpty(auth.Authority))
+                if (auth.UsesAuthority)
                 {
-                    options.Authority = auth.Authority;
+                    if (!string.IsNullOrWhiteSpace(auth.Authority))
+                    {
+                        options.Authority = auth.Authority;
+                    }
+
+                    if (!string.IsNullOrWhiteSpace(auth.MetadataAddress))
+                    {
+                        options.MetadataAddress = auth.MetadataAddress;
+                    }
+
+                    options.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+                    options.RefreshInterval = auth.MetadataRefreshInterval;
+                    options.AutomaticRefreshInterval = auth.MetadataAutomaticRefreshInterval;
+                    // The issuer is the one the authority's discovery document names (the handler
+                    // takes it from there when ValidIssuer is unset), so it is pinned by Authority.
+                    options.TokenValidationParameters.ValidAlgorithms = auth.Algorithms;
                 }
                 else
                 {
@@ -91,9 +164,26 @@ public static class AuthSetup
                             "Finsam:Auth:SigningKey must be at least 32 characters (or set Finsam:Auth:Authority).");
                     }
 
+                    options.TokenValidationParameters.ValidIssuer = auth.Issuer;
+                    options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
                     options.TokenValidationParameters.IssuerSigningKey =
                         new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.SigningKey));
                 }
+
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (TokenClaims.Refusal(auth, context.SecurityToken, context.Principal!) is { } refusal)
+                        {
+                            context.Fail(refusal);
+                            return Task.CompletedTask;
+                        }
+
+                        context.Principal = TokenClaims.Map(auth, context.Principal!);
+                        return Task.CompletedTask;
+                    },
+                };
             });
         services.AddAuthorization(options =>
         {

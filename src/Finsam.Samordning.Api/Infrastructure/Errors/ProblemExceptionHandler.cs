@@ -21,14 +21,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Map(http, exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status500InternalServerError)
         {
-            // The exception is logged for operators by type and stack only; its message may quote input.
+            // A fault: logged for operators by type and stack only; its message may quote input.
             logger.LogError("Unhandled {ExceptionType} at {StackTrace}", exception.GetType().FullName, exception.StackTrace);
             if (environment.IsDevelopment())
             {
                 problem.Detail = exception.ToString();
             }
+        }
+        else if (problem.Status >= 500)
+        {
+            // The database or the access log is unavailable: the request was refused whole and may be
+            // retried; the request log line carries the status.
+            logger.LogWarning("Service unavailable: {ExceptionType}", exception.GetType().FullName);
         }
 
         http.Response.StatusCode = problem.Status ?? 500;
@@ -115,6 +121,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             Title = "Concurrent change.",
             Detail = "Another request changed the same case at the same moment. Retry the request.",
         },
+        _ when DatabaseUnavailable(exception) => new ProblemDetails
+        {
+            Status = 503,
+            Title = "Service unavailable.",
+            Detail = "The database cannot be reached just now; nothing was changed. Retry after the time in Retry-After.",
+        },
         _ => new ProblemDetails
         {
             Status = 500,
@@ -122,6 +134,30 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             Detail = "Quote the trace id when you report this.",
         },
     };
+
+    /// <summary>
+    /// Whether the exception says the database could not be reached or refused connections (down,
+    /// restarting, failing over, out of connections), as opposed to refusing this request.
+    /// </summary>
+    public static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.PostgresException pg:
+                    // 08: connection exception; 53300: too many connections; 57P01-57P03: shutdown, cannot connect now.
+                    return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState == "53300"
+                        || pg.SqlState.StartsWith("57P0", StringComparison.Ordinal);
+                case Npgsql.NpgsqlException npgsql when npgsql.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException:
+                case Npgsql.NpgsqlException { IsTransient: true }:
+                case System.Net.Sockets.SocketException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool HasIfMatch(HttpContext http) => http.Request.Headers.IfMatch.Count > 0;
 

@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -19,37 +18,38 @@ public static class HealthSetup
     public static WebApplication MapFinsamHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteReason })
+            .AllowAnonymous();
         return app;
+    }
+
+    // "Healthy", or the status with the reason (e.g. which schema is behind): an operator reading
+    // the probe learns what to do. The reasons name components, never data.
+    private static Task WriteReason(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "text/plain";
+        var reasons = report.Entries.Values.Where(e => e.Status != HealthStatus.Healthy && e.Description is not null).Select(e => e.Description);
+        var text = report.Status == HealthStatus.Healthy ? "Healthy" : $"{report.Status}: {string.Join(" ", reasons)}";
+        return http.Response.WriteAsync(text);
     }
 }
 
-/// <summary>Ready when PostgreSQL answers and both our schemas hold their tables.</summary>
-public sealed class DatabaseReadyCheck(IDocumentStore store) : IHealthCheck
+/// <summary>Ready when PostgreSQL and the key store answer and their schemas are what this build expects (<c>migrate</c> has run).</summary>
+public sealed class DatabaseReadyCheck(Schema.SchemaExpectation schema) : IHealthCheck
 {
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var session = store.QuerySession();
-            var connection = (NpgsqlConnection)session.Connection!;
-            await using var command = new NpgsqlCommand(
-                """
-                select count(*) from information_schema.tables
-                where (table_schema = @marten and table_name = 'mt_events')
-                   or (table_schema = @hangfire and table_name = 'job')
-                """, connection);
-            command.Parameters.AddWithValue("marten", Persistence.PersistenceSetup.Schema);
-            command.Parameters.AddWithValue("hangfire", Jobs.JobsSetup.Schema);
-            var found = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-            return found == 2
-                ? HealthCheckResult.Healthy("PostgreSQL reachable, schemas applied.")
-                : HealthCheckResult.Unhealthy("PostgreSQL reachable but the schema is not applied.");
+            return await schema.BehindAsync(cancellationToken) is { } behind
+                ? HealthCheckResult.Unhealthy(behind)
+                : HealthCheckResult.Healthy("PostgreSQL reachable, schemas applied.");
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
         {
-            return HealthCheckResult.Unhealthy("PostgreSQL is not reachable.");
+            return HealthCheckResult.Unhealthy("PostgreSQL (the data or the key store) is not reachable.");
         }
     }
 }
+

@@ -47,7 +47,8 @@ public static class JobsSetup
             new PostgreSqlStorageOptions
             {
                 SchemaName = Schema,
-                PrepareSchemaIfNecessary = true,
+                // Applied by the migrate command; the runtime role could not create it.
+                PrepareSchemaIfNecessary = false,
                 QueuePollInterval = jobs.QueuePollInterval,
             }));
         // Likewise the activator: Hangfire's default reads the static JobActivator.Current, so a job
@@ -71,12 +72,12 @@ public static class JobsSetup
         return services;
     }
 
-    /// <summary>Dashboard at <c>/hangfire</c> (local requests only) and the recurring jobs.</summary>
+    /// <summary>Dashboard at <c>/hangfire</c> (administrators only, see <see cref="Auth.DashboardAuthorization"/>) and the recurring jobs.</summary>
     public static WebApplication MapFinsamJobs(this WebApplication app)
     {
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            Authorization = [new Auth.DashboardAuthorization(app.Environment.IsDevelopment())],
             DisplayStorageConnectionString = false,
         }, app.Services.GetRequiredService<JobStorage>());
 

@@ -35,6 +35,8 @@ public static class LoggingSetup
         return builder;
     }
 
+    private const string RouteTemplateKey = "finsam.route-template";
+
     /// <summary>
     /// One line per request: method, route template (not the raw path), status, duration and trace id.
     /// The template keeps ids and query strings (which may hold search terms) out of the log.
@@ -49,15 +51,39 @@ public static class LoggingSetup
             options.IncludeQueryInRequestPath = false;
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
-                var template = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+                // The exception handler clears the endpoint before it writes a problem, so the template
+                // kept on the way in is the one a refused request was for.
+                var template = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText
+                    ?? http.Items[RouteTemplateKey] as string ?? "(no route)";
                 diagnostics.Set("RouteTemplate", template);
                 diagnostics.Set("TraceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
             };
-            options.GetLevel = (http, _, ex) =>
-                ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
-                : LogEventLevel.Information;
+            options.GetLevel = (http, _, ex) => LevelOf(http.Request.Path, http.Response.StatusCode, ex);
+        });
+        app.Use((http, next) =>
+        {
+            if (http.GetEndpoint() is RouteEndpoint endpoint)
+            {
+                http.Items[RouteTemplateKey] = endpoint.RoutePattern.RawText;
+            }
+
+            return next(http);
         });
         return app;
     }
+
+    /// <summary>
+    /// The level of a request's log line: Error only for a fault (500, or an exception that got
+    /// past the handler); Warning for what an operator should notice (401, 403, 413, 429, a 503
+    /// while the database or access log is away); Information for every other refusal the client
+    /// caused (400, 404, 409, 412, 415, 422) and for successes; health probes at Verbose.
+    /// </summary>
+    public static LogEventLevel LevelOf(PathString path, int status, Exception? exception) => status switch
+    {
+        _ when exception is not null => LogEventLevel.Error,
+        >= 500 and not 503 => LogEventLevel.Error,
+        503 or 401 or 403 or 413 or 429 => LogEventLevel.Warning,
+        _ when path.StartsWithSegments("/health") => LogEventLevel.Verbose,
+        _ => LogEventLevel.Information,
+    };
 }

@@ -19,12 +19,24 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
         {
             var response = await next();
             logger.LogInformation("{RequestName} succeeded in {ElapsedMs:0.0} ms", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (request is ICommandWithKey)
+            {
+                Observability.FinsamTelemetry.CommandHandled(name, "succeeded");
+            }
+
             return response;
         }
         catch (Exception ex)
         {
             // The exception type is enough to tell refusals from faults; messages may quote input.
-            logger.LogInformation("{RequestName} refused or failed ({Outcome}) in {ElapsedMs:0.0} ms", name, ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            // Debug: the request's own log line says what the client got (once), and the exception
+            // handler logs a fault at Error.
+            logger.LogDebug("{RequestName} refused or failed ({Outcome}) in {ElapsedMs:0.0} ms", name, ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (request is ICommandWithKey)
+            {
+                Observability.FinsamTelemetry.CommandHandled(name, ex.GetType().Name);
+            }
+
             throw;
         }
     }

@@ -29,7 +29,7 @@ public static class PersistenceSetup
         var connectionString = configuration.GetConnectionString("Finsam")
             ?? throw new InvalidOperationException("ConnectionStrings:Finsam is not configured.");
 
-        var marten = services.AddMarten(_ =>
+        services.AddMarten(_ =>
             {
                 var options = new StoreOptions();
                 Configure(options, connectionString, environment.IsDevelopment(), documents);
@@ -37,10 +37,9 @@ public static class PersistenceSetup
             })
             .BuildSessionsWith<FinsamSessionFactory>(ServiceLifetime.Singleton);
 
-        // The schema is applied explicitly, once, at start-up, so /health/ready can tell and a
-        // database that cannot be migrated stops the process instead of failing a request.
-        // Development additionally lets Marten create objects on first use (AutoCreate).
-        marten.ApplyAllDatabaseChangesOnStartup();
+        // Nothing here changes the schema: the migrate command does, as the owner role, and the
+        // process runs as a role that could not (README, "Schema and roles"). /health/ready says
+        // when the schema is behind this build.
 
         return services;
     }

@@ -52,21 +52,21 @@ public sealed record CaseCommandResult(Guid CaseId, long Version, Guid? Id);
 public sealed record CaseWriter(IDocumentSession Session, FreeTextSealer Sealer);
 
 /// <summary>
-/// The shape of every case write: fetch the decider's state for writing (checking <c>If-Match</c>),
-/// decide, seal the free text, append. The unit of work commits.
+/// Every case write, through its table line: fetch the decider's state for writing (checking
+/// <c>If-Match</c>), decide, seal the free text, append. The unit of work commits.
 /// </summary>
-public abstract class CaseStreamHandler<TCommand>(CaseWriter writer) : IRequestHandler<TCommand, CaseCommandResult>
-    where TCommand : ICaseCommand
+public sealed class CaseWriteHandler(CaseWriter writer, CaseWriteLines lines, BusinessCalendar calendar) : IRequestHandler<CaseWrite, CaseCommandResult>
 {
     /// <inheritdoc />
-    public async Task<CaseCommandResult> Handle(TCommand request, CancellationToken cancellationToken)
+    public async Task<CaseCommandResult> Handle(CaseWrite request, CancellationToken cancellationToken)
     {
         var stream = await Fetch(request, cancellationToken);
         var state = stream.Aggregate?.State ?? throw NotFoundException.Case(request.CaseId);
         // To a party with no relation the case does not exist: the same answer as an unknown id.
         CaseSecrecy.Resolve(request.Write.Caller, request.CaseId, state.RelationOf);
 
-        var (decide, id) = Decision(request);
+        var args = new CaseWriteArgs(request, calendar.Today);
+        var decide = lines[request.Operation].Decide(request.Body, args);
         IReadOnlyList<ICaseEvent> events;
         try
         {
@@ -79,15 +79,12 @@ public abstract class CaseStreamHandler<TCommand>(CaseWriter writer) : IRequestH
 
         // Sealed before it is appended (as the case opening seals its own events): the events, the
         // case file built from them and the WAL only ever hold the sealed form.
-        events = await writer.Sealer.SealAsync(writer.Session, request.CaseId, state.IndividualId, events, cancellationToken);
+        events = await writer.Sealer.SealAsync(request.CaseId, state.IndividualId, events, cancellationToken);
         stream.AppendMany(events.Cast<object>());
-        return new CaseCommandResult(request.CaseId, (stream.StartingVersion ?? 0) + events.Count, id);
+        return new CaseCommandResult(request.CaseId, (stream.StartingVersion ?? 0) + events.Count, args.EntryId);
     }
 
-    /// <summary>The decision for this request, and the id of the entry it creates or changes, if any.</summary>
-    protected abstract (Func<CaseState, IReadOnlyList<ICaseEvent>> Decide, Guid? Id) Decision(TCommand request);
-
-    private async Task<JasperFx.Events.IEventStream<Features.Cases.CaseFile>> Fetch(TCommand request, CancellationToken ct)
+    private async Task<JasperFx.Events.IEventStream<Features.Cases.CaseFile>> Fetch(CaseWrite request, CancellationToken ct)
     {
         if (request.Write.ExpectedVersion is not { } expected)
         {
