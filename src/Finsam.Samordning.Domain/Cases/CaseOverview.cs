@@ -424,7 +424,7 @@ public sealed record CaseOverview
                     .. o.Meetings, new OverviewMeeting(e.MeetingId, e.MeetingOn, e.InvitedParties, e.ScheduledOn, e.ScheduledBy)
                     {
                         Form = e.Form, Place = e.Place, IndividualInvited = e.IndividualInvited, OthersInvited = e.OthersInvited ?? [],
-                        NotCoveredByConsent = e.NotCoveredByConsent ?? [], Answers = [.. e.InvitedParties.Select(p => new OverviewSipAnswer(p))],
+                        NotCoveredByConsent = e.NotCoveredByConsent ?? [], Answers = OrganiserComes(e.InvitedParties, e.ScheduledBy, e.ScheduledOn),
                     },
                 ],
             },
@@ -440,7 +440,7 @@ public sealed record CaseOverview
             {
                 MeetingOn = e.MeetingOn,
                 Reschedules = [.. m.Reschedules, new OverviewReschedule(e.PreviousOn, e.MeetingOn, e.Reason, e.RescheduledOn)],
-                Answers = [.. m.InvitedParties.Select(p => new OverviewSipAnswer(p))],
+                Answers = OrganiserComes(m.InvitedParties, m.ScheduledBy, e.RescheduledOn),
             }),
             (var o, SipMeetingCancelled e) => o.Meeting(e.MeetingId, m => m with { State = MeetingState.Cancelled, EndReason = e.Reason, EndedOn = e.CancelledOn }),
             (var o, SipMeetingNotHeld e) => o.Meeting(e.MeetingId, m => m with { State = MeetingState.NotHeld, EndReason = e.Reason, EndedOn = e.RecordedOn }),
@@ -480,6 +480,10 @@ public sealed record CaseOverview
         };
         return next is null ? null : next with { LastActivityOn = next.LastActivityOn > @event.BusinessDate ? next.LastActivityOn : @event.BusinessDate };
     }
+
+    // The organiser calls the meeting and so comes to it: only the others answer.
+    private static IReadOnlyList<OverviewSipAnswer> OrganiserComes(IReadOnlyList<PartyCode> invited, PartyCode organiser, DateOnly on) =>
+        [.. invited.Select(p => p == organiser ? new OverviewSipAnswer(p, InvitationState.Accepted, on) : new OverviewSipAnswer(p))];
 
     private CaseOverview Referral(Guid id, Func<OverviewReferral, OverviewReferral> change) =>
         this with { Referrals = Replace(Referrals, r => r.Id == id, change) };

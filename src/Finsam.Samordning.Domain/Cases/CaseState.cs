@@ -256,12 +256,17 @@ public sealed record CaseState
             Meetings = s.Meetings.With(e.MeetingId, new MeetingStatus(e.MeetingId, e.MeetingOn, e.ScheduledOn)
             {
                 ScheduledBy = e.ScheduledBy, Invited = e.InvitedParties, LastChangedOn = e.ScheduledOn,
+                // The organiser calls the meeting and so comes to it: only the others answer.
+                Answered = e.InvitedParties.Contains(e.ScheduledBy) ? [e.ScheduledBy] : [],
             }),
         },
         (var s, SipInvitationAccepted e) => s.Meeting(e.MeetingId, m => m with { Answered = [.. m.Answered, e.Party], LastChangedOn = Later(m.LastChangedOn, e.AnsweredOn) }),
         (var s, SipInvitationDeclined e) => s.Meeting(e.MeetingId, m => m with { Answered = [.. m.Answered, e.Party], LastChangedOn = Later(m.LastChangedOn, e.AnsweredOn) }),
         // A new date needs new answers: who could come on the old day may not on the new one.
-        (var s, SipMeetingRescheduled e) => s.Meeting(e.MeetingId, m => m with { MeetingOn = e.MeetingOn, Answered = [], LastChangedOn = e.RescheduledOn }),
+        (var s, SipMeetingRescheduled e) => s.Meeting(e.MeetingId, m => m with
+        {
+            MeetingOn = e.MeetingOn, Answered = m.Invited.Contains(m.ScheduledBy) ? [m.ScheduledBy] : [], LastChangedOn = e.RescheduledOn,
+        }),
         (var s, SipMeetingCancelled e) => s.Meeting(e.MeetingId, m => m with { State = MeetingState.Cancelled, LastChangedOn = e.CancelledOn }),
         (var s, SipMeetingNotHeld e) => s.Meeting(e.MeetingId, m => m with { State = MeetingState.NotHeld, LastChangedOn = e.RecordedOn }),
         (var s, SipMeetingHeld e) => s.Meeting(e.MeetingId, m => m with { HeldOn = e.HeldOn, State = MeetingState.Held, LastChangedOn = e.HeldOn }),

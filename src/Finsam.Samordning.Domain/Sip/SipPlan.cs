@@ -82,7 +82,7 @@ public sealed record SipPlanMeeting(Guid Id, DateOnly On, MeetingForm Form, stri
 public sealed record SipPlanConsent(Guid Id, IReadOnlyList<PartyCode> Parties, ConsentForm Form, DateOnly GivenOn, DateOnly? ValidUntil);
 
 /// <summary>Something the plan lacks, by code, in Swedish.</summary>
-/// <param name="Code">Stable code: no-plan-lead, no-follow-up, no-needs, need-without-responsible, no-individual-goal, no-consent.</param>
+/// <param name="Code">Stable code: no-plan-lead, no-follow-up, follow-up-overdue, no-needs, need-without-responsible, no-individual-goal, no-consent.</param>
 /// <param name="Text">What is missing, in Swedish.</param>
 public sealed record SipPlanGap(string Code, string Text);
 
@@ -174,6 +174,10 @@ public static class SipPlan
         if (followUp is null)
         {
             missing.Add(new("no-follow-up", "Inget datum för uppföljning är satt."));
+        }
+        else if (o.Sip.FollowUpOverdue && o.Status == CaseStatus.Open && next is null)
+        {
+            missing.Add(new("follow-up-overdue", $"Uppföljningen skulle ha skett {followUp:yyyy-MM-dd} och inget nytt möte är kallat."));
         }
 
         if (o.Plan.Needs.Count == 0)

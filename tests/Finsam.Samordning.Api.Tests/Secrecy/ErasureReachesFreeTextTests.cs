@@ -50,7 +50,16 @@ public sealed class ErasureReachesFreeTextTests(ApiFactory api) : IClassFixture<
         await _soc.Ok($"{c}/sip-meetings/{meeting}/held", new
         {
             heldOn = "2026-02-18", participants = new[] { "SOC" }, individualTookPart = true, decisions = T("SOC håller ihop planen för"), nextFollowUpOn = "2026-04-01",
+            othersPresent = new[] { new { kind = "Narstaende", name = T("Syster till"), role = "syster" } },
         });
+        // Where a meeting is, who from the person's circle is invited, and why it moved or was called off: free text too.
+        var moved = (await _soc.Ok($"{c}/sip-meetings", new
+        {
+            meetingOn = "2026-03-20", invitedParties = new[] { "SOC" }, scheduledOn = "2026-02-19", place = T("Hemma hos"),
+            otherParticipants = new[] { new { kind = "Narstaende", name = T("Mamma till"), role = T("mor till") } },
+        })).Id;
+        await _soc.Ok($"{c}/sip-meetings/{moved}/reschedule", new { meetingOn = "2026-03-25", reason = T("Sjuk, säger"), rescheduledOn = "2026-02-19" });
+        await _soc.Ok($"{c}/sip-meetings/{moved}/cancel", new { reason = T("Inlagd igen:"), cancelledOn = "2026-02-19" });
         var referral = (await _soc.Ok($"{c}/referrals", new { kind = "Remiss", to = "AF", reason = T("Kartläggning av"), sentOn = "2026-02-19" })).Id;
         await _af.Ok($"{c}/referrals/{referral}/decline", new { reasonCode = "NotOurs", reason = T("Fel enhet för"), declinedOn = "2026-02-20" });
         var invitation = (await _soc.Ok($"{c}/invitations", new { party = "VC", reason = T("Vården behövs för"), invitedOn = "2026-02-19" })).Id;
@@ -76,6 +85,10 @@ public sealed class ErasureReachesFreeTextTests(ApiFactory api) : IClassFixture<
         Assert.Equal("Avbruten när ärendet avslutades", before.Interventions.Single(i => i.Insats.Id != stod).Insats.Note);
         Assert.Equal(T("Orkar inte än:"), before.Assessments.Single().Note);
         Assert.Equal(T("SOC håller ihop planen för"), before.Sip.LastMeeting!.Decisions);
+        Assert.Equal(T("Syster till"), before.Sip.LastMeeting.OthersPresent.Single().Name);
+        var cancelled = before.Sip.Meetings.Single(m => m.Id == moved);
+        Assert.Equal((T("Hemma hos"), T("Mamma till"), T("mor till"), T("Sjuk, säger"), T("Inlagd igen:")),
+            (cancelled.Place, cancelled.OthersInvited.Single().Name, cancelled.OthersInvited.Single().Role, cancelled.Reschedules.Single().Reason, cancelled.EndReason));
         Assert.Equal(T("Kartläggning av"), before.Referrals.Single().Referral.Reason);
         Assert.Equal(T("Fel enhet för"), before.Referrals.Single().Referral.DeclineReason);
         Assert.Equal(T("Vården behövs för"), before.Invitations.First().Reason);

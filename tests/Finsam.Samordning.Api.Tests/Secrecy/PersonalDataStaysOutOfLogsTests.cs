@@ -63,7 +63,7 @@ public sealed class PersonalDataStaysOutOfLogsTests(CapturingLogsFactory api) : 
         var soc = api.ClientFor("handlaggare", "SOC", "soc-logs");
         var vc = api.ClientFor("handlaggare", "VC", "vc-logs");
         var secrets = new[] { "19811218-9876", "198112189876", "Ebba Hemligsson", "Hemligsson", "070-5551234", "sover dåligt efter skilsmässan",
-            "ångest inför arbetsträningen", "vill bli snickare", "skuldsatt hos Kronofogden" };
+            "ångest inför arbetsträningen", "vill bli snickare", "skuldsatt hos Kronofogden", "Maja Hemligsson" };
         var (personnummer, name, phone, note) = (secrets[0], secrets[2], secrets[4], secrets[5]);
 
         // Registration: the person; two refusals (a wrong check digit, a number SOC already knows); VC's own enrolment.
@@ -88,17 +88,34 @@ public sealed class PersonalDataStaysOutOfLogsTests(CapturingLogsFactory api) : 
         await soc.Ok($"{c}/plan/goals", new { area = "Arbete", statedBy = "Individual", text = secrets[7], setOn = "2026-02-04" });
         await soc.Ok($"{c}/plan/needs", new { area = "Halsa", description = note, identifiedOn = "2026-02-04" });
         await soc.Ok($"{c}/flags", new { reason = secrets[8] });
+        // The SIP meeting: held at the person's home, their mother invited; VC declines, the meeting moves; the plan printed.
+        var meeting = await soc.Ok($"{c}/sip-meetings", new
+        {
+            meetingOn = "2026-02-20", invitedParties = new[] { "SOC", "VC" }, scheduledOn = "2026-02-05", place = $"Hemma hos {name}",
+            otherParticipants = new[] { new { kind = "Narstaende", name = secrets[9], role = "mamma" } },
+        });
+        await vc.Ok($"{c}/sip-meetings/{meeting.Id}/decline", new { reason = secrets[6], answeredOn = "2026-02-05" });
+        await soc.Ok($"{c}/sip-meetings/{meeting.Id}/reschedule", new { meetingOn = "2026-02-25", reason = note, rescheduledOn = "2026-02-05" });
+        await soc.Ok($"{c}/plan/actions", new
+        {
+            description = secrets[7], responsibleOther = new { kind = "Narstaende", name = secrets[9], role = "mamma" }, dueOn = "2026-03-20", plannedOn = "2026-02-05",
+        });
         Assert.Equal(HttpStatusCode.BadRequest, (await soc.PostJson($"{c}/contacts", new { kind = "Phone", occurredOn = "2030-01-01", note })).StatusCode); // future
 
         // Reads by both parties, then the erasure.
         var person = $"/api/v1/individuals/{individual.Id}";
-        foreach (var (reader, url) in new[] { (soc, $"{c}/overview"), (soc, $"{c}/history"), (soc, person), (vc, $"{c}/overview"), (vc, person) })
+        foreach (var (reader, url) in new[]
+                 {
+                     (soc, $"{c}/overview"), (soc, $"{c}/history"), (soc, person), (vc, $"{c}/overview"), (vc, person),
+                     (soc, $"{c}/sip-plan?format=html"), (soc, $"{c}/sip-plan/min-plan"), (vc, $"{c}/sip-plan"),
+                 })
         {
             var read = await reader.GetAsync(url);
             Assert.True(read.StatusCode == HttpStatusCode.OK, $"{url}: {(int)read.StatusCode}");
         }
 
         Assert.Contains(name, await (await soc.GetAsync($"{c}/overview")).Content.ReadAsStringAsync()); // the reads did carry the person's data
+        Assert.Contains(secrets[9], await (await soc.GetAsync($"{c}/sip-plan?format=html")).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await api.ClientFor("administrator", null, "admin-logs").PostAsync($"/api/v1/individuals/{individual.Id}/erase", null)).StatusCode);
 
         var lines = api.Sink.Lines;
