@@ -33,6 +33,7 @@ public static class FeaturesSetup
         Assessments.AssessmentWrites.Declare(writes);
         Benefits.BenefitWrites.Declare(writes);
         Flags.FlagWrites.Declare(writes);
+        Chairs.ChairsWrites.Declare(writes);
 
         var slices = typeof(FeaturesSetup).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndpoint).IsAssignableFrom(t))

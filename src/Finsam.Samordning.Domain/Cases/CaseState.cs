@@ -136,6 +136,8 @@ public sealed record CaseState
         (null, _) => null,
         (var s, PartyJoined e) => s with { Parties = s.Parties.With(e.Party, new PartyMembership(e.Party, e.Unit, e.CaseworkerId, e.JoinedOn)) },
         (var s, CaseworkerAssigned e) => s with { Parties = s.Parties.With(e.Party, s.Parties[e.Party] with { CaseworkerId = e.CaseworkerId }) },
+        // Issue 14: a party whose caseworker moved on carries the case with nobody until one is assigned.
+        (var s, CaseworkerReleased e) => s with { Parties = s.Parties.With(e.Party, s.Parties[e.Party] with { CaseworkerId = "" }) },
         (var s, PartyLeft e) => s with
         {
             Parties = s.Parties.With(e.Party, s.Parties[e.Party] with { LeftOn = e.LeftOn }),
@@ -189,7 +191,7 @@ public static class OpenFlags
 
     /// <summary>The flag after an acknowledgement.</summary>
     public static OpenFlag Acknowledge(OpenFlag flag, StallFlagAcknowledged e) =>
-        flag with { AcknowledgedOn = e.AcknowledgedOn, AcknowledgedBy = e.AcknowledgedBy, AcknowledgeNote = e.Note };
+        flag with { AcknowledgedOn = e.AcknowledgedOn, AcknowledgedBy = e.AcknowledgedBy, AcknowledgeNote = e.Note, SnoozedUntil = e.SnoozedUntil };
 
     /// <summary>Applies a flag event to a list of open flags.</summary>
     public static IReadOnlyList<OpenFlag> Apply(IReadOnlyList<OpenFlag> flags, IFlagEvent @event) => @event switch

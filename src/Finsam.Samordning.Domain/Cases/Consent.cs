@@ -155,6 +155,9 @@ public static class InformationCategories
         [typeof(ContactLogged)] = InformationCategory.Contacts,
         [typeof(WorkCapacityAssessed)] = InformationCategory.Assessments,
         [typeof(BenefitDecisionRecorded)] = InformationCategory.BenefitDecisions,
+        // Issue 14: a label's end can tell the person's age; a planned end belongs with the insats.
+        [typeof(EligibilityEndRecorded)] = InformationCategory.PlanAndMeetings,
+        [typeof(InterventionEndScheduled)] = InformationCategory.InterventionsAndReferrals,
     };
 
     /// <summary>

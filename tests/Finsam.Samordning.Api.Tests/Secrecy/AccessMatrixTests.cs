@@ -39,6 +39,8 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         ["ListAccessLog"] = Access.Audit,
         ["RegisterIndividual"] = Access.IndividualWrite, ["GetIndividual"] = Access.IndividualWrite, ["EraseIndividual"] = Access.Erase,
         ["ListInterventionKinds"] = Access.Anyone,
+        // Issue 14
+        ["RecordEligibilityEnd"] = Access.CaseWrite, ["ReleaseCaseworker"] = Access.CaseWrite, ["ScheduleInterventionEnd"] = Access.CaseWrite,
     };
 
     private enum Relation { Own, Covered, NamedUnconfirmed, Uncovered, Referred, Invited, Left, Unrelated, Forbund, None }

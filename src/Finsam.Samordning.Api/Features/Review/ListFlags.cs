@@ -12,12 +12,14 @@ namespace Finsam.Samordning.Api.Features.Review;
 /// <summary>Which flags the queue shows.</summary>
 public enum FlagQueueStatus
 {
-    /// <summary>Every open flag, acknowledged or not.</summary>
+    /// <summary>Every open flag, acknowledged or not, except those snoozed until a later day.</summary>
     Open,
     /// <summary>Open flags nobody has acknowledged yet.</summary>
     Unacknowledged,
     /// <summary>Open flags someone has acknowledged.</summary>
     Acknowledged,
+    /// <summary>Flags put aside by an acknowledgement until a later day (they return then if still true).</summary>
+    Snoozed,
 }
 
 /// <summary>A flag in the review queue, with the case around it.</summary>
@@ -67,7 +69,7 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             .WithTags("Review")
             .WithSummary("The review queue")
             .WithDescription("Open flags across cases, most severe first and then oldest first, each with the case's parties and days flagged. " +
-                "status: open (default), unacknowledged or acknowledged; severity: critical, warning or advice; rule: a stall rule code or ManualConcern. " +
+                "status: open (default), unacknowledged, acknowledged or snoozed (put aside until a later day; not in the others); severity: critical, warning or advice; rule: a stall rule code or ManualConcern. " +
                 "Acknowledged flags stay in the queue until cleared. A handläggare sees the cases their party is related to.")
             .Produces<ReviewPage>()
             .ProducesValidationProblem()
@@ -116,6 +118,8 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
                     today.DayNumber - f.RaisedOn.DayNumber, c.Parties, c.Overview.PlanLead, c.MunicipalityCode)))
                 .Where(i => request.Status switch
                 {
+                    FlagQueueStatus.Snoozed => i.Flag.SnoozedUntil > today,
+                    _ when i.Flag.SnoozedUntil > today => false,
                     FlagQueueStatus.Acknowledged => i.Flag.AcknowledgedOn is not null,
                     FlagQueueStatus.Unacknowledged => i.Flag.AcknowledgedOn is null,
                     _ => true,

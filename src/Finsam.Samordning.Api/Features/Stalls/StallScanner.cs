@@ -88,7 +88,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         {
             var findings = StallRules.Evaluate(summary.Facts, today, settings);
             var events = StallScan.Decide(summary.Id, summary.OpenFlags, findings, today, Guid.CreateVersion7);
-            var next = StallRules.NextChange(summary.Facts, today, settings);
+            var next = StallScan.NextLook(StallRules.NextChange(summary.Facts, today, settings), summary.OpenFlags, today);
             if (events.Count == 0)
             {
                 unchanged.Add((summary.Id, summary.Version, next));
