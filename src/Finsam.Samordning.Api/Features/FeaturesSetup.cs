@@ -75,6 +75,8 @@ public static class FeaturesSetup
             .Duplicate(x => x.IndividualId!);
 
         options.Schema.For<Stalls.StallSettingsDocument>();
+        // Issue 14: a party's inbox is read newest first, by inbox key.
+        options.Schema.For<Inbox.Notice>().Duplicate(x => x.Inbox).Duplicate(x => x.CreatedAt).Duplicate(x => x.CaseId);
         // An individual is found by the look-up hash in the key store (finsam_keys), not here.
         options.Schema.For<Individuals.Individual>();
     }
@@ -83,6 +85,7 @@ public static class FeaturesSetup
     public static IServiceCollection AddFinsamFeatures(this IServiceCollection services) => services
         .AddSingleton<CaseWriteLines>()
         .AddScoped<CaseWriter>()
+        .AddSingleton<Inbox.NoticeWriter>()
         .AddSingleton<Secrecy.CaseSecrecy>()
         .AddScoped<Stalls.StallScanJob>()
         .AddScoped<Stalls.StallScanner>()

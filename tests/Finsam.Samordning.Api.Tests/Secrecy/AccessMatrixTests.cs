@@ -41,6 +41,7 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         ["ListInterventionKinds"] = Access.Anyone,
         // Issue 14
         ["RecordEligibilityEnd"] = Access.CaseWrite, ["ReleaseCaseworker"] = Access.CaseWrite, ["ScheduleInterventionEnd"] = Access.CaseWrite,
+        ["ReadInbox"] = Access.Review, ["MarkNoticeRead"] = Access.Review,
     };
 
     private enum Relation { Own, Covered, NamedUnconfirmed, Uncovered, Referred, Invited, Left, Unrelated, Forbund, None }
