@@ -34,6 +34,7 @@ public static class FeaturesSetup
         Benefits.BenefitWrites.Declare(writes);
         Flags.FlagWrites.Declare(writes);
         Chairs.ChairsWrites.Declare(writes);
+        ExternalActors.ExternalActorWrites.Declare(writes);
 
         var slices = typeof(FeaturesSetup).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndpoint).IsAssignableFrom(t))

@@ -111,6 +111,9 @@ public sealed record CaseState
     /// <summary>Open flags by id.</summary>
     public IReadOnlyDictionary<Guid, OpenFlag> Flags { get; init; } = new Dictionary<Guid, OpenFlag>();
 
+    /// <summary>Actors outside the förbund and referrals to them (issue 14).</summary>
+    public ExternalActorsState External { get; init; } = new();
+
     /// <summary>Whether <paramref name="party"/> is on the case now.</summary>
     public bool IsActiveParty(PartyCode party) => Parties.TryGetValue(party, out var m) && m.Active;
 
@@ -137,6 +140,7 @@ public sealed record CaseState
         (var s, PartyJoined e) => s with { Parties = s.Parties.With(e.Party, new PartyMembership(e.Party, e.Unit, e.CaseworkerId, e.JoinedOn)) },
         (var s, CaseworkerAssigned e) => s with { Parties = s.Parties.With(e.Party, s.Parties[e.Party] with { CaseworkerId = e.CaseworkerId }) },
         // Issue 14: a party whose caseworker moved on carries the case with nobody until one is assigned.
+        (var s, IExternalActorEvent e) => s with { External = s.External.Evolve(e) },
         (var s, CaseworkerReleased e) => s with { Parties = s.Parties.With(e.Party, s.Parties[e.Party] with { CaseworkerId = "" }) },
         (var s, PartyLeft e) => s with
         {

@@ -17,7 +17,7 @@ public static partial class CaseDecider
         RecordEligibilityEnd c => [Member(s, c.By, new EligibilityEndRecorded(s.Id, c.Label, c.EndsOn, c.By.Party, c.RecordedOn))],
         ReleaseCaseworker c => Release(s, c),
         ScheduleInterventionEnd c => ScheduleEnd(s, c),
-        _ => null,
+        _ => DecideExternal(command, s),
     };
 
     private static IReadOnlyList<ICaseEvent> Release(CaseState s, ReleaseCaseworker c)

@@ -158,6 +158,10 @@ public static class InformationCategories
         // Issue 14: a label's end can tell the person's age; a planned end belongs with the insats.
         [typeof(EligibilityEndRecorded)] = InformationCategory.PlanAndMeetings,
         [typeof(InterventionEndScheduled)] = InformationCategory.InterventionsAndReferrals,
+        [typeof(ExternalActorNamed)] = InformationCategory.InterventionsAndReferrals,
+        [typeof(ExternalReferralSent)] = InformationCategory.InterventionsAndReferrals,
+        [typeof(ExternalReferralAnswered)] = InformationCategory.InterventionsAndReferrals,
+        [typeof(InterventionProviderSet)] = InformationCategory.InterventionsAndReferrals,
     };
 
     /// <summary>

@@ -8,6 +8,11 @@ public sealed record NeedFact(Guid Id, PlanArea Area, PartyCode IdentifiedBy, Da
 
 public sealed record LabelFact(EligibilityLabel Label, DateOnly EndsOn, PartyCode RecordedBy);
 
+public sealed record ExternalActorFact(Guid Id, ExternalActorKind Kind, string Unit);
+
+public sealed record ExternalReferralFact(Guid Id, Guid ActorId, ReferralKind Kind, PartyCode From, DateOnly SentOn, DateOnly? RespondBy,
+    DateOnly? AnsweredOn = null, bool Accepted = false);
+
 public sealed record DecisionFact(Guid Id, PartyCode Party, Benefit Benefit, BenefitDecisionKind Decision, DateOnly DecidedOn);
 
 public sealed partial record PartyFact
@@ -54,6 +59,12 @@ public sealed partial record StallFacts
     /// <summary>Labels whose end is known, the latest per label.</summary>
     public IReadOnlyList<LabelFact> Labels { get; init; } = [];
 
+    /// <summary>Actors outside the förbund named on the case.</summary>
+    public IReadOnlyList<ExternalActorFact> ExternalActors { get; init; } = [];
+
+    /// <summary>Referrals to actors outside the förbund.</summary>
+    public IReadOnlyList<ExternalReferralFact> ExternalReferrals { get; init; } = [];
+
     /// <summary>Every benefit decision of any party (the latest twenty), for IncomeUnresolved.</summary>
     public IReadOnlyList<DecisionFact> Decisions { get; init; } = [];
 
@@ -83,6 +94,15 @@ public sealed partial record StallFacts
         {
             EndedOn = e.CancelledOn, Void = e.Reason == InterventionCancelReason.RegisteredByMistake,
         }),
+        (var f, ExternalActorNamed e) => f with { ExternalActors = [.. f.ExternalActors, new ExternalActorFact(e.ActorId, e.Kind, e.Unit)] },
+        (var f, ExternalReferralSent e) => f with
+        {
+            ExternalReferrals = [.. f.ExternalReferrals, new ExternalReferralFact(e.ReferralId, e.ActorId, e.Kind, e.From, e.SentOn, e.RespondBy)],
+        },
+        (var f, ExternalReferralAnswered e) => f with
+        {
+            ExternalReferrals = [.. f.ExternalReferrals.Select(r => r.Id == e.ReferralId ? r with { AnsweredOn = e.AnsweredOn, Accepted = e.Accepted } : r)],
+        },
         (var f, InterventionEndScheduled e) => f.Insats(e.InterventionId, i => i with { PlannedEnd = e.PlannedEnd }),
         (var f, SipMeetingHeld e) => f with
         {

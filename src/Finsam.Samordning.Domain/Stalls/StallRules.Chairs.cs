@@ -30,7 +30,43 @@ public static partial class StallRules
         new(StallRuleCodes.CaseworkerTurnover, CaseworkerTurnover, (f, s) => f.Parties.SelectMany(p => p.CaseworkerChanges.SelectMany(c => new[] { c, c.AddDays(s.Days) }))),
         new(StallRuleCodes.EndDateAhead, EndDateAhead,
             (f, s) => f.Interventions.Where(i => i.PlannedEnd is not null).SelectMany(i => new[] { i.PlannedEnd!.Value.AddDays(-s.Days), i.PlannedEnd!.Value })),
+        new(StallRuleCodes.ExternalReferralUnanswered, ExternalReferralUnanswered, (f, s) => f.ExternalReferrals.SelectMany(r =>
+            r.RespondBy is { } by ? new[] { r.SentOn.AddDays(s.Days), by.AddDays(1) } : [r.SentOn.AddDays(s.Days)])),
     ];
+
+    /// <summary>The kinds of actor outside the förbund that serve a life area of the plan.</summary>
+    public static IReadOnlyList<ExternalActorKind> ServingExternal(PlanArea area) => area switch
+    {
+        PlanArea.Halsa => [ExternalActorKind.Bup, ExternalActorKind.Habilitering, ExternalActorKind.Beroendevard],
+        PlanArea.Studier => [ExternalActorKind.KomvuxSfi, ExternalActorKind.Skola],
+        PlanArea.Vardag => [ExternalActorKind.Lss, ExternalActorKind.Habilitering],
+        _ => [],
+    };
+
+    // (17, 25) An actor outside the förbund (BUP, habilitering, Komvux...) whose answer the person waits for.
+    private static IEnumerable<StallFinding> ExternalReferralUnanswered(StallFacts f, DateOnly today, RuleSettings s)
+    {
+        foreach (var r in f.ExternalReferrals.Where(r => r.AnsweredOn is null && r.SentOn <= today))
+        {
+            var days = Days(r.SentOn, today);
+            var late = r.RespondBy is { } by && today > by;
+            if (days < s.Days && !late)
+            {
+                continue;
+            }
+
+            var actor = f.ExternalActors.FirstOrDefault(a => a.Id == r.ActorId);
+            var unit = actor?.Unit ?? "en extern aktör";
+            var lateSv = late ? $" (svar begärdes senast {r.RespondBy:yyyy-MM-dd})" : "";
+            var lateEn = late ? $" (an answer was asked for by {r.RespondBy:yyyy-MM-dd})" : "";
+            yield return new StallFinding(StallRuleCodes.ExternalReferralUnanswered, r.Id.ToString(), FlagSeverity.Warning, r.SentOn,
+                $"{Genitive(r.From)} {PartyNames.Sv(r.Kind)} till {unit} ({actor?.Kind.ToString() ?? "extern"}) har varit obesvarad i {days} dagar{lateSv}.",
+                $"{r.From}'s {PartyNames.En(r.Kind)} to {actor?.Unit ?? "an external actor"} ({actor?.Kind.ToString() ?? "external"}) has gone unanswered for {days} days{lateEn}.")
+            {
+                Describes = [r.From],
+            };
+        }
+    }
 
     /// <summary>The parties whose insatser serve a life area of the plan.</summary>
     public static IReadOnlyList<PartyCode> Serving(PlanArea area) => area switch
@@ -50,6 +86,8 @@ public static partial class StallRules
             var serving = Serving(need.Area);
             var acted = f.Interventions.Any(i => serving.Contains(i.Party) && !i.Void && i.PlannedOn <= today && (i.IsOpen || i.EndedOn >= need.IdentifiedOn))
                         || f.Referrals.Any(r => serving.Contains(r.To) && r.SentOn >= need.IdentifiedOn && r.SentOn <= today && r.State != ReferralState.Declined)
+                        || f.ExternalReferrals.Any(r => r.SentOn >= need.IdentifiedOn && r.SentOn <= today && !(r.AnsweredOn is not null && !r.Accepted)
+                                                        && f.ExternalActors.Any(a => a.Id == r.ActorId && ServingExternal(need.Area).Contains(a.Kind)))
                         || (need.Area == PlanArea.Forsorjning && f.Decisions.Any(d => d.DecidedOn >= need.IdentifiedOn && d.DecidedOn <= today));
             if (acted)
             {

@@ -42,6 +42,8 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         // Issue 14
         ["RecordEligibilityEnd"] = Access.CaseWrite, ["ReleaseCaseworker"] = Access.CaseWrite, ["ScheduleInterventionEnd"] = Access.CaseWrite,
         ["ReadInbox"] = Access.Review, ["MarkNoticeRead"] = Access.Review,
+        ["NameExternalActor"] = Access.CaseWrite, ["ReferToExternalActor"] = Access.CaseWrite, ["RecordExternalAnswer"] = Access.CaseWrite,
+        ["SetInterventionProvider"] = Access.CaseWrite,
     };
 
     private enum Relation { Own, Covered, NamedUnconfirmed, Uncovered, Referred, Invited, Left, Unrelated, Forbund, None }

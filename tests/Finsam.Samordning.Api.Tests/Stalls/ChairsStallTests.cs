@@ -84,4 +84,31 @@ public sealed class ChairsStallTests(ApiFactory api) : IClassFixture<ApiFactory>
         await Scan();
         Assert.DoesNotContain((await Queue($"?rule={StallRuleCodes.CaseworkerMissing}")).Items, i => i.CaseId == caseId);
     }
+
+    [Fact]
+    public async Task A_wait_at_an_actor_outside_the_forbund_counts_and_only_the_sender_records_its_answer()
+    {
+        _day.GoTo(0);
+        var c = await _kaa.OpenCase("KAA", "KAA Landskrona", _day[0], ["KaaYouth"]);
+        var caseId = CaseWalk.CaseId(c);
+        await _kaa.Consent(c, ["KAA"], coversForbund: true, givenOn: _day[0]);
+        var bup = await _kaa.Ok($"{c}/external-actors", new { kind = "Bup", unit = "BUP Helsingborg", namedOn = _day[0] });
+        var referral = await _kaa.Ok($"{c}/external-actors/{bup.Id}/referrals", new { kind = "Remiss", sentOn = _day[0] });
+        var missing = await _kaa.PostJson($"{c}/external-actors/{Guid.NewGuid()}/referrals", new { kind = "Remiss", sentOn = _day[0] });
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var bad = await _kaa.PostJson($"{c}/external-actors", new { kind = "Sjukhus", unit = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        _day.GoTo(29);
+        await Scan();
+        Assert.DoesNotContain((await Queue($"?rule={StallRuleCodes.ExternalReferralUnanswered}")).Items, i => i.CaseId == caseId);
+        _day.GoTo(30);
+        await Scan();
+        var flag = Assert.Single((await Queue($"?rule={StallRuleCodes.ExternalReferralUnanswered}")).Items, i => i.CaseId == caseId).Flag;
+        Assert.Equal("KAA:s remiss till BUP Helsingborg (Bup) har varit obesvarad i 30 dagar.", flag.Reason);
+
+        await _kaa.Ok($"{c}/external-referrals/{referral.Id}/answer", new { accepted = true, answeredOn = _day[30] });
+        await Scan();
+        Assert.DoesNotContain((await Queue($"?rule={StallRuleCodes.ExternalReferralUnanswered}")).Items, i => i.CaseId == caseId);
+    }
 }

@@ -300,4 +300,48 @@ public sealed class ChairRuleSpecs
         Assert.Equal(D(45), ack.SnoozedUntil);
         Assert.Equal(D(45), CaseState.Evolve(state, ack)!.Flags[flagId].SnoozedUntil);
     }
+
+    [Fact]
+    public void ExternalReferralUnanswered_fires_30_days_after_a_referral_to_BUP_until_its_answer_is_recorded()
+    {
+        var (bup, r) = (Guid.NewGuid(), Guid.NewGuid());
+        IEnumerable<ICaseEvent> Sent() => [.. Case(PartyCode.PSY), new ExternalActorNamed(C, bup, ExternalActorKind.Bup, "BUP Helsingborg", PartyCode.PSY, D(1)),
+            new ExternalReferralSent(C, r, bup, ReferralKind.Remiss, PartyCode.PSY, null, D(2))];
+
+        var found = Boundary(Facts([.. Sent()]), StallRuleCodes.ExternalReferralUnanswered, 32);
+
+        Assert.Equal(r.ToString(), found.Subject);
+        Assert.Equal("PSY:s remiss till BUP Helsingborg (Bup) har varit obesvarad i 30 dagar.", found.Reason);
+        Assert.Equal([PartyCode.PSY], found.Describes);
+        Assert.Empty(At(Facts([.. Sent(), new ExternalReferralAnswered(C, r, true, D(20))]), 40, StallRuleCodes.ExternalReferralUnanswered));
+    }
+
+    [Fact]
+    public void A_referral_to_an_external_actor_serving_the_area_acts_on_a_need()
+    {
+        var bup = Guid.NewGuid();
+        var facts = Facts([.. Case(PartyCode.SOC), new NeedIdentified(C, N1, PlanArea.Halsa, "Utredning", PartyCode.SOC, D(3)),
+            new ExternalActorNamed(C, bup, ExternalActorKind.Bup, "BUP", PartyCode.SOC, D(3)),
+            new ExternalReferralSent(C, Guid.NewGuid(), bup, ReferralKind.Remiss, PartyCode.SOC, null, D(4))]);
+        Assert.Empty(At(facts, 40, StallRuleCodes.UnaddressedNeed));
+    }
+
+    [Fact]
+    public void Only_the_sender_records_an_external_answer_and_only_once()
+    {
+        var (bup, r) = (Guid.NewGuid(), Guid.NewGuid());
+        var psy = new Actor("psy-1", "P", PartyCode.PSY);
+        var soc = new Actor("soc-1", "S", PartyCode.SOC);
+        var state = CaseDecider.Fold([.. Case(PartyCode.PSY, PartyCode.SOC)])!;
+        ICaseEvent[] Decide(CaseCommand c) => [.. CaseDecider.Decide(c, state)];
+        void Apply(IEnumerable<ICaseEvent> events) => state = events.Aggregate(state, (s, e) => CaseState.Evolve(s, e)!);
+
+        Assert.Throws<CaseEntryNotFound>(() => Decide(new ReferToExternalActor(r, bup, ReferralKind.Remiss, null, D(2)) { By = psy }));
+        Apply(Decide(new NameExternalActor(bup, ExternalActorKind.Bup, "BUP Helsingborg", D(1)) { By = psy }));
+        Apply(Decide(new ReferToExternalActor(r, bup, ReferralKind.Remiss, null, D(2)) { By = psy }));
+        Assert.Throws<CaseEntryNotFound>(() => Decide(new RecordExternalAnswer(r, true, D(5)) { By = soc }));
+        Assert.Equal("date.before-previous", Assert.Throws<CaseRuleViolation>(() => Decide(new RecordExternalAnswer(r, true, D(1)) { By = psy })).Code);
+        Apply(Decide(new RecordExternalAnswer(r, true, D(5)) { By = psy }));
+        Assert.Equal("referral.already-answered", Assert.Throws<CaseRuleViolation>(() => Decide(new RecordExternalAnswer(r, false, D(6)) { By = psy })).Code);
+    }
 }
