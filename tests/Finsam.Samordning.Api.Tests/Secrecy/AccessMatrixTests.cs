@@ -17,7 +17,7 @@ namespace Finsam.Samordning.Api.Tests.Secrecy;
 /// </summary>
 public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
-    private enum Access { CaseWrite, CaseRead, Review, Admin, Audit, IndividualWrite, Erase, Anyone }
+    private enum Access { CaseWrite, CaseRead, Review, Admin, Audit, IndividualWrite, Erase, Anyone, Subscribe }
 
     private static readonly Dictionary<string, Access> Rules = new()
     {
@@ -44,6 +44,8 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         ["ReadInbox"] = Access.Review, ["MarkNoticeRead"] = Access.Review,
         ["NameExternalActor"] = Access.CaseWrite, ["ReferToExternalActor"] = Access.CaseWrite, ["RecordExternalAnswer"] = Access.CaseWrite,
         ["SetInterventionProvider"] = Access.CaseWrite,
+        ["RegisterWebhook"] = Access.Subscribe, ["ListWebhooks"] = Access.Subscribe,
+        ["ListWebhookDeliveries"] = Access.Admin, ["ReplayWebhookDelivery"] = Access.Admin,
     };
 
     private enum Relation { Own, Covered, NamedUnconfirmed, Uncovered, Referred, Invited, Left, Unrelated, Forbund, None }
@@ -72,6 +74,8 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
     {
         Access.CaseWrite or Access.IndividualWrite => role == "handlaggare" && party is not null,
         Access.CaseRead or Access.Review => role is "handlaggare" or "samverkansledare",
+        // A webhook serves an inbox: a party's, or the förbund's.
+        Access.Subscribe => role == "samverkansledare" || (role == "handlaggare" && party is not null),
         Access.Admin or Access.Erase => role == "administrator",
         Access.Audit => role == "granskare",
         _ => true,

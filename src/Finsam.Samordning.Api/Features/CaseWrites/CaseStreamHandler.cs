@@ -83,7 +83,7 @@ public abstract class CaseStreamHandler<TCommand>(CaseWriter writer) : IRequestH
         events = await writer.Sealer.SealAsync(writer.Session, request.CaseId, state.IndividualId, events, cancellationToken);
         stream.AppendMany(events.Cast<object>());
         // The other parties' inbox notices commit with the events, or not at all.
-        writer.Notices.Deliver(writer.Session, state, events, viewer.Party);
+        await writer.Notices.DeliverAsync(writer.Session, state, events, viewer.Party, cancellationToken);
         return new CaseCommandResult(request.CaseId, (stream.StartingVersion ?? 0) + events.Count, id);
     }
 

@@ -66,31 +66,50 @@ public sealed class Notice
 /// </summary>
 /// <param name="secrecy">The one secrecy module.</param>
 /// <param name="calendar">The clock.</param>
-public sealed class NoticeWriter(Secrecy.CaseSecrecy secrecy, BusinessCalendar calendar)
+/// <param name="webhooks">The registered webhooks: a notice of a kind one wants also goes into the webhook outbox.</param>
+public sealed class NoticeWriter(Secrecy.CaseSecrecy secrecy, BusinessCalendar calendar, Webhooks.WebhookDirectory? webhooks = null)
 {
     /// <summary>Delivers the notices of <paramref name="events"/> appended to a case whose decider state was <paramref name="before"/>.</summary>
-    public void Deliver(IDocumentSession session, CaseState before, IReadOnlyList<ICaseEvent> events, PartyCode? actor)
+    public async Task DeliverAsync(IDocumentSession session, CaseState before, IReadOnlyList<ICaseEvent> events, PartyCode? actor, CancellationToken ct)
     {
         var after = events.Aggregate(before, (s, e) => CaseState.Evolve(s, e)!);
         var onCase = after.Parties.Values.Where(m => m.Active).Select(m => m.Party).ToList();
         var drafts = Notices.For(events, onCase, actor, id => after.Actions.GetValueOrDefault(id)?.ResponsibleParty);
-        Store(session, drafts, party => party is { } p ? after.RelationOf(p) : RelationKind.Member, after.Consents,
-            party => after.Parties.GetValueOrDefault(party)?.CaseworkerId);
+        await StoreAsync(session, drafts, party => party is { } p ? after.RelationOf(p) : RelationKind.Member, after.Consents,
+            party => after.Parties.GetValueOrDefault(party)?.CaseworkerId, ct);
     }
 
-    /// <summary>Stores the drafts that pass the secrecy check at delivery.</summary>
-    public void Store(IDocumentSession session, IEnumerable<NoticeDraft> drafts, Func<PartyCode?, RelationKind> relationOf, IReadOnlyList<Consent> consents,
-        Func<PartyCode, string?> caseworkerOf)
+    /// <summary>Stores the drafts that pass the secrecy check at delivery, and their webhook deliveries (the outbox).</summary>
+    public async Task StoreAsync(IDocumentSession session, IEnumerable<NoticeDraft> drafts, Func<PartyCode?, RelationKind> relationOf,
+        IReadOnlyList<Consent> consents, Func<PartyCode, string?> caseworkerOf, CancellationToken ct)
     {
         var now = calendar.Now;
-        foreach (var d in drafts.Where(d => secrecy.MayNotify(d.Recipient, relationOf(d.Recipient), d.Owner, d.Category, d.Addressed, consents)))
-        {
-            session.Store(new Notice
+        var notices = drafts.Where(d => secrecy.MayNotify(d.Recipient, relationOf(d.Recipient), d.Owner, d.Category, d.Addressed, consents))
+            .Select(d => new Notice
             {
                 Id = Guid.CreateVersion7(), Inbox = Notice.InboxOf(d.Recipient), CaseworkerId = d.Recipient is { } p ? NullIfEmpty(caseworkerOf(p)) : null,
                 CaseId = d.CaseId, Kind = d.Kind, EntryId = d.EntryId, Owner = d.Owner, Category = d.Category, Addressed = d.Addressed, Rule = d.Rule,
                 On = d.On, CreatedAt = now,
-            });
+            }).ToList();
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        session.Store(notices.ToArray());
+        var subscriptions = webhooks is null ? [] : await webhooks.AllAsync(ct);
+        foreach (var notice in notices)
+        {
+            foreach (var subscription in subscriptions.Where(s => s.Inbox == notice.Inbox && s.Kinds.Contains(notice.Kind)))
+            {
+                // The outbox: written with the notice, so it commits with the change or not at all.
+                var id = Guid.CreateVersion7();
+                session.Store(new Webhooks.WebhookDelivery
+                {
+                    Id = id, SubscriptionId = subscription.Id, Kind = notice.Kind, Payload = Webhooks.WebhookMessage.CloudEvent(id, notice),
+                    Status = Webhooks.DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
+                });
+            }
         }
     }
 

@@ -204,7 +204,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
                 // Expected version after the append: if anyone appended since the summary was read,
                 // this fails and nothing is raised twice.
                 session.Events.Append(summary.Id, summary.Version + events.Count, events.Cast<object>().ToArray());
-                Notify(session, summary, events);
+                await Notify(session, summary, events, ct);
             }
 
             await session.SaveChangesAsync(ct);
@@ -218,7 +218,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
 
     // Issue 14: a raised flag reaches the inboxes of the parties on the case and the förbund, in the
     // transaction that raises it (a rolled-back batch takes its notices with it).
-    private void Notify(IDocumentSession session, ScanRow row, IReadOnlyList<IFlagEvent> events)
+    private async Task Notify(IDocumentSession session, ScanRow row, IReadOnlyList<IFlagEvent> events, CancellationToken ct)
     {
         if (notices is null)
         {
@@ -227,8 +227,8 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
 
         var onCase = row.Facts.Parties.Where(p => p.LeftOn is null).Select(p => p.Party).ToList();
         var drafts = Domain.Inbox.Notices.For(events, onCase, actor: null, id => row.Facts.Actions.FirstOrDefault(a => a.Id == id)?.ResponsibleParty);
-        notices.Store(session, drafts, party => party is null || onCase.Contains(party.Value) ? RelationKind.Member : RelationKind.None,
-            row.Facts.Consents, _ => null);
+        await notices.StoreAsync(session, drafts, party => party is null || onCase.Contains(party.Value) ? RelationKind.Member : RelationKind.None,
+            row.Facts.Consents, _ => null, ct);
     }
 
     /// <summary>
