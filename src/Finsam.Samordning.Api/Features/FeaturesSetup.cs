@@ -84,6 +84,12 @@ public static class FeaturesSetup
         options.Schema.For<Inbox.Notice>().Duplicate(x => x.Inbox).Duplicate(x => x.CreatedAt).Duplicate(x => x.CaseId);
         // Webhooks: subscriptions by inbox; the outbox read by status and due time.
         options.Schema.For<Webhooks.WebhookSubscription>().Duplicate(x => x.Inbox);
+        // Kännedom before a case: its own streams and inline document.
+        options.Projections.Add<Awareness.AwarenessFile.Projection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Awareness.AwarenessFile>().Duplicate(x => x.RecordedBy).Duplicate(x => x.IndividualId);
+        options.Events.AddEventType(typeof(Domain.Awareness.AwarenessRecorded));
+        options.Events.AddEventType(typeof(Domain.Awareness.ContactAttempted));
+        options.Events.AddEventType(typeof(Domain.Awareness.AwarenessConverted));
         options.Schema.For<Webhooks.WebhookDelivery>().Duplicate(x => x.NextAttemptAt).Duplicate(x => x.CreatedAt);
         // An individual is found by the look-up hash in the key store (finsam_keys), not here.
         options.Schema.For<Individuals.Individual>();

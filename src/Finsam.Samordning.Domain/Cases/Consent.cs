@@ -159,6 +159,7 @@ public static class InformationCategories
         [typeof(EligibilityEndRecorded)] = InformationCategory.PlanAndMeetings,
         [typeof(InterventionEndScheduled)] = InformationCategory.InterventionsAndReferrals,
         [typeof(ExternalActorNamed)] = InformationCategory.InterventionsAndReferrals,
+        [typeof(Awareness.AwarenessCarriedOver)] = InformationCategory.Contacts,
         [typeof(ExternalReferralSent)] = InformationCategory.InterventionsAndReferrals,
         [typeof(ExternalReferralAnswered)] = InformationCategory.InterventionsAndReferrals,
         [typeof(InterventionProviderSet)] = InformationCategory.InterventionsAndReferrals,

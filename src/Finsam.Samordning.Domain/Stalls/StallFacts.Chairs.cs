@@ -103,6 +103,13 @@ public sealed partial record StallFacts
         {
             ExternalReferrals = [.. f.ExternalReferrals.Select(r => r.Id == e.ReferralId ? r with { AnsweredOn = e.AnsweredOn, Accepted = e.Accepted } : r)],
         },
+        // The attempts before the case count as contacts and no-shows from the days they happened.
+        (var f, Awareness.AwarenessCarriedOver e) => f with
+        {
+            LastContactOn = e.Attempts.Where(a => a.Outcome != Awareness.AttemptOutcome.NoAnswer).Select(a => (DateOnly?)a.AttemptedOn)
+                .Append(f.LastContactOn).Max(),
+            NoShows = [.. f.NoShows.Concat(e.Attempts.Where(a => a.Outcome == Awareness.AttemptOutcome.NoAnswer).Select(a => a.AttemptedOn)).Order().TakeLast(10)],
+        },
         (var f, InterventionEndScheduled e) => f.Insats(e.InterventionId, i => i with { PlannedEnd = e.PlannedEnd }),
         (var f, SipMeetingHeld e) => f with
         {

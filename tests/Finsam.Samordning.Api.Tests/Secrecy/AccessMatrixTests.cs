@@ -46,6 +46,8 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         ["SetInterventionProvider"] = Access.CaseWrite,
         ["RegisterWebhook"] = Access.Subscribe, ["ListWebhooks"] = Access.Subscribe,
         ["ListWebhookDeliveries"] = Access.Admin, ["ReplayWebhookDelivery"] = Access.Admin,
+        ["RecordAwareness"] = Access.CaseWrite, ["LogContactAttempt"] = Access.CaseWrite, ["ConvertAwareness"] = Access.CaseWrite,
+        ["ListAwareness"] = Access.CaseWrite, ["GetAwareness"] = Access.CaseWrite,
     };
 
     private enum Relation { Own, Covered, NamedUnconfirmed, Uncovered, Referred, Invited, Left, Unrelated, Forbund, None }

@@ -101,7 +101,7 @@ public sealed record OpenCase(
             {
                 var individual = await Individuals.IndividualAccess.FindRelatedAsync(session, individualId, request.By.Party, cancellationToken)
                     ?? throw new Infrastructure.Errors.NotFoundException(Individuals.IndividualAccess.NotFound(individualId));
-                birthDate = await BirthDate(individual, cancellationToken);
+                birthDate = await BirthDate(keys, individual, cancellationToken);
             }
 
             // Version 7 ids sort by creation time, which keeps the events table's index compact.
@@ -121,7 +121,7 @@ public sealed record OpenCase(
 
         // Issue 14: the birth date is read from the person's sealed data only to derive the ends of
         // age-bound labels ("KAA ends on"); it never leaves this method. An erased person has none.
-        private async Task<DateOnly?> BirthDate(Individuals.Individual individual, CancellationToken ct)
+        internal static async Task<DateOnly?> BirthDate(Infrastructure.Access.TextKeys keys, Individuals.Individual individual, CancellationToken ct)
         {
             if (individual.ErasedAt is not null || await keys.GetAsync(individual.Id, ct) is not { } key)
             {
