@@ -32,7 +32,8 @@ public static class StallScanBenchmark
 
         var time = new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(2)));
         var calendar = new BusinessCalendar(time, Options.Create(new FinsamOptions()));
-        var scanner = new StallScanner(store, new StallSettingsStore(store, new ConfigurationBuilder().Build()), calendar, NullLogger<StallScanner>.Instance);
+        var scanner = new StallScanner(store, new StallSettingsStore(store, new ConfigurationBuilder().Build()), calendar, NullLogger<StallScanner>.Instance,
+            new Finsam.Samordning.Api.Features.Inbox.NoticeWriter(new Finsam.Samordning.Api.Features.Secrecy.CaseSecrecy(calendar), calendar));
         var ids = new List<Guid>();
         var rows = new List<string[]>();
         Console.WriteLine($"Stall scan benchmark: today {Today:yyyy-MM-dd}, {duePercent}% due in the incremental scan, {Environment.ProcessorCount} cores");

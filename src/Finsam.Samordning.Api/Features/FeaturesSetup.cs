@@ -36,6 +36,8 @@ public static class FeaturesSetup
         Benefits.BenefitWrites.Declare(writes);
         Flags.FlagWrites.Declare(writes);
         FollowUp.FollowUpWrites.Declare(writes);
+        Chairs.ChairsWrites.Declare(writes);
+        ExternalActors.ExternalActorWrites.Declare(writes);
 
         var slices = typeof(FeaturesSetup).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndpoint).IsAssignableFrom(t))
@@ -51,6 +53,10 @@ public static class FeaturesSetup
             var jobs = app.Configuration.GetSection("Finsam:Jobs").Get<Infrastructure.Jobs.JobsOptions>() ?? new Infrastructure.Jobs.JobsOptions();
             app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Stalls.StallScanJob>(
                 Stalls.StallScanJob.Id, job => job.RunAsync(CancellationToken.None), jobs.StallScanCron);
+            // Issue 14: the webhook outbox's sender.
+            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Webhooks.WebhookDispatchJob>(Webhooks.WebhookDispatchJob.Id,
+                job => job.RunAsync(CancellationToken.None),
+                app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Webhooks.WebhookOptions>>().Value.DispatchCron);
         }
 
         return app;
@@ -86,6 +92,17 @@ public static class FeaturesSetup
 
         options.Schema.For<Stalls.StallSettingsDocument>();
         options.Schema.For<Stalls.StallSweepRequest>();
+        // Issue 14: a party's inbox is read newest first, by inbox key.
+        options.Schema.For<Inbox.Notice>().Duplicate(x => x.Inbox).Duplicate(x => x.CreatedAt).Duplicate(x => x.CaseId);
+        // Webhooks: subscriptions by inbox; the outbox read by status and due time.
+        options.Schema.For<Webhooks.WebhookSubscription>().Duplicate(x => x.Inbox);
+        // Kännedom before a case: its own streams and inline document.
+        options.Projections.Add<Awareness.AwarenessFile.Projection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Awareness.AwarenessFile>().Duplicate(x => x.RecordedBy).Duplicate(x => x.IndividualId);
+        options.Events.AddEventType(typeof(Domain.Awareness.AwarenessRecorded));
+        options.Events.AddEventType(typeof(Domain.Awareness.ContactAttempted));
+        options.Events.AddEventType(typeof(Domain.Awareness.AwarenessConverted));
+        options.Schema.For<Webhooks.WebhookDelivery>().Duplicate(x => x.NextAttemptAt).Duplicate(x => x.CreatedAt);
         // An individual is found by the look-up hash in the key store (finsam_keys), not here.
         options.Schema.For<Individuals.Individual>();
         // Participants counted anonymously (no case, no person): read whole by the indicator tables.
@@ -94,12 +111,27 @@ public static class FeaturesSetup
 
     /// <summary>Registers what the feature slices share: the write table's lines, the secrecy module, the stall scan.</summary>
     public static IServiceCollection AddFinsamFeatures(this IServiceCollection services) => services
+        .AddWebhookOptions()
         .AddSingleton<CaseWriteLines>()
         .AddScoped<CaseWriter>()
+        .AddSingleton<Inbox.NoticeWriter>()
+        .AddSingleton<Webhooks.WebhookDirectory>()
+        .AddScoped<Webhooks.WebhookDispatcher>()
+        .AddScoped<Webhooks.WebhookDispatchJob>()
+        .AddHostedService<Webhooks.WebhookPump>()
         .AddSingleton<Secrecy.CaseSecrecy>()
         .AddScoped<Stalls.StallScanJob>()
         .AddScoped<Stalls.StallScanner>()
         .AddSingleton<Stalls.StallSettingsStore>()
         .AddSingleton<Stalls.IStallSweepPrompt, Stalls.HangfireStallSweepPrompt>()
         .AddFinsamFollowUp();
+
+
+    // Issue 14: webhook options and the HTTP client that sends them (no redirects: a 3xx is a failure).
+    private static IServiceCollection AddWebhookOptions(this IServiceCollection services)
+    {
+        services.AddOptions<Webhooks.WebhookOptions>().BindConfiguration(Webhooks.WebhookOptions.Section);
+        services.AddHttpClient(Webhooks.WebhookDispatcher.Client).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        return services;
+    }
 }

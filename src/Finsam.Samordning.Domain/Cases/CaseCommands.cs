@@ -16,7 +16,14 @@ public abstract record CaseCommand
 /// <summary>Open a new case. The opening party joins it at once with the acting caseworker.</summary>
 public sealed record OpenCaseCommand(
     Guid CaseId, Guid? IndividualId, string MunicipalityCode, IReadOnlyList<TargetGroup> TargetGroups,
-    PartyCode OpeningParty, string OpeningUnit, DateOnly OpenedOn) : CaseCommand;
+    PartyCode OpeningParty, string OpeningUnit, DateOnly OpenedOn) : CaseCommand
+{
+    /// <summary>
+    /// The registered person's birth date, read from their sealed data when the case is opened: the
+    /// ends of age-bound labels are derived from it, and it never enters an event itself.
+    /// </summary>
+    public DateOnly? BirthDate { get; init; }
+}
 
 /// <summary>Invite another party to join the case; it joins only by accepting.</summary>
 public sealed record InviteParty(Guid InvitationId, PartyCode Party, string Reason, DateOnly InvitedOn) : CaseCommand;

@@ -5,7 +5,7 @@ namespace Finsam.Samordning.Domain.Cases;
 /// return the events to append, or throw <see cref="CaseRuleViolation"/> naming the rule and the
 /// current state.
 /// </summary>
-public static class CaseDecider
+public static partial class CaseDecider
 {
     /// <summary>Decides which events a command produces.</summary>
     public static IReadOnlyList<ICaseEvent> Decide(CaseCommand command, CaseState? state)
@@ -78,6 +78,7 @@ public static class CaseDecider
             RecordBenefitDecision c => BenefitDecision(s, c),
             CloseCase c => Close(s, c),
             ReopenCase c => Reopen(s, c),
+            _ when DecideChairs(command, s) is { } chairs => chairs,
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command."),
         };
     }
@@ -108,6 +109,9 @@ public static class CaseDecider
         [
             new CaseOpened(c.CaseId, c.IndividualId, c.MunicipalityCode, groups, c.OpeningParty, c.OpenedOn),
             new PartyJoined(c.CaseId, c.OpeningParty, c.OpeningUnit, c.By.UserId, c.By.DisplayName, c.OpenedOn),
+            // Issue 14: "KAA ends on", derived here so the birth date stays with the individual.
+            .. (c.BirthDate is { } born ? EligibilityLabels.Derive(born, groups, c.OpenedOn) : [])
+                .Select(l => new EligibilityEndRecorded(c.CaseId, l.Label, l.EndsOn, c.OpeningParty, c.OpenedOn)),
         ];
     }
 

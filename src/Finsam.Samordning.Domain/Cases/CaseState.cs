@@ -176,6 +176,9 @@ public sealed record CaseState
     /// <summary>Follow-up records (SUS start and end data) by insats id.</summary>
     public IReadOnlyDictionary<Guid, FollowUp.ParticipantRecords> Participants { get; init; } = new Dictionary<Guid, FollowUp.ParticipantRecords>();
 
+    /// <summary>Actors outside the förbund and referrals to them (issue 14).</summary>
+    public ExternalActorsState External { get; init; } = new();
+
     /// <summary>Whether <paramref name="party"/> is on the case now.</summary>
     public bool IsActiveParty(PartyCode party) => Parties.TryGetValue(party, out var m) && m.Active;
 
@@ -202,6 +205,9 @@ public sealed record CaseState
         (null, _) => null,
         (var s, PartyJoined e) => s with { Parties = s.Parties.With(e.Party, new PartyMembership(e.Party, e.Unit, e.CaseworkerId, e.JoinedOn)) },
         (var s, CaseworkerAssigned e) => s with { Parties = s.Parties.With(e.Party, s.Parties[e.Party] with { CaseworkerId = e.CaseworkerId }) },
+        // Issue 14: a party whose caseworker moved on carries the case with nobody until one is assigned.
+        (var s, IExternalActorEvent e) => s with { External = s.External.Evolve(e) },
+        (var s, CaseworkerReleased e) => s with { Parties = s.Parties.With(e.Party, s.Parties[e.Party] with { CaseworkerId = "" }) },
         (var s, PartyLeft e) => s with
         {
             Parties = s.Parties.With(e.Party, s.Parties[e.Party] with { LeftOn = e.LeftOn }),
@@ -305,7 +311,7 @@ public static class OpenFlags
 
     /// <summary>The flag after an acknowledgement.</summary>
     public static OpenFlag Acknowledge(OpenFlag flag, StallFlagAcknowledged e) =>
-        flag with { AcknowledgedOn = e.AcknowledgedOn, AcknowledgedBy = e.AcknowledgedBy, AcknowledgeNote = e.Note };
+        flag with { AcknowledgedOn = e.AcknowledgedOn, AcknowledgedBy = e.AcknowledgedBy, AcknowledgeNote = e.Note, SnoozedUntil = e.SnoozedUntil };
 
     /// <summary>Applies a flag event to a list of open flags.</summary>
     public static IReadOnlyList<OpenFlag> Apply(IReadOnlyList<OpenFlag> flags, IFlagEvent @event) => @event switch

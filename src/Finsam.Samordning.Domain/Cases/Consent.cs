@@ -176,6 +176,14 @@ public static class InformationCategories
         [typeof(FollowUp.ParticipantEndRecorded)] = InformationCategory.InterventionsAndReferrals,
         // Progress answers describe the person as an assessment does.
         [typeof(FollowUp.ProgressQuestionnaireAnswered)] = InformationCategory.Assessments,
+        // Issue 14: a label's end can tell the person's age; a planned end belongs with the insats.
+        [typeof(EligibilityEndRecorded)] = InformationCategory.PlanAndMeetings,
+        [typeof(InterventionEndScheduled)] = InformationCategory.InterventionsAndReferrals,
+        [typeof(ExternalActorNamed)] = InformationCategory.InterventionsAndReferrals,
+        [typeof(Awareness.AwarenessCarriedOver)] = InformationCategory.Contacts,
+        [typeof(ExternalReferralSent)] = InformationCategory.InterventionsAndReferrals,
+        [typeof(ExternalReferralAnswered)] = InformationCategory.InterventionsAndReferrals,
+        [typeof(InterventionProviderSet)] = InformationCategory.InterventionsAndReferrals,
     };
 
     /// <summary>

@@ -15,8 +15,8 @@ public abstract record FlagCommand
 /// <summary>Raise a concern by hand: a handläggare sees someone slipping that no rule catches.</summary>
 public sealed record RaiseConcern(Guid FlagId, string Reason, DateOnly RaisedOn) : FlagCommand;
 
-/// <summary>Note what is being done about a flag; it stays visible until cleared.</summary>
-public sealed record AcknowledgeFlag(Guid FlagId, string Note, DateOnly AcknowledgedOn) : FlagCommand;
+/// <summary>Note what is being done about a flag; it stays visible until cleared, or is put aside until <paramref name="SnoozedUntil"/>.</summary>
+public sealed record AcknowledgeFlag(Guid FlagId, string Note, DateOnly AcknowledgedOn, DateOnly? SnoozedUntil = null) : FlagCommand;
 
 /// <summary>Clear a concern raised by hand.</summary>
 public sealed record ClearConcern(Guid FlagId, string Reason, DateOnly ClearedOn) : FlagCommand;
@@ -65,7 +65,12 @@ public static class FlagDecider
             throw new CaseRuleViolation("date.before-previous", $"acknowledgedOn cannot be before the flag was raised ({flag.RaisedOn:yyyy-MM-dd}).");
         }
 
-        return [new StallFlagAcknowledged(s.Id, c.FlagId, c.Note, c.By.UserId, c.AcknowledgedOn)];
+        if (c.SnoozedUntil is { } until && until <= c.AcknowledgedOn)
+        {
+            throw new CaseRuleViolation("flag.snooze-in-past", $"snoozedUntil ({until:yyyy-MM-dd}) must be after the acknowledgement ({c.AcknowledgedOn:yyyy-MM-dd}).");
+        }
+
+        return [new StallFlagAcknowledged(s.Id, c.FlagId, c.Note, c.By.UserId, c.AcknowledgedOn, c.SnoozedUntil)];
     }
 
     private static IReadOnlyList<ICaseEvent> Clear(CaseState s, ClearConcern c)

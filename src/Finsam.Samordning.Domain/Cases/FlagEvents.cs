@@ -54,7 +54,8 @@ public sealed record StallFlagRaised(
 /// <param name="Note">What is being done.</param>
 /// <param name="AcknowledgedBy">User id.</param>
 /// <param name="AcknowledgedOn">Business date.</param>
-public sealed record StallFlagAcknowledged(Guid CaseId, Guid FlagId, string Note, string AcknowledgedBy, DateOnly AcknowledgedOn) : IFlagEvent, IHasFreeText
+/// <param name="SnoozedUntil">Until when the flag is put aside: on that day it returns if its finding still holds.</param>
+public sealed record StallFlagAcknowledged(Guid CaseId, Guid FlagId, string Note, string AcknowledgedBy, DateOnly AcknowledgedOn, DateOnly? SnoozedUntil = null) : IFlagEvent, IHasFreeText
 {
     /// <inheritdoc />
     public ICaseEvent MapText(Func<string?, string?> map) => this with { Note = map(Note)! };
@@ -92,9 +93,10 @@ public sealed record StallFlagCleared(Guid CaseId, Guid FlagId, string Reason, s
 /// <param name="AcknowledgedBy">Who acknowledged.</param>
 /// <param name="AcknowledgeNote">Their note.</param>
 /// <param name="Describes">The parties whose entries a rule's reason describes; null when it may describe any party's.</param>
+/// <param name="SnoozedUntil">Put aside until this day by an acknowledgement; the scan raises it anew then if it still holds.</param>
 public sealed record OpenFlag(Guid Id, string Rule, string Subject, FlagSeverity Severity, string Reason, string ReasonEn, DateOnly Since,
     DateOnly RaisedOn, PartyCode? RaisedBy, DateOnly? AcknowledgedOn = null, string? AcknowledgedBy = null, string? AcknowledgeNote = null,
-    IReadOnlyList<PartyCode>? Describes = null)
+    IReadOnlyList<PartyCode>? Describes = null, DateOnly? SnoozedUntil = null)
 {
     /// <summary>Rule code of a concern raised by hand.</summary>
     public const string ManualConcern = "ManualConcern";

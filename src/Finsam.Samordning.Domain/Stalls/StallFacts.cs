@@ -4,9 +4,9 @@ namespace Finsam.Samordning.Domain.Stalls;
 
 #pragma warning disable CS1591 // Fact records mirror the events they come from.
 
-public sealed record PartyFact(PartyCode Party, DateOnly JoinedOn, DateOnly? LeftOn = null, PartyCode? HandedOverTo = null);
+public sealed partial record PartyFact(PartyCode Party, DateOnly JoinedOn, DateOnly? LeftOn = null, PartyCode? HandedOverTo = null);
 
-public sealed record InterventionFact(Guid Id, PartyCode Party, string Kind, InterventionState State, DateOnly PlannedOn)
+public sealed partial record InterventionFact(Guid Id, PartyCode Party, string Kind, InterventionState State, DateOnly PlannedOn)
 {
     /// <summary>Spells ongoing: from start to pause/end (end exclusive).</summary>
     public IReadOnlyList<OngoingPeriod> Periods { get; init; } = [];
@@ -33,7 +33,7 @@ public sealed record AssessmentFact(PartyCode Party, WorkCapacityConclusion Conc
 
 public sealed record BenefitFact(Benefit Benefit, BenefitDecisionKind Decision, DateOnly DecidedOn);
 
-public sealed record MeetingFact(Guid Id, DateOnly MeetingOn, DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, DateOnly? NextFollowUpOn = null)
+public sealed partial record MeetingFact(Guid Id, DateOnly MeetingOn, DateOnly? HeldOn = null, IReadOnlyList<PartyCode>? Participants = null, DateOnly? NextFollowUpOn = null)
 {
     /// <summary>Parties invited; null in facts folded before invitations were kept (then every party counts as expected).</summary>
     public IReadOnlyList<PartyCode>? Invited { get; init; }
@@ -51,7 +51,7 @@ public sealed record MeetingFact(Guid Id, DateOnly MeetingOn, DateOnly? HeldOn =
 /// What the stall rules need to know about a case, folded from its events. Kept small: the scan
 /// reads it for every due case.
 /// </summary>
-public sealed record StallFacts
+public sealed partial record StallFacts
 {
     /// <summary>Open or closed.</summary>
     public CaseStatus Status { get; init; }
@@ -96,7 +96,9 @@ public sealed record StallFacts
     public IReadOnlyList<BenefitFact> Benefits { get; init; } = [];
 
     /// <summary>Folds one event in. Tolerant of entries it does not know.</summary>
-    public static StallFacts? Evolve(StallFacts? facts, ICaseEvent @event) => (facts, @event) switch
+    public static StallFacts? Evolve(StallFacts? facts, ICaseEvent @event) => EvolveChairs(EvolveCore(facts, @event), @event);
+
+    private static StallFacts? EvolveCore(StallFacts? facts, ICaseEvent @event) => (facts, @event) switch
     {
         (_, CaseOpened e) => new StallFacts { Status = CaseStatus.Open, OpenedOn = e.OpenedOn, ActiveSince = e.OpenedOn },
         (null, _) => null,

@@ -27,7 +27,7 @@ public sealed record StallFinding(string Rule, string Subject, FlagSeverity Seve
 /// A paused insats is not ongoing. Every rule also names the dates on which its verdict can change
 /// with no new event, so a case's next attention date can be computed.
 /// </summary>
-public static class StallRules
+public static partial class StallRules
 {
     private sealed record Rule(
         string Code,
@@ -53,6 +53,7 @@ public static class StallRules
         new(StallRuleCodes.AcceptedNotPlanned, AcceptedNotPlanned, (f, s) => f.Referrals.Where(r => r.AnsweredOn is not null).Select(r => r.AnsweredOn!.Value.AddDays(s.Days))),
         new(StallRuleCodes.NoSgiNoRehab, NoSgiNoRehab, (f, s) => f.Benefits.Select(b => b.DecidedOn.AddDays(s.Days))),
         new(StallRuleCodes.PartyAbsentFromSip, PartyAbsentFromSip, (f, s) => PeriodEnds(f)),
+        .. ChairRules(),
     ];
 
     private static readonly DateOnly Never = DateOnly.MinValue;

@@ -31,6 +31,31 @@ public static class StallScan
             events.Add(new StallFlagCleared(caseId, flag.Id, "Läget gäller inte längre. / The situation no longer holds.", System, today));
         }
 
+        events.AddRange(Resurface(caseId, automatic, findings, today, newId));
         return events;
     }
+
+    /// <summary>
+    /// A snoozed flag whose day has come and whose finding still holds returns as a new flag (so it
+    /// is unacknowledged again and reaches the inbox); one whose finding no longer holds was cleared above.
+    /// </summary>
+    private static IEnumerable<IFlagEvent> Resurface(Guid caseId, IEnumerable<OpenFlag> automatic, IReadOnlyList<StallFinding> findings, DateOnly today,
+        Func<Guid> newId)
+    {
+        foreach (var flag in automatic.Where(f => f.SnoozedUntil is { } until && until <= today))
+        {
+            if (findings.FirstOrDefault(f => f.Key == (flag.Rule, flag.Subject)) is not { } finding)
+            {
+                continue;
+            }
+
+            yield return new StallFlagCleared(caseId, flag.Id, "Uppskovet är slut och läget gäller fortfarande. / The snooze is over and the situation still holds.", System, today);
+            yield return new StallFlagRaised(caseId, newId(), finding.Rule, finding.Subject, finding.Severity, finding.Reason, finding.ReasonEn, finding.Since,
+                today, null, finding.Describes);
+        }
+    }
+
+    /// <summary>When the scan must look at a case next: the rules' next change, or an earlier day a snooze ends.</summary>
+    public static DateOnly? NextLook(DateOnly? nextChange, IEnumerable<OpenFlag> open, DateOnly today) =>
+        open.Where(f => !f.IsManual && f.SnoozedUntil is { } u && u > today).Select(f => f.SnoozedUntil).Append(nextChange).Where(d => d is not null).Min();
 }

@@ -7,10 +7,10 @@ namespace Finsam.Samordning.Domain.Stalls;
 public sealed record RuleSettings(bool Enabled, int Days, int Count = 0);
 
 /// <summary>The stall rules' thresholds (configuration; per förbund later).</summary>
-public sealed record StallSettings
+public sealed partial record StallSettings
 {
     // Declared before anything that reads it: static initializers run in textual order.
-    private static readonly IReadOnlyDictionary<string, RuleSettings> DefaultRules = new Dictionary<string, RuleSettings>
+    private static readonly IReadOnlyDictionary<string, RuleSettings> DefaultRules = WithChairDefaults(new Dictionary<string, RuleSettings>
         {
             [StallRuleCodes.NoActiveIntervention] = new(true, 14),
             [StallRuleCodes.NoContact] = new(true, 30),
@@ -28,7 +28,7 @@ public sealed record StallSettings
             [StallRuleCodes.AcceptedNotPlanned] = new(true, 14),
             [StallRuleCodes.NoSgiNoRehab] = new(true, 30),
             [StallRuleCodes.PartyAbsentFromSip] = new(true, 0),
-        };
+        });
 
     /// <summary>Settings by rule code.</summary>
     public IReadOnlyDictionary<string, RuleSettings> Rules { get; init; } = DefaultRules;
@@ -53,7 +53,7 @@ public sealed record StallSettings
 }
 
 /// <summary>Stable codes of the stall rules.</summary>
-public static class StallRuleCodes
+public static partial class StallRuleCodes
 {
 #pragma warning disable CS1591 // The codes are the names; design §6 describes each.
     public const string NoActiveIntervention = nameof(NoActiveIntervention);
@@ -79,5 +79,6 @@ public static class StallRuleCodes
     [
         NoActiveIntervention, NoContact, WaitingTooLong, UnansweredReferral, OverdueFollowUp, OverdueAction, LeftAlone, AssessmentGap,
         ConsentExpiring, RepeatedNoShows, ReferralPingPong, SequentialOnly, NoPlanLead, AcceptedNotPlanned, NoSgiNoRehab, PartyAbsentFromSip,
+        .. Chairs(),
     ];
 }

@@ -17,7 +17,7 @@ namespace Finsam.Samordning.Api.Tests.Secrecy;
 /// </summary>
 public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
-    private enum Access { CaseWrite, CaseRead, Review, Admin, Audit, IndividualWrite, Erase, Anyone, FollowUp }
+    private enum Access { CaseWrite, CaseRead, Review, Admin, Audit, IndividualWrite, Erase, Anyone, FollowUp, Subscribe }
 
     private static readonly Dictionary<string, Access> Rules = new()
     {
@@ -49,6 +49,15 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
         ["GetIndicators"] = Access.FollowUp, ["ExportIndicatorsCsv"] = Access.FollowUp, ["ExportIndicatorsXlsx"] = Access.FollowUp,
         ["ExportParticipants"] = Access.FollowUp,
         ["AnswerProgressQuestionnaire"] = Access.CaseWrite, ["GetProgressQuestionnaire"] = Access.Anyone,
+        // Issue 14
+        ["RecordEligibilityEnd"] = Access.CaseWrite, ["ReleaseCaseworker"] = Access.CaseWrite, ["ScheduleInterventionEnd"] = Access.CaseWrite,
+        ["ReadInbox"] = Access.Review, ["MarkNoticeRead"] = Access.Review,
+        ["NameExternalActor"] = Access.CaseWrite, ["ReferToExternalActor"] = Access.CaseWrite, ["RecordExternalAnswer"] = Access.CaseWrite,
+        ["SetInterventionProvider"] = Access.CaseWrite,
+        ["RegisterWebhook"] = Access.Subscribe, ["ListWebhooks"] = Access.Subscribe,
+        ["ListWebhookDeliveries"] = Access.Admin, ["ReplayWebhookDelivery"] = Access.Admin,
+        ["RecordAwareness"] = Access.CaseWrite, ["LogContactAttempt"] = Access.CaseWrite, ["ConvertAwareness"] = Access.CaseWrite,
+        ["ListAwareness"] = Access.CaseWrite, ["GetAwareness"] = Access.CaseWrite,
     };
 
     private enum Relation { Own, Covered, NamedUnconfirmed, Uncovered, Referred, Invited, Left, Unrelated, Forbund, None }
@@ -77,6 +86,8 @@ public sealed class AccessMatrixTests(ApiFactory api, ITestOutputHelper output) 
     {
         Access.CaseWrite or Access.IndividualWrite => role == "handlaggare" && party is not null,
         Access.CaseRead or Access.Review => role is "handlaggare" or "samverkansledare",
+        // A webhook serves an inbox: a party's, or the förbund's.
+        Access.Subscribe => role == "samverkansledare" || (role == "handlaggare" && party is not null),
         Access.Admin or Access.Erase => role == "administrator",
         Access.Audit => role == "granskare",
         Access.FollowUp => role is "samverkansledare" or "administrator",

@@ -49,7 +49,8 @@ public sealed record CaseCommandResult(Guid CaseId, long Version, Guid? Id);
 /// <summary>What every case write works with: the request's session, and the sealer its free text passes through.</summary>
 /// <param name="Session">The request's session; the unit of work commits it.</param>
 /// <param name="Sealer">Seals free text before it is appended.</param>
-public sealed record CaseWriter(IDocumentSession Session, FreeTextSealer Sealer);
+/// <param name="Notices">Writes the inbox notices of the change into the same session (issue 14).</param>
+public sealed record CaseWriter(IDocumentSession Session, FreeTextSealer Sealer, Inbox.NoticeWriter Notices);
 
 /// <summary>
 /// Every case write, through its table line: fetch the decider's state for writing (checking
@@ -63,7 +64,7 @@ public sealed class CaseWriteHandler(CaseWriter writer, CaseWriteLines lines, Bu
         var stream = await Fetch(request, cancellationToken);
         var state = stream.Aggregate?.State ?? throw NotFoundException.Case(request.CaseId);
         // To a party with no relation the case does not exist: the same answer as an unknown id.
-        CaseSecrecy.Resolve(request.Write.Caller, request.CaseId, state.RelationOf);
+        var viewer = CaseSecrecy.Resolve(request.Write.Caller, request.CaseId, state.RelationOf);
 
         var args = new CaseWriteArgs(request, calendar.Today);
         var decide = lines[request.Operation].Decide(request.Body, args);
@@ -81,6 +82,8 @@ public sealed class CaseWriteHandler(CaseWriter writer, CaseWriteLines lines, Bu
         // case file built from them and the WAL only ever hold the sealed form.
         events = await writer.Sealer.SealAsync(request.CaseId, state.IndividualId, events, cancellationToken);
         stream.AppendMany(events.Cast<object>());
+        // The other parties' inbox notices commit with the events, or not at all.
+        await writer.Notices.DeliverAsync(writer.Session, state, events, viewer.Party, cancellationToken);
         return new CaseCommandResult(request.CaseId, (stream.StartingVersion ?? 0) + events.Count, args.EntryId);
     }
 

@@ -89,22 +89,25 @@ public sealed record OpenCase(
     }
 
     /// <summary>Decides, seals and appends the opening events; a case with no registered person gets a key of its own.</summary>
-    internal sealed class Handler(IDocumentSession session, Infrastructure.Access.FreeTextSealer sealer) : IRequestHandler<OpenCase, CaseDetails>
+    internal sealed class Handler(IDocumentSession session, Infrastructure.Access.FreeTextSealer sealer, Infrastructure.Access.TextKeys keys)
+        : IRequestHandler<OpenCase, CaseDetails>
     {
         public async Task<CaseDetails> Handle(OpenCase request, CancellationToken cancellationToken)
         {
             // Only a party related to the individual id may open a case about it; to any other the
             // id does not exist, so the answer is the same as for an unknown id.
-            if (request.IndividualId is { } individualId
-                && await Individuals.IndividualAccess.FindRelatedAsync(session, individualId, request.By.Party, cancellationToken) is null)
+            DateOnly? birthDate = null;
+            if (request.IndividualId is { } individualId)
             {
-                throw new Infrastructure.Errors.NotFoundException(Individuals.IndividualAccess.NotFound(individualId));
+                var individual = await Individuals.IndividualAccess.FindRelatedAsync(session, individualId, request.By.Party, cancellationToken)
+                    ?? throw new Infrastructure.Errors.NotFoundException(Individuals.IndividualAccess.NotFound(individualId));
+                birthDate = await BirthDate(keys, individual, cancellationToken);
             }
 
             // Version 7 ids sort by creation time, which keeps the events table's index compact.
             var id = Guid.CreateVersion7();
             var command = new OpenCaseCommand(id, request.IndividualId, request.MunicipalityCode!, request.TargetGroups!,
-                request.OpeningParty!.Value, request.OpeningUnit!.Trim(), request.OpenedOn!.Value) { By = request.By };
+                request.OpeningParty!.Value, request.OpeningUnit!.Trim(), request.OpenedOn!.Value) { By = request.By, BirthDate = birthDate };
             if (request.IndividualId is null)
             {
                 // Its free text is sealed under this key, stored before the opening commits.
@@ -114,6 +117,20 @@ public sealed record OpenCase(
             var events = await sealer.SealAsync(id, request.IndividualId, CaseDecider.Decide(command, state: null), cancellationToken);
             session.Events.StartStream<CaseFile>(id, events.Cast<object>().ToArray());
             return CaseDetails.From(CaseFile.Fold(events, events.Count)!);
+        }
+
+        // Issue 14: the birth date is read from the person's sealed data only to derive the ends of
+        // age-bound labels ("KAA ends on"); it never leaves this method. An erased person has none.
+        internal static async Task<DateOnly?> BirthDate(Infrastructure.Access.TextKeys keys, Individuals.Individual individual, CancellationToken ct)
+        {
+            if (individual.ErasedAt is not null || await keys.GetAsync(individual.Id, ct) is not { } key)
+            {
+                return null;
+            }
+
+            var data = System.Text.Json.JsonSerializer.Deserialize<Individuals.PersonalData>(
+                Infrastructure.Access.PersonalDataProtector.Decrypt(key, individual.SealedData, individual.Id))!;
+            return Domain.Individuals.Personnummer.TryParse(data.Personnummer, DateOnly.MaxValue, out var number, out _) ? number!.BirthDate : null;
         }
     }
 }

@@ -12,7 +12,8 @@ public sealed record RaiseConcernRequest(string? Reason, DateOnly? RaisedOn);
 /// <summary>Body of <c>POST /api/v1/cases/{id}/flags/{flagId}/acknowledge</c>.</summary>
 /// <param name="Note">What is being done about it.</param>
 /// <param name="AcknowledgedOn">Business date; today when left out.</param>
-public sealed record AcknowledgeFlagRequest(string? Note, DateOnly? AcknowledgedOn);
+/// <param name="SnoozedUntil">Put the flag aside until this day (at most a year ahead); it returns then if its finding still holds.</param>
+public sealed record AcknowledgeFlagRequest(string? Note, DateOnly? AcknowledgedOn, DateOnly? SnoozedUntil = null);
 
 /// <summary>Body of <c>POST /api/v1/cases/{id}/flags/{flagId}/clear</c>.</summary>
 /// <param name="Reason">Why the concern no longer holds.</param>
@@ -32,12 +33,15 @@ internal sealed class FlagWrites : ICaseWrites
                 v.RuleFor(b => b.RaisedOn).NotInFuture(calendar);
             })
         .FlagWrite<AcknowledgeFlagRequest>("flags/{flagId:guid}/acknowledge", "AcknowledgeFlag", "Acknowledge a flag",
-            "Notes who looked at the flag and what is being done. The flag stays in the review queue, marked acknowledged, until the scan clears it (or, for a concern, someone clears it by hand).",
-            (b, c) => new AcknowledgeFlag(c.Id("flagId"), b.Note!.Trim(), b.AcknowledgedOn ?? c.Today) { By = c.FlagActor },
+            "Notes who looked at the flag and what is being done. The flag stays in the review queue, marked acknowledged, until the scan clears it (or, for a concern, someone clears it by hand). " +
+            "With snoozedUntil it leaves the queue (status=snoozed lists it) until that day; then the scan raises it anew if its finding still holds.",
+            (b, c) => new AcknowledgeFlag(c.Id("flagId"), b.Note!.Trim(), b.AcknowledgedOn ?? c.Today, b.SnoozedUntil) { By = c.FlagActor },
             (v, calendar) =>
             {
                 v.RuleFor(b => b.Note).RequiredLongText();
                 v.RuleFor(b => b.AcknowledgedOn).NotInFuture(calendar);
+                v.RuleFor(b => b.SnoozedUntil).Must(d => d is null || (d > calendar.Today && d <= calendar.Today.AddYears(1)))
+                    .WithMessage("snoozedUntil must be after today and at most a year ahead.");
             })
         .FlagWrite<ClearConcernRequest>("flags/{flagId:guid}/clear", "ClearConcern", "Clear a concern",
             "Clears a concern raised by hand, with a reason. A flag raised by a stall rule answers 409: the scan clears it when the situation no longer holds.",

@@ -14,12 +14,14 @@ namespace Finsam.Samordning.Api.Features.Review;
 /// <summary>Which flags the queue shows.</summary>
 public enum FlagQueueStatus
 {
-    /// <summary>Every open flag, acknowledged or not.</summary>
+    /// <summary>Every open flag, acknowledged or not, except those snoozed until a later day.</summary>
     Open,
     /// <summary>Open flags nobody has acknowledged yet.</summary>
     Unacknowledged,
     /// <summary>Open flags someone has acknowledged.</summary>
     Acknowledged,
+    /// <summary>Flags put aside by an acknowledgement until a later day (they return then if still true).</summary>
+    Snoozed,
 }
 
 /// <summary>A flag in the review queue, with the case around it.</summary>
@@ -69,7 +71,7 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             .WithTags("Review")
             .WithSummary("The review queue")
             .WithDescription("Open flags across cases, most severe first and then oldest first, each with the case's parties and days flagged. " +
-                "status: open (default), unacknowledged or acknowledged; severity: critical, warning or advice; rule: a stall rule code or ManualConcern. " +
+                "status: open (default), unacknowledged, acknowledged or snoozed (put aside until a later day; not in the others); severity: critical, warning or advice; rule: a stall rule code or ManualConcern. " +
                 "Acknowledged flags stay in the queue until cleared. A handläggare sees the cases their party is related to.")
             .Produces<ReviewPage>()
             .ProducesValidationProblem()
@@ -113,6 +115,11 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
                     $"d.case_id in (select id from {Infrastructure.Persistence.PersistenceSetup.Schema}.mt_doc_casefile where related_party_codes @> ?)", new object[] { codes }));
             }
 
+            // A snoozed flag leaves the queue until its day; status=snoozed lists only those.
+            var today = calendar.Today;
+            query = request.Status == FlagQueueStatus.Snoozed
+                ? query.Where(e => e.SnoozedUntil != null && e.SnoozedUntil > today)
+                : query.Where(e => e.SnoozedUntil == null || e.SnoozedUntil <= today);
             query = request.Status switch
             {
                 FlagQueueStatus.Acknowledged => query.Where(e => e.Acknowledged),
@@ -137,7 +144,6 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             var caseIds = entries.Select(e => e.CaseId).Distinct().ToArray();
             var cases = (await session.Query<CaseFile>().Where(c => caseIds.Contains(c.Id))
                 .Select(c => new FlaggedCase(c.Id, c.Parties, c.MunicipalityCode, c.Overview)).ToListAsync(cancellationToken)).ToDictionary(c => c.Id);
-            var today = calendar.Today;
             var page = entries
                 .Select(e => (Entry: e, Case: cases[e.CaseId]))
                 .Select(x => (x.Case, Flag: x.Case.Overview.Flags.Single(f => f.Id == x.Entry.Id)))

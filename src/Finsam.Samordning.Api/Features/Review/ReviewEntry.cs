@@ -32,6 +32,9 @@ public sealed record ReviewEntry
     /// <summary>Whether someone has acknowledged it.</summary>
     public bool Acknowledged { get; init; }
 
+    /// <summary>Out of the queue until this day, if the acknowledgement snoozed it.</summary>
+    public DateOnly? SnoozedUntil { get; init; }
+
     /// <summary>Inline projection: an entry per open flag, removed when the flag is cleared.</summary>
     public sealed class Projection : MultiStreamProjection<ReviewEntry, Guid>
     {
@@ -46,7 +49,7 @@ public sealed record ReviewEntry
                 Id = raised.FlagId, CaseId = raised.CaseId, Rule = raised.Rule, Severity = raised.Severity,
                 SeverityRank = (int)raised.Severity, RaisedOn = raised.RaisedOn,
             },
-            StallFlagAcknowledged when entry is not null => entry with { Acknowledged = true },
+            StallFlagAcknowledged acknowledged when entry is not null => entry with { Acknowledged = true, SnoozedUntil = acknowledged.SnoozedUntil },
             StallFlagCleared => null,
             _ => entry,
         };

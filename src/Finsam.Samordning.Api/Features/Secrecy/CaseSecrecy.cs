@@ -76,6 +76,29 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
         ConsentLedger.Disclose(consents, owner, Recipient.Forbund, category, calendar.Today);
 
     /// <summary>
+    /// Whether a notice about <paramref name="owner"/>'s entry may reach a party (null: the förbund),
+    /// asked at delivery and again at read: only a related party; one sent to it (a referral, an
+    /// invitation, an action for it) always; facts with no category (who is on the case, that a flag
+    /// was raised) to a party on the case; another party's entry only as <see cref="MaySee"/> allows.
+    /// </summary>
+    public bool MayNotify(PartyCode? recipient, RelationKind relation, PartyCode? owner, InformationCategory? category, bool addressed,
+        IReadOnlyList<Consent> consents)
+    {
+        if (relation == RelationKind.None)
+        {
+            return false;
+        }
+
+        if (addressed)
+        {
+            return true;
+        }
+
+        var viewer = new CaseViewer(CurrentUser.System, recipient, relation);
+        return category is { } c ? MaySee(viewer, owner, c, consents) : relation == RelationKind.Member;
+    }
+
+    /// <summary>
     /// The overview as the viewer may see it: other parties' entries are left out before any
     /// figure is computed (totals, no-shows, parallelism, follow-ups), so no figure leaks what the
     /// entries would; notes inside visible entries are blanked unless the consent covers notes.

@@ -42,7 +42,8 @@ public sealed record ScanParts(StallFacts Facts, List<OpenFlag> OpenFlags);
 /// expected version, so two scanners at once never raise the same flag twice; and writes back when
 /// each case next needs attention.
 /// </summary>
-public sealed class StallScanner(IDocumentStore store, StallSettingsStore settingsStore, BusinessCalendar calendar, ILogger<StallScanner> logger)
+public sealed class StallScanner(IDocumentStore store, StallSettingsStore settingsStore, BusinessCalendar calendar, ILogger<StallScanner> logger,
+    Inbox.NoticeWriter? notices = null)
 {
     /// <summary>Cases read per round trip.</summary>
     public const int BatchSize = 500;
@@ -95,7 +96,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         {
             var findings = StallRules.Evaluate(summary.Facts, today, settings);
             var events = StallScan.Decide(summary.Id, summary.OpenFlags, findings, today, Guid.CreateVersion7);
-            var next = StallRules.NextChange(summary.Facts, today, settings);
+            var next = StallScan.NextLook(StallRules.NextChange(summary.Facts, today, settings), summary.OpenFlags, today);
             if (events.Count == 0)
             {
                 unchanged.Add((summary.Id, summary.Version, next));
@@ -232,6 +233,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
                 // Expected version after the append: if anyone appended since the summary was read,
                 // this fails and nothing is raised twice.
                 session.Events.Append(summary.Id, summary.Version + events.Count, events.Cast<object>().ToArray());
+                await Notify(session, summary, events, ct);
             }
 
             await session.SaveChangesAsync(ct);
@@ -241,6 +243,21 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         {
             return false;
         }
+    }
+
+    // Issue 14: a raised flag reaches the inboxes of the parties on the case and the förbund, in the
+    // transaction that raises it (a rolled-back batch takes its notices with it).
+    private async Task Notify(IDocumentSession session, ScanRow row, IReadOnlyList<IFlagEvent> events, CancellationToken ct)
+    {
+        if (notices is null)
+        {
+            return;
+        }
+
+        var onCase = row.Facts.Parties.Where(p => p.LeftOn is null).Select(p => p.Party).ToList();
+        var drafts = Domain.Inbox.Notices.For(events, onCase, actor: null, id => row.Facts.Actions.FirstOrDefault(a => a.Id == id)?.ResponsibleParty);
+        await notices.StoreAsync(session, drafts, party => party is null || onCase.Contains(party.Value) ? RelationKind.Member : RelationKind.None,
+            row.Facts.Consents, _ => null, ct);
     }
 
     /// <summary>

@@ -1,0 +1,117 @@
+using Finsam.Samordning.Api.Infrastructure;
+using Finsam.Samordning.Domain.Cases;
+using Finsam.Samordning.Domain.Inbox;
+using Marten;
+
+namespace Finsam.Samordning.Api.Features.Inbox;
+
+/// <summary>
+/// A notice in a party's (or the förbund's) inbox: ids, kinds and dates only, never free text or
+/// personal data; the reader opens the case to see what changed, through the secrecy rules.
+/// </summary>
+public sealed class Notice
+{
+    /// <summary>The förbund's inbox key (the samverkansledare's).</summary>
+    public const string Forbund = "forbund";
+
+    /// <summary>Notice id (version 7: sorts by creation).</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>The recipient's inbox: a party code, or <see cref="Forbund"/> (indexed).</summary>
+    public string Inbox { get; set; } = "";
+
+    /// <summary>The recipient party's caseworker on the case when the notice was written, if any: "mine".</summary>
+    public string? CaseworkerId { get; set; }
+
+    /// <summary>The case (indexed).</summary>
+    public Guid CaseId { get; set; }
+
+    /// <summary>What happened.</summary>
+    public NoticeKind Kind { get; set; }
+
+    /// <summary>The entry it is about, if any.</summary>
+    public Guid? EntryId { get; set; }
+
+    /// <summary>The party whose entry it is; null for facts every related party may know.</summary>
+    public PartyCode? Owner { get; set; }
+
+    /// <summary>The entry's information category, judged again at read.</summary>
+    public InformationCategory? Category { get; set; }
+
+    /// <summary>Sent to the recipient itself (a referral, invitation or action for it).</summary>
+    public bool Addressed { get; set; }
+
+    /// <summary>For a flag, its rule code.</summary>
+    public string? Rule { get; set; }
+
+    /// <summary>Business date of the change.</summary>
+    public DateOnly On { get; set; }
+
+    /// <summary>When it was written (indexed: newest first).</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Users of the recipient who marked it read (read state is per caseworker).</summary>
+    public List<string> ReadBy { get; set; } = [];
+
+    /// <summary>The inbox key of a party, or of the förbund for null.</summary>
+    public static string InboxOf(PartyCode? party) => party?.ToString() ?? Forbund;
+
+    /// <summary>The recipient party; null for the förbund.</summary>
+    public PartyCode? Recipient => Inbox == Forbund ? null : Enum.Parse<PartyCode>(Inbox);
+}
+
+/// <summary>
+/// Writes notices into the session of the change that caused them, so they commit with its events
+/// or not at all, and only those the secrecy module lets reach their recipient.
+/// </summary>
+/// <param name="secrecy">The one secrecy module.</param>
+/// <param name="calendar">The clock.</param>
+/// <param name="webhooks">The registered webhooks: a notice of a kind one wants also goes into the webhook outbox.</param>
+public sealed class NoticeWriter(Secrecy.CaseSecrecy secrecy, BusinessCalendar calendar, Webhooks.WebhookDirectory? webhooks = null)
+{
+    /// <summary>Delivers the notices of <paramref name="events"/> appended to a case whose decider state was <paramref name="before"/>.</summary>
+    public async Task DeliverAsync(IDocumentSession session, CaseState before, IReadOnlyList<ICaseEvent> events, PartyCode? actor, CancellationToken ct)
+    {
+        var after = events.Aggregate(before, (s, e) => CaseState.Evolve(s, e)!);
+        var onCase = after.Parties.Values.Where(m => m.Active).Select(m => m.Party).ToList();
+        var drafts = Notices.For(events, onCase, actor, id => after.Actions.GetValueOrDefault(id)?.ResponsibleParty);
+        await StoreAsync(session, drafts, party => party is { } p ? after.RelationOf(p) : RelationKind.Member, after.Consents,
+            party => after.Parties.GetValueOrDefault(party)?.CaseworkerId, ct);
+    }
+
+    /// <summary>Stores the drafts that pass the secrecy check at delivery, and their webhook deliveries (the outbox).</summary>
+    public async Task StoreAsync(IDocumentSession session, IEnumerable<NoticeDraft> drafts, Func<PartyCode?, RelationKind> relationOf,
+        IReadOnlyList<Consent> consents, Func<PartyCode, string?> caseworkerOf, CancellationToken ct)
+    {
+        var now = calendar.Now;
+        var notices = drafts.Where(d => secrecy.MayNotify(d.Recipient, relationOf(d.Recipient), d.Owner, d.Category, d.Addressed, consents))
+            .Select(d => new Notice
+            {
+                Id = Guid.CreateVersion7(), Inbox = Notice.InboxOf(d.Recipient), CaseworkerId = d.Recipient is { } p ? NullIfEmpty(caseworkerOf(p)) : null,
+                CaseId = d.CaseId, Kind = d.Kind, EntryId = d.EntryId, Owner = d.Owner, Category = d.Category, Addressed = d.Addressed, Rule = d.Rule,
+                On = d.On, CreatedAt = now,
+            }).ToList();
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        session.Store(notices.ToArray());
+        var subscriptions = webhooks is null ? [] : await webhooks.AllAsync(ct);
+        foreach (var notice in notices)
+        {
+            foreach (var subscription in subscriptions.Where(s => s.Inbox == notice.Inbox && s.Kinds.Contains(notice.Kind)))
+            {
+                // The outbox: written with the notice, so it commits with the change or not at all.
+                var id = Guid.CreateVersion7();
+                session.Store(new Webhooks.WebhookDelivery
+                {
+                    Id = id, SubscriptionId = subscription.Id, Kind = notice.Kind, Payload = Webhooks.WebhookMessage.CloudEvent(id, notice),
+                    Status = Webhooks.DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
+                });
+            }
+        }
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+}

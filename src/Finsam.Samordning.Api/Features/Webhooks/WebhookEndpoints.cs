@@ -1,0 +1,187 @@
+using Finsam.Samordning.Api.Infrastructure;
+using Finsam.Samordning.Api.Infrastructure.Auth;
+using Finsam.Samordning.Api.Infrastructure.Errors;
+using Finsam.Samordning.Api.Infrastructure.Http;
+using Finsam.Samordning.Domain.Inbox;
+using FluentValidation;
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Finsam.Samordning.Api.Features.Webhooks;
+
+/// <summary>Body of <c>POST /api/v1/webhooks</c>.</summary>
+/// <param name="Url">The HTTPS endpoint that receives the CloudEvents.</param>
+/// <param name="Kinds">The notice kinds it wants.</param>
+public sealed record RegisterWebhookRequest(string? Url, IReadOnlyList<NoticeKind>? Kinds);
+
+/// <summary>A webhook as its owner sees it.</summary>
+/// <param name="Id">Subscription id.</param>
+/// <param name="Url">Endpoint.</param>
+/// <param name="Kinds">Notice kinds.</param>
+/// <param name="Secret">The HMAC-SHA256 key (base64); only in the answer to the registration.</param>
+public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<NoticeKind> Kinds, string? Secret = null);
+
+/// <summary>Register a webhook for the caller's party's inbox (the förbund's, for a samverkansledare).</summary>
+/// <param name="Url">Endpoint.</param>
+/// <param name="Kinds">Notice kinds.</param>
+/// <param name="Caller">Who registers.</param>
+/// <param name="IdempotencyKey">Idempotency-Key.</param>
+public sealed record RegisterWebhook(string? Url, IReadOnlyList<NoticeKind>? Kinds, CurrentUser Caller, string? IdempotencyKey) : ICommand<WebhookView>, IAccessSubject
+{
+    internal sealed class Endpoint : IEndpoint
+    {
+        public static void Map(RouteGroupBuilder api)
+        {
+            api.MapPost("/webhooks", async (RegisterWebhookRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http,
+                    IMediator mediator, WebhookDirectory directory, CancellationToken ct) =>
+                {
+                    // Before validation: a caller with no inbox is refused whatever it sent.
+                    var caller = CurrentUser.Of(http);
+                    Owner(caller);
+                    var view = await mediator.Send(new RegisterWebhook(body.Url, body.Kinds, caller, idempotencyKey), ct);
+                    // After the commit: this server's next notice sees the new subscription.
+                    directory.Invalidate();
+                    return TypedResults.Created($"/api/v1/webhooks/{view.Id}", view);
+                })
+                .RequireAuthorization(Policies.Review)
+                .WithName("RegisterWebhook")
+                .WithTags("Webhooks")
+                .WithSummary("Register a webhook")
+                .WithDescription("Registers an HTTPS endpoint that receives the caller's inbox notices of the given kinds (a handläggare: their party's; a " +
+                    "samverkansledare: the förbund's). Each notice is sent as a CloudEvents 1.0 structured JSON event holding ids, kinds and dates only; " +
+                    "the receiver fetches the rest with its own token. Requests carry webhook-id (the event id, stable across retries: drop duplicates), " +
+                    "webhook-timestamp (Unix seconds) and webhook-signature: v1, and the base64 HMAC-SHA256 of id.timestamp.body under the secret, which " +
+                    "is answered here once. Failures are retried with exponential back-off and end in the dead letters.")
+                .Accepts<RegisterWebhookRequest>("application/json")
+                .Produces<WebhookView>(StatusCodes.Status201Created)
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status403Forbidden);
+            api.MapGet("/webhooks", async (HttpContext http, IQuerySession session, CancellationToken ct) =>
+                {
+                    var inbox = Owner(CurrentUser.Of(http));
+                    var mine = await session.Query<WebhookSubscription>().Where(s => s.Inbox == inbox).OrderBy(s => s.CreatedAt).ToListAsync(ct);
+                    return TypedResults.Ok(mine.Select(s => new WebhookView(s.Id, s.Url, s.Kinds)).ToList());
+                })
+                .RequireAuthorization(Policies.Review)
+                .WithName("ListWebhooks")
+                .WithTags("Webhooks")
+                .WithSummary("The caller's webhooks")
+                .WithDescription("The webhooks registered for the caller's inbox, without their secrets.")
+                .Produces<List<WebhookView>>()
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status403Forbidden);
+        }
+    }
+
+    /// <summary>The inbox a caller's webhooks serve; a handläggare without a party has none (403).</summary>
+    internal static string Owner(CurrentUser caller) =>
+        Inbox.ReadInbox.InboxKey(caller) ?? throw new ForbiddenException("Your token names no party (claim 'party'), so you have no inbox.");
+
+    internal sealed class Validator : AbstractValidator<RegisterWebhook>
+    {
+        public Validator(IOptions<WebhookOptions> options)
+        {
+            RuleFor(c => c.Url).NotEmpty().MaximumLength(2000)
+                .Must(u => Acceptable(u, options.Value.AllowInsecureLoopback)).WithMessage("url must be an absolute https:// address.");
+            RuleFor(c => c.Kinds).NotEmpty().WithMessage("Give at least one notice kind.");
+            RuleForEach(c => c.Kinds).IsInEnum();
+        }
+
+        private static bool Acceptable(string? url, bool loopback) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || (loopback && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            && string.IsNullOrEmpty(uri.UserInfo);
+    }
+
+    internal sealed class Handler(IDocumentSession session, BusinessCalendar calendar) : IRequestHandler<RegisterWebhook, WebhookView>
+    {
+        public Task<WebhookView> Handle(RegisterWebhook request, CancellationToken cancellationToken)
+        {
+            var subscription = new WebhookSubscription
+            {
+                Id = Guid.CreateVersion7(), Inbox = Owner(request.Caller), Url = request.Url!, Kinds = [.. request.Kinds!.Distinct()],
+                Secret = WebhookMessage.NewSecret(), CreatedBy = request.Caller.UserId, CreatedAt = calendar.Now,
+            };
+            session.Store(subscription);
+            return Task.FromResult(new WebhookView(subscription.Id, subscription.Url, subscription.Kinds, subscription.Secret));
+        }
+    }
+}
+
+/// <summary>A delivery in the log, as an administrator reads it: where and how it went, not what case it was about.</summary>
+/// <param name="Id">Delivery id (the CloudEvent id).</param>
+/// <param name="SubscriptionId">Subscription.</param>
+/// <param name="Inbox">Whose webhook.</param>
+/// <param name="Url">Endpoint.</param>
+/// <param name="Kind">Notice kind.</param>
+/// <param name="Status">Pending, delivered or dead.</param>
+/// <param name="Failures">Failed attempts since it was (re)queued.</param>
+/// <param name="CreatedAt">When written.</param>
+/// <param name="NextAttemptAt">When the next attempt is due (pending).</param>
+/// <param name="DeliveredAt">When delivered.</param>
+/// <param name="Attempts">Every attempt.</param>
+public sealed record DeliveryLogItem(Guid Id, Guid SubscriptionId, string Inbox, string Url, NoticeKind Kind, DeliveryStatus Status, int Failures,
+    DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt, IReadOnlyList<DeliveryAttempt> Attempts);
+
+/// <summary>The webhook delivery log and replay, for administrators.</summary>
+internal sealed class WebhookAdminEndpoints : IEndpoint
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/admin/webhooks/deliveries", async (string? status, int? page, int? pageSize, IQuerySession session, CancellationToken ct) =>
+            {
+                var wanted = QueryEnum.Parse<DeliveryStatus>(status, "status");
+                var size = Math.Clamp(pageSize ?? 50, 1, 200);
+                var skip = (Math.Max(page ?? 1, 1) - 1) * size;
+                IQueryable<WebhookDelivery> query = session.Query<WebhookDelivery>();
+                if (wanted is { } w)
+                {
+                    query = query.Where(d => d.Status == w);
+                }
+
+                var rows = await query.OrderByDescending(d => d.CreatedAt).Skip(skip).Take(size).ToListAsync(ct);
+                var subscriptions = (await session.LoadManyAsync<WebhookSubscription>(ct, rows.Select(r => r.SubscriptionId).Distinct().ToArray()))
+                    .ToDictionary(s => s.Id);
+                return TypedResults.Ok(rows.Select(r => Item(r, subscriptions.GetValueOrDefault(r.SubscriptionId))).ToList());
+            })
+            .RequireAuthorization(Policies.Administrator)
+            .WithName("ListWebhookDeliveries")
+            .WithTags("Webhooks")
+            .WithSummary("The webhook delivery log")
+            .WithDescription("Deliveries newest first, with every attempt (time, HTTP status or error type). status: pending, delivered or dead (the dead " +
+                "letters). The log names the webhook and the notice kind, not the case. Administrators only.")
+            .Produces<List<DeliveryLogItem>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPost("/admin/webhooks/deliveries/{deliveryId:guid}/replay", async (Guid deliveryId, IDocumentSession session, TimeProvider time,
+                CancellationToken ct) =>
+            {
+                var delivery = await session.LoadAsync<WebhookDelivery>(deliveryId, ct) ?? throw new NotFoundException($"No webhook delivery {deliveryId}.");
+                // The same event, the same id: a receiver that had it drops the duplicate.
+                delivery.Status = DeliveryStatus.Pending;
+                delivery.Failures = 0;
+                delivery.NextAttemptAt = time.GetUtcNow();
+                session.Store(delivery);
+                await session.SaveChangesAsync(ct);
+                var subscription = await session.LoadAsync<WebhookSubscription>(delivery.SubscriptionId, ct);
+                return TypedResults.Ok(Item(delivery, subscription));
+            })
+            .RequireAuthorization(Policies.Administrator)
+            .WithName("ReplayWebhookDelivery")
+            .WithTags("Webhooks")
+            .WithSummary("Replay a webhook delivery")
+            .WithDescription("Queues a delivery again, delivered or dead, with a fresh budget of attempts. It is the same CloudEvent with the same id. " +
+                "Administrators only.")
+            .Produces<DeliveryLogItem>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static DeliveryLogItem Item(WebhookDelivery d, WebhookSubscription? s) =>
+        new(d.Id, d.SubscriptionId, s?.Inbox ?? "", s?.Url ?? "", d.Kind, d.Status, d.Failures, d.CreatedAt, d.NextAttemptAt, d.DeliveredAt, d.Attempts);
+}

@@ -1,0 +1,116 @@
+using Finsam.Samordning.Domain.Cases;
+
+namespace Finsam.Samordning.Domain.Inbox;
+
+/// <summary>What a notice tells its reader happened on a case (mechanism 14: one party's change reaching the others).</summary>
+public enum NoticeKind
+{
+    /// <summary>Another party paused an insats.</summary>
+    InterventionPaused,
+    /// <summary>Another party cancelled an insats.</summary>
+    InterventionCancelled,
+    /// <summary>Another party ended an insats.</summary>
+    InterventionEnded,
+    /// <summary>The shared plan changed: a need, goal, action or plan lead.</summary>
+    PlanChanged,
+    /// <summary>A SIP meeting was scheduled (or, once the SIP area records it, moved or cancelled).</summary>
+    MeetingScheduled,
+    /// <summary>A SIP meeting was held.</summary>
+    MeetingHeld,
+    /// <summary>A party left the case.</summary>
+    PartyLeft,
+    /// <summary>A flag was raised on the case.</summary>
+    FlagRaised,
+    /// <summary>A referral was sent to the reader's party.</summary>
+    ReferralToYou,
+    /// <summary>The reader's party was invited to the case.</summary>
+    InvitationToYou,
+    /// <summary>A plan action was given to the reader's party.</summary>
+    ActionForYou,
+    /// <summary>A plan action the reader's party answers for is past due (the OverdueAction rule).</summary>
+    ActionPastDue,
+}
+
+/// <summary>
+/// A notice to be delivered, before the secrecy check: ids, kinds and dates only, never free text.
+/// </summary>
+/// <param name="Recipient">The party to tell; null for the förbund's samverkansledare.</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="CaseId">The case.</param>
+/// <param name="EntryId">The entry it is about (insats, referral, action, meeting, flag), if any.</param>
+/// <param name="Owner">The party whose entry it is; null for facts every related party may know.</param>
+/// <param name="Category">The entry's information category; null when who is on the case or a flag's existence is all it says.</param>
+/// <param name="Addressed">Sent to the recipient itself (a referral, invitation or action for it): it may always see it.</param>
+/// <param name="On">The business date of the change.</param>
+/// <param name="Rule">For a flag, its rule code.</param>
+public sealed record NoticeDraft(PartyCode? Recipient, NoticeKind Kind, Guid CaseId, Guid? EntryId, PartyCode? Owner, InformationCategory? Category,
+    bool Addressed, DateOnly On, string? Rule = null);
+
+/// <summary>
+/// Who must be told of which change. Pure: the events a command or the scan appended, the parties on
+/// the case after them, and who acted. The secrecy check at delivery and at read comes after.
+/// </summary>
+public static class Notices
+{
+    /// <summary>The notices the <paramref name="events"/> give rise to.</summary>
+    /// <param name="events">The events appended together.</param>
+    /// <param name="onCase">Parties on the case after the events.</param>
+    /// <param name="actor">The acting party; null for the scan or the förbund. It is not told of its own change.</param>
+    /// <param name="responsibleFor">The party responsible for a plan action, by id.</param>
+    public static IReadOnlyList<NoticeDraft> For(IEnumerable<ICaseEvent> events, IReadOnlyCollection<PartyCode> onCase, PartyCode? actor,
+        Func<Guid, PartyCode?> responsibleFor)
+    {
+        var others = onCase.Where(p => p != actor).Order().ToList();
+        IEnumerable<NoticeDraft> ToOthers(ICaseEvent e, NoticeKind kind, Guid? entry, PartyCode? owner, InformationCategory? category) =>
+            others.Select(p => new NoticeDraft(p, kind, e.CaseId, entry, owner, category, false, e.BusinessDate));
+
+        var result = new List<NoticeDraft>();
+        foreach (var e in events)
+        {
+            result.AddRange(e switch
+            {
+                InterventionPaused p => ToOthers(e, NoticeKind.InterventionPaused, p.InterventionId, actor, InformationCategory.InterventionsAndReferrals),
+                InterventionCancelled c => ToOthers(e, NoticeKind.InterventionCancelled, c.InterventionId, actor, InformationCategory.InterventionsAndReferrals),
+                InterventionCompleted c => ToOthers(e, NoticeKind.InterventionEnded, c.InterventionId, actor, InformationCategory.InterventionsAndReferrals),
+                NeedIdentified n => ToOthers(e, NoticeKind.PlanChanged, n.NeedId, n.IdentifiedBy, InformationCategory.PlanAndMeetings),
+                GoalSet g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, g.RecordedBy, InformationCategory.PlanAndMeetings),
+                PlanLeadAssigned => ToOthers(e, NoticeKind.PlanChanged, null, null, null),
+                ActionPlanned a => [
+                    .. ToOthers(e, NoticeKind.PlanChanged, a.ActionId, a.PlannedBy, InformationCategory.PlanAndMeetings).Where(n => n.Recipient != a.ResponsibleParty),
+                    .. a.ResponsibleParty is { } r && r != actor && onCase.Contains(r)
+                        ? [new NoticeDraft(r, NoticeKind.ActionForYou, e.CaseId, a.ActionId, a.PlannedBy, InformationCategory.PlanAndMeetings, true, e.BusinessDate)]
+                        : Array.Empty<NoticeDraft>(),
+                ],
+                ActionCompleted a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
+                SipMeetingScheduled m => ToOthers(e, NoticeKind.MeetingScheduled, m.MeetingId, m.ScheduledBy, InformationCategory.PlanAndMeetings),
+                SipMeetingHeld m => ToOthers(e, NoticeKind.MeetingHeld, m.MeetingId, actor, InformationCategory.PlanAndMeetings),
+                PartyLeft l => ToOthers(e, NoticeKind.PartyLeft, null, null, null).Where(n => n.Recipient != l.Party),
+                ReferralSent r => [new NoticeDraft(r.To, NoticeKind.ReferralToYou, e.CaseId, r.ReferralId, r.From, InformationCategory.InterventionsAndReferrals, true, e.BusinessDate)],
+                PartyInvited i => [new NoticeDraft(i.Party, NoticeKind.InvitationToYou, e.CaseId, i.InvitationId, i.InvitedBy, InformationCategory.InterventionsAndReferrals, true, e.BusinessDate)],
+                StallFlagRaised f => Flag(f, others, actor, responsibleFor),
+                _ => [],
+            });
+        }
+
+        return result;
+    }
+
+    // A flag's existence, rule and severity are shown to every related reader, so its notice goes to
+    // every party on the case and to the förbund; an overdue action also to the party answering for it.
+    private static IEnumerable<NoticeDraft> Flag(StallFlagRaised f, IReadOnlyList<PartyCode> others, PartyCode? actor, Func<Guid, PartyCode?> responsibleFor)
+    {
+        PartyCode? late = f.Rule == Stalls.StallRuleCodes.OverdueAction && Guid.TryParse(f.Subject, out var action) ? responsibleFor(action) : null;
+        foreach (var party in others)
+        {
+            yield return party == late
+                ? new NoticeDraft(party, NoticeKind.ActionPastDue, f.CaseId, Guid.Parse(f.Subject), null, null, true, f.RaisedOn, f.Rule)
+                : new NoticeDraft(party, NoticeKind.FlagRaised, f.CaseId, f.FlagId, null, null, false, f.RaisedOn, f.Rule);
+        }
+
+        // The förbund hears of the scan's flags and of a party's concern, not of its own concerns.
+        if (f.RaisedBy is not null || f.Rule != OpenFlag.ManualConcern)
+        {
+            yield return new NoticeDraft(null, NoticeKind.FlagRaised, f.CaseId, f.FlagId, null, null, false, f.RaisedOn, f.Rule);
+        }
+    }
+}

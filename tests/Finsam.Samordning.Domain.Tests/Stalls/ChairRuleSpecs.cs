@@ -1,0 +1,347 @@
+using Finsam.Samordning.Domain.Cases;
+using Finsam.Samordning.Domain.Stalls;
+
+namespace Finsam.Samordning.Domain.Tests.Stalls;
+
+/// <summary>
+/// The rules of issue 14 (domain.md §5 mechanisms 2, 3, 6, 9, 10, 16, 18, 21, 24) at their thresholds:
+/// silent the day before, found on the day and the day after, with a reason naming the facts, and the
+/// scan's next look landing on the day. Case day 0 is Monday 2 February 2026.
+/// </summary>
+public sealed class ChairRuleSpecs
+{
+    private static readonly Guid C = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
+    private static readonly DateOnly Day0 = new(2026, 2, 2);
+    private static readonly Guid I1 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000a1");
+    private static readonly Guid I2 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000a2");
+    private static readonly Guid I3 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000a3");
+    private static readonly Guid N1 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000c1");
+
+    private static DateOnly D(int n) => Day0.AddDays(n);
+
+    private static StallFacts Facts(params ICaseEvent[] events) =>
+        events.Aggregate((StallFacts?)null, (f, e) => StallFacts.Evolve(f, e))!;
+
+    private static IEnumerable<ICaseEvent> Case(params PartyCode[] parties) =>
+    [
+        new CaseOpened(C, null, "1282", [TargetGroup.Uvas], PartyCode.SOC, D(0)),
+        .. parties.Select(p => new PartyJoined(C, p, p + " enhet", p + "-1", "Namn", D(0))),
+        new ContactLogged(C, Guid.NewGuid(), PartyCode.SOC, ContactKind.Meeting, false, null, D(0)),
+    ];
+
+    private static StallSettings Only(string rule) =>
+        new() { Rules = StallRuleCodes.All.ToDictionary(r => r, r => StallSettings.Defaults.For(r) with { Enabled = r == rule }) };
+
+    private static IReadOnlyList<StallFinding> At(StallFacts facts, int day, string rule) => StallRules.Evaluate(facts, D(day), Only(rule));
+
+    private static StallFinding Boundary(StallFacts facts, string rule, int fires)
+    {
+        Assert.Empty(At(facts, fires - 1, rule));
+        var found = Assert.Single(At(facts, fires, rule));
+        Assert.Single(At(facts, fires + 1, rule));
+        Assert.Equal(rule, found.Rule);
+        Assert.Equal(D(fires), StallRules.NextChange(facts, D(fires - 1), Only(rule)));
+        return found;
+    }
+
+    private static IEnumerable<ICaseEvent> Ran(Guid id, PartyCode party, string kind, int from, int to, InterventionEndReason reason) =>
+    [
+        new InterventionPlanned(C, id, party, kind, null, D(from), D(from)),
+        new InterventionStarted(C, id, D(from)),
+        new InterventionCompleted(C, id, reason, null, D(to)),
+    ];
+
+    [Fact]
+    public void Every_new_rule_has_a_default_and_is_on()
+    {
+        foreach (var code in new[]
+                 {
+                     StallRuleCodes.UnaddressedNeed, StallRuleCodes.RepeatedEndingsWithoutOutcome, StallRuleCodes.IncomeUnresolved, StallRuleCodes.NoConsentOrPlan,
+                     StallRuleCodes.PlannedWithoutIndividual, StallRuleCodes.EligibilityEnding, StallRuleCodes.StaleAssessment, StallRuleCodes.CaseworkerMissing,
+                     StallRuleCodes.CaseworkerTurnover, StallRuleCodes.EndDateAhead,
+                 })
+        {
+            Assert.Contains(code, StallRuleCodes.All);
+            Assert.True(StallSettings.Defaults.For(code).Enabled);
+        }
+    }
+
+    [Fact]
+    public void UnaddressedNeed_fires_30_days_after_a_health_need_with_no_VC_or_PSY_insats_or_referral()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC, PartyCode.AF), new NeedIdentified(C, N1, PlanArea.Halsa, "Sömn", PartyCode.SOC, D(3))]);
+
+        var found = Boundary(facts, StallRuleCodes.UnaddressedNeed, 33);
+
+        Assert.Equal(N1.ToString(), found.Subject);
+        Assert.Equal("SOC:s behov inom hälsa noterades 2026-02-05, och på 30 dagar har varken vårdcentralen eller psykiatrin planerat en insats eller fått en remiss för det.", found.Reason);
+        Assert.Contains("neither the health centre nor psychiatry", found.ReasonEn);
+        // A referral to the health centre is acting on it; an AF insats is not.
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC), new NeedIdentified(C, N1, PlanArea.Halsa, "Sömn", PartyCode.SOC, D(3)),
+            new ReferralSent(C, Guid.NewGuid(), ReferralKind.Remiss, PartyCode.SOC, PartyCode.VC, "x", null, D(4))]), 40, StallRuleCodes.UnaddressedNeed));
+        Assert.Single(At(Facts([.. Case(PartyCode.SOC, PartyCode.AF), new NeedIdentified(C, N1, PlanArea.Halsa, "Sömn", PartyCode.SOC, D(3)),
+            new InterventionPlanned(C, I1, PartyCode.AF, "kartlaggning", null, D(4), D(4))]), 40, StallRuleCodes.UnaddressedNeed));
+    }
+
+    [Fact]
+    public void RepeatedEndingsWithoutOutcome_fires_on_the_third_ending_without_a_goal_and_clears_as_they_age()
+    {
+        var facts = Facts([.. Case(PartyCode.AF, PartyCode.VC),
+            .. Ran(I1, PartyCode.AF, "arbetstraning", 1, 20, InterventionEndReason.DroppedOut),
+            .. Ran(I2, PartyCode.VC, "samtalsstod", 21, 40, InterventionEndReason.MovedToAnotherIntervention),
+            .. Ran(I3, PartyCode.AF, "kartlaggning", 41, 60, InterventionEndReason.Other)]);
+
+        var found = Boundary(facts, StallRuleCodes.RepeatedEndingsWithoutOutcome, 60);
+
+        Assert.Equal("3 insatser har avslutats de senaste 365 dagarna (sedan 2026-02-22) utan att någon nådde sitt mål: personen snurrar runt utan att landa.", found.Reason);
+        Assert.Equal(FlagSeverity.Critical, found.Severity);
+        // The first ending leaves the window a year later: the next look is then.
+        Assert.Single(At(facts, 384, StallRuleCodes.RepeatedEndingsWithoutOutcome));
+        Assert.Empty(At(facts, 385, StallRuleCodes.RepeatedEndingsWithoutOutcome));
+        Assert.Equal(D(385), StallRules.NextChange(facts, D(384), Only(StallRuleCodes.RepeatedEndingsWithoutOutcome)));
+        // One that reached its goal breaks the loop.
+        Assert.Empty(At(Facts([.. Case(PartyCode.AF), .. Ran(I1, PartyCode.AF, "arbetstraning", 1, 20, InterventionEndReason.DroppedOut),
+            .. Ran(I2, PartyCode.AF, "kartlaggning", 21, 40, InterventionEndReason.GoalReached),
+            .. Ran(I3, PartyCode.AF, "arbetstraning", 41, 60, InterventionEndReason.DroppedOut)]), 61, StallRuleCodes.RepeatedEndingsWithoutOutcome));
+    }
+
+    [Fact]
+    public void IncomeUnresolved_fires_30_days_after_an_income_need_with_no_decision()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC, PartyCode.FK), new NeedIdentified(C, N1, PlanArea.Forsorjning, "Ingen inkomst", PartyCode.SOC, D(2))]);
+
+        var found = Boundary(facts, StallRuleCodes.IncomeUnresolved, 32);
+
+        Assert.Equal("Försörjningen noterades som ett behov 2026-02-04 och inget beslut om ersättning eller försörjningsstöd har registrerats på 30 dagar.", found.Reason);
+        Assert.Equal([PartyCode.FK, PartyCode.SOC], found.Describes);
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC, PartyCode.FK), new NeedIdentified(C, N1, PlanArea.Forsorjning, "Ingen inkomst", PartyCode.SOC, D(2)),
+            new BenefitDecisionRecorded(C, Guid.NewGuid(), PartyCode.SOC, Benefit.Forsorjningsstod, BenefitDecisionKind.Granted, D(10), null, D(10))]), 40, StallRuleCodes.IncomeUnresolved));
+    }
+
+    [Fact]
+    public void IncomeUnresolved_fires_30_days_after_an_FK_refusal_until_something_is_granted()
+    {
+        var refusal = Guid.NewGuid();
+        var facts = Facts([.. Case(PartyCode.SOC, PartyCode.FK),
+            new BenefitDecisionRecorded(C, refusal, PartyCode.FK, Benefit.Aktivitetsersattning, BenefitDecisionKind.Refused, D(5), null, D(5))]);
+
+        var found = Boundary(facts, StallRuleCodes.IncomeUnresolved, 35);
+
+        Assert.Equal(refusal.ToString(), found.Subject);
+        Assert.Contains("avslag (aktivitetsersättning)", found.Reason);
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC, PartyCode.FK),
+            new BenefitDecisionRecorded(C, refusal, PartyCode.FK, Benefit.Aktivitetsersattning, BenefitDecisionKind.Refused, D(5), null, D(5)),
+            new BenefitDecisionRecorded(C, Guid.NewGuid(), PartyCode.SOC, Benefit.Forsorjningsstod, BenefitDecisionKind.Granted, D(20), null, D(20))]), 40, StallRuleCodes.IncomeUnresolved));
+    }
+
+    [Fact]
+    public void NoConsentOrPlan_fires_30_days_into_a_multi_party_case_with_no_shared_consent_and_no_goal()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC), new PartyJoined(C, PartyCode.AF, "AF", "af-1", "A", D(5))]);
+
+        Assert.Empty(At(facts, 34, StallRuleCodes.NoConsentOrPlan));
+        var found = At(facts, 35, StallRuleCodes.NoConsentOrPlan);
+        Assert.Equal(["consent", "goal"], found.Select(f => f.Subject));
+        Assert.Equal(2, At(facts, 36, StallRuleCodes.NoConsentOrPlan).Count);
+        Assert.Equal(D(35), StallRules.NextChange(facts, D(34), Only(StallRuleCodes.NoConsentOrPlan)));
+        Assert.Equal("2 parter har arbetat i ärendet i 30 dagar och den gemensamma planen har inget mål.", found[1].Reason);
+        Assert.Equal([], found[0].Describes);
+
+        var consent = Guid.NewGuid();
+        var shared = Facts([.. Case(PartyCode.SOC), new PartyJoined(C, PartyCode.AF, "AF", "af-1", "A", D(5)),
+            new ConsentRecorded(C, consent, [PartyCode.AF, PartyCode.SOC], false, ConsentForm.Written, D(1), null, PartyCode.SOC, D(1)),
+            new ConsentConfirmed(C, consent, PartyCode.AF, D(6)),
+            new GoalSet(C, Guid.NewGuid(), PlanArea.Arbete, GoalStatedBy.Individual, "Jobb", PartyCode.SOC, D(7))]);
+        Assert.Empty(At(shared, 60, StallRuleCodes.NoConsentOrPlan));
+    }
+
+    [Fact]
+    public void PlannedWithoutIndividual_fires_when_the_second_meeting_in_a_row_is_held_without_the_person()
+    {
+        var (m1, m2) = (Guid.NewGuid(), Guid.NewGuid());
+        var facts = Facts([.. Case(PartyCode.SOC, PartyCode.VC),
+            new SipMeetingScheduled(C, m1, D(10), [PartyCode.VC], D(1), PartyCode.SOC),
+            new SipMeetingHeld(C, m1, D(10), [PartyCode.SOC, PartyCode.VC], false, "Plan", null),
+            new SipMeetingScheduled(C, m2, D(40), [PartyCode.VC], D(11), PartyCode.SOC),
+            new SipMeetingHeld(C, m2, D(40), [PartyCode.SOC, PartyCode.VC], false, "Plan", null)]);
+
+        var found = Boundary(facts, StallRuleCodes.PlannedWithoutIndividual, 40);
+
+        Assert.Equal("De senaste 2 SIP-mötena (sedan 2026-02-12) hölls utan personen: planeringen sker utan den den gäller.", found.Reason);
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC, PartyCode.VC),
+            new SipMeetingScheduled(C, m1, D(10), [PartyCode.VC], D(1), PartyCode.SOC),
+            new SipMeetingHeld(C, m1, D(10), [PartyCode.SOC, PartyCode.VC], true, "Plan", null),
+            new SipMeetingScheduled(C, m2, D(40), [PartyCode.VC], D(11), PartyCode.SOC),
+            new SipMeetingHeld(C, m2, D(40), [PartyCode.SOC, PartyCode.VC], false, "Plan", null)]), 41, StallRuleCodes.PlannedWithoutIndividual));
+    }
+
+    [Fact]
+    public void EligibilityEnding_warns_90_days_before_KAA_ends_and_for_90_days_after()
+    {
+        var facts = Facts([.. Case(PartyCode.KAA), new EligibilityEndRecorded(C, EligibilityLabel.KaaAge, D(200), PartyCode.KAA, D(0))]);
+
+        var found = Boundary(facts, StallRuleCodes.EligibilityEnding, 110);
+
+        Assert.Equal("Det kommunala aktivitetsansvaret (KAA) upphör 2026-08-21 (om 90 dagar) medan ärendet är öppet: planera vad som tar vid.", found.Reason);
+        Assert.Equal([PartyCode.KAA], found.Describes);
+        Assert.Contains("upphörde 2026-08-21 för 10 dagar sedan", Assert.Single(At(facts, 210, StallRuleCodes.EligibilityEnding)).Reason);
+        Assert.Single(At(facts, 289, StallRuleCodes.EligibilityEnding));
+        Assert.Empty(At(facts, 290, StallRuleCodes.EligibilityEnding));
+        Assert.Equal(D(290), StallRules.NextChange(facts, D(289), Only(StallRuleCodes.EligibilityEnding)));
+    }
+
+    [Fact]
+    public void Label_ends_are_derived_from_the_birth_date_without_it_entering_an_event()
+    {
+        // Born 2008-05-10: KAA ends on the 20th birthday; aktivitetsersättning the first of the month of the 30th.
+        var labels = EligibilityLabels.Derive(new DateOnly(2008, 5, 10), [TargetGroup.KaaYouth, TargetGroup.ActivityCompensation], D(0));
+        Assert.Equal([(EligibilityLabel.KaaAge, new DateOnly(2028, 5, 10)), (EligibilityLabel.ActivityCompensationAge, new DateOnly(2038, 5, 1))], labels);
+        // The day before the 20th birthday KAA still applies; on the day it has ended.
+        Assert.Single(EligibilityLabels.Derive(new DateOnly(2006, 2, 3), [], D(0)));
+        Assert.Empty(EligibilityLabels.Derive(new DateOnly(2006, 2, 2), [], D(0)));
+
+        var events = CaseDecider.Decide(new OpenCaseCommand(C, Guid.NewGuid(), "1282", [TargetGroup.KaaYouth], PartyCode.KAA, "KAA", D(0))
+        {
+            By = new Actor("kaa-1", "K", PartyCode.KAA), BirthDate = new DateOnly(2008, 5, 10),
+        }, null);
+        var label = Assert.Single(events.OfType<EligibilityEndRecorded>());
+        Assert.Equal(new DateOnly(2028, 5, 10), label.EndsOn);
+        Assert.DoesNotContain(events, e => e.ToString()!.Contains("2008", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StaleAssessment_fires_180_days_into_an_insats_with_no_new_assessment()
+    {
+        var facts = Facts([.. Case(PartyCode.AF, PartyCode.FK),
+            new InterventionPlanned(C, I1, PartyCode.AF, "arbetstraning", null, D(10), D(5)), new InterventionStarted(C, I1, D(10)),
+            new WorkCapacityAssessed(C, Guid.NewGuid(), PartyCode.FK, WorkCapacityConclusion.NotAbleNow, null, D(50))]);
+
+        var found = Boundary(facts, StallRuleCodes.StaleAssessment, 230);
+
+        Assert.Equal("En insats har pågått sedan 2026-02-12 utan ny bedömning av arbetsförmågan på 180 dagar (senaste bedömningen gjordes 2026-03-24).", found.Reason);
+    }
+
+    [Fact]
+    public void CaseworkerMissing_fires_7_days_after_a_party_is_left_without_a_caseworker_until_one_is_assigned()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC, PartyCode.AF), new CaseworkerReleased(C, PartyCode.AF, D(20))]);
+
+        var found = Boundary(facts, StallRuleCodes.CaseworkerMissing, 27);
+
+        Assert.Equal("AF", found.Subject);
+        Assert.Equal("Arbetsförmedlingen är med i ärendet men har ingen handläggare sedan 2026-02-22 (7 dagar).", found.Reason);
+        Assert.Empty(At(Facts([.. Case(PartyCode.SOC, PartyCode.AF), new CaseworkerReleased(C, PartyCode.AF, D(20)),
+            new CaseworkerAssigned(C, PartyCode.AF, "af-2", "Ny", D(25))]), 30, StallRuleCodes.CaseworkerMissing));
+    }
+
+    [Fact]
+    public void CaseworkerTurnover_advises_on_the_third_change_at_one_party_within_a_year()
+    {
+        var facts = Facts([.. Case(PartyCode.SOC), .. new[] { 10, 50, 90 }.Select(d => new CaseworkerAssigned(C, PartyCode.SOC, $"soc-{d}", "N", D(d)))]);
+
+        var found = Boundary(facts, StallRuleCodes.CaseworkerTurnover, 90);
+
+        Assert.Equal(FlagSeverity.Advice, found.Severity);
+        Assert.Equal("Socialtjänsten har bytt handläggare 3 gånger de senaste 365 dagarna.", found.Reason);
+        Assert.Empty(At(facts, 375, StallRuleCodes.CaseworkerTurnover));
+    }
+
+    [Fact]
+    public void EndDateAhead_warns_30_days_before_a_known_end_when_nothing_carries_on()
+    {
+        var facts = Facts([.. Case(PartyCode.AME),
+            new InterventionPlanned(C, I1, PartyCode.AME, "arbetstraning", null, D(1), D(1)), new InterventionStarted(C, I1, D(1)),
+            new InterventionEndScheduled(C, I1, D(130), D(2))]);
+
+        var found = Boundary(facts, StallRuleCodes.EndDateAhead, 100);
+
+        Assert.Equal(I1.ToString(), found.Subject);
+        Assert.StartsWith("AME:s ", found.Reason);
+        Assert.EndsWith("upphör 2026-06-12 (om 30 dagar) och inget annat är planerat som fortsätter efter det.", found.Reason);
+        Assert.Empty(At(facts, 130, StallRuleCodes.EndDateAhead));
+        // Another insats that runs on past the end carries the person over.
+        Assert.Empty(At(Facts([.. Case(PartyCode.AME, PartyCode.SOC),
+            new InterventionPlanned(C, I1, PartyCode.AME, "arbetstraning", null, D(1), D(1)), new InterventionStarted(C, I1, D(1)),
+            new InterventionEndScheduled(C, I1, D(130), D(2)),
+            new InterventionPlanned(C, I2, PartyCode.SOC, "boendestod", null, D(3), D(3))]), 110, StallRuleCodes.EndDateAhead));
+    }
+
+    [Fact]
+    public void A_snoozed_flag_returns_as_a_new_flag_on_its_day_if_still_true_and_the_scan_looks_then()
+    {
+        var flag = new OpenFlag(Guid.NewGuid(), StallRuleCodes.NoContact, "", FlagSeverity.Warning, "r", "r", D(0), D(30), null,
+            D(31), "sl-1", "Ringer", SnoozedUntil: D(45));
+        var finding = new StallFinding(StallRuleCodes.NoContact, "", FlagSeverity.Warning, D(0), "Ingen kontakt", "No contact");
+
+        Assert.Empty(StallScan.Decide(C, [flag], [finding], D(44), Guid.NewGuid));
+        var back = StallScan.Decide(C, [flag], [finding], D(45), Guid.NewGuid);
+        Assert.IsType<StallFlagCleared>(back[0]);
+        var raised = Assert.IsType<StallFlagRaised>(back[1]);
+        Assert.Equal((StallRuleCodes.NoContact, ""), (raised.Rule, raised.Subject));
+        // No longer true on the day: simply cleared.
+        Assert.IsType<StallFlagCleared>(Assert.Single(StallScan.Decide(C, [flag], [], D(45), Guid.NewGuid)));
+        // The scan's next look is the snooze's day when no rule changes earlier.
+        Assert.Equal(D(45), StallScan.NextLook(D(60), [flag], D(40)));
+        Assert.Equal(D(42), StallScan.NextLook(D(42), [flag], D(40)));
+        Assert.Equal(D(45), StallScan.NextLook(null, [flag], D(40)));
+    }
+
+    [Fact]
+    public void Acknowledging_may_snooze_only_to_a_later_day()
+    {
+        var flagId = Guid.NewGuid();
+        var state = CaseDecider.Fold([.. Case(PartyCode.SOC),
+            new StallFlagRaised(C, flagId, StallRuleCodes.NoContact, "", FlagSeverity.Warning, "r", "r", D(0), D(30), null)])!;
+        var by = new FlagActor("sl-1", null);
+
+        Assert.Equal("flag.snooze-in-past", Assert.Throws<CaseRuleViolation>(() =>
+            FlagDecider.Decide(new AcknowledgeFlag(flagId, "n", D(31), D(31)) { By = by }, state)).Code);
+        var ack = Assert.IsType<StallFlagAcknowledged>(Assert.Single(FlagDecider.Decide(new AcknowledgeFlag(flagId, "n", D(31), D(45)) { By = by }, state)));
+        Assert.Equal(D(45), ack.SnoozedUntil);
+        Assert.Equal(D(45), CaseState.Evolve(state, ack)!.Flags[flagId].SnoozedUntil);
+    }
+
+    [Fact]
+    public void ExternalReferralUnanswered_fires_30_days_after_a_referral_to_BUP_until_its_answer_is_recorded()
+    {
+        var (bup, r) = (Guid.NewGuid(), Guid.NewGuid());
+        IEnumerable<ICaseEvent> Sent() => [.. Case(PartyCode.PSY), new ExternalActorNamed(C, bup, ExternalActorKind.Bup, "BUP Helsingborg", PartyCode.PSY, D(1)),
+            new ExternalReferralSent(C, r, bup, ReferralKind.Remiss, PartyCode.PSY, null, D(2))];
+
+        var found = Boundary(Facts([.. Sent()]), StallRuleCodes.ExternalReferralUnanswered, 32);
+
+        Assert.Equal(r.ToString(), found.Subject);
+        Assert.Equal("PSY:s remiss till BUP Helsingborg (Bup) har varit obesvarad i 30 dagar.", found.Reason);
+        Assert.Equal([PartyCode.PSY], found.Describes);
+        Assert.Empty(At(Facts([.. Sent(), new ExternalReferralAnswered(C, r, true, D(20))]), 40, StallRuleCodes.ExternalReferralUnanswered));
+    }
+
+    [Fact]
+    public void A_referral_to_an_external_actor_serving_the_area_acts_on_a_need()
+    {
+        var bup = Guid.NewGuid();
+        var facts = Facts([.. Case(PartyCode.SOC), new NeedIdentified(C, N1, PlanArea.Halsa, "Utredning", PartyCode.SOC, D(3)),
+            new ExternalActorNamed(C, bup, ExternalActorKind.Bup, "BUP", PartyCode.SOC, D(3)),
+            new ExternalReferralSent(C, Guid.NewGuid(), bup, ReferralKind.Remiss, PartyCode.SOC, null, D(4))]);
+        Assert.Empty(At(facts, 40, StallRuleCodes.UnaddressedNeed));
+    }
+
+    [Fact]
+    public void Only_the_sender_records_an_external_answer_and_only_once()
+    {
+        var (bup, r) = (Guid.NewGuid(), Guid.NewGuid());
+        var psy = new Actor("psy-1", "P", PartyCode.PSY);
+        var soc = new Actor("soc-1", "S", PartyCode.SOC);
+        var state = CaseDecider.Fold([.. Case(PartyCode.PSY, PartyCode.SOC)])!;
+        ICaseEvent[] Decide(CaseCommand c) => [.. CaseDecider.Decide(c, state)];
+        void Apply(IEnumerable<ICaseEvent> events) => state = events.Aggregate(state, (s, e) => CaseState.Evolve(s, e)!);
+
+        Assert.Throws<CaseEntryNotFound>(() => Decide(new ReferToExternalActor(r, bup, ReferralKind.Remiss, null, D(2)) { By = psy }));
+        Apply(Decide(new NameExternalActor(bup, ExternalActorKind.Bup, "BUP Helsingborg", D(1)) { By = psy }));
+        Apply(Decide(new ReferToExternalActor(r, bup, ReferralKind.Remiss, null, D(2)) { By = psy }));
+        Assert.Throws<CaseEntryNotFound>(() => Decide(new RecordExternalAnswer(r, true, D(5)) { By = soc }));
+        Assert.Equal("date.before-previous", Assert.Throws<CaseRuleViolation>(() => Decide(new RecordExternalAnswer(r, true, D(1)) { By = psy })).Code);
+        Apply(Decide(new RecordExternalAnswer(r, true, D(5)) { By = psy }));
+        Assert.Equal("referral.already-answered", Assert.Throws<CaseRuleViolation>(() => Decide(new RecordExternalAnswer(r, false, D(6)) { By = psy })).Code);
+    }
+}
