@@ -13,7 +13,7 @@ public enum NoticeKind
     InterventionEnded,
     /// <summary>The shared plan changed: a need, goal, action or plan lead.</summary>
     PlanChanged,
-    /// <summary>A SIP meeting was scheduled (or, once the SIP area records it, moved or cancelled).</summary>
+    /// <summary>A SIP meeting was scheduled.</summary>
     MeetingScheduled,
     /// <summary>A SIP meeting was held.</summary>
     MeetingHeld,
@@ -29,6 +29,10 @@ public enum NoticeKind
     ActionForYou,
     /// <summary>A plan action the reader's party answers for is past due (the OverdueAction rule).</summary>
     ActionPastDue,
+    /// <summary>A SIP meeting was moved to another day.</summary>
+    MeetingMoved,
+    /// <summary>A SIP meeting was cancelled.</summary>
+    MeetingCancelled,
 }
 
 /// <summary>
@@ -82,8 +86,23 @@ public static class Notices
                         : Array.Empty<NoticeDraft>(),
                 ],
                 ActionCompleted a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
+                // Plan upkeep: whoever counted on the item hears that it moved, changed hands or went.
+                ActionRescheduled a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
+                ActionDropped a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
+                ActionReassigned a => [
+                    .. ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings).Where(n => n.Recipient != a.ResponsibleParty),
+                    .. a.ResponsibleParty is { } r && r != actor && onCase.Contains(r)
+                        ? [new NoticeDraft(r, NoticeKind.ActionForYou, e.CaseId, a.ActionId, actor, InformationCategory.PlanAndMeetings, true, e.BusinessDate)]
+                        : Array.Empty<NoticeDraft>(),
+                ],
+                GoalRevised g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor, InformationCategory.PlanAndMeetings),
+                GoalAchieved g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor, InformationCategory.PlanAndMeetings),
+                GoalAbandoned g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor, InformationCategory.PlanAndMeetings),
+                NeedResolved n => ToOthers(e, NoticeKind.PlanChanged, n.NeedId, actor, InformationCategory.PlanAndMeetings),
                 SipMeetingScheduled m => ToOthers(e, NoticeKind.MeetingScheduled, m.MeetingId, m.ScheduledBy, InformationCategory.PlanAndMeetings),
                 SipMeetingHeld m => ToOthers(e, NoticeKind.MeetingHeld, m.MeetingId, actor, InformationCategory.PlanAndMeetings),
+                SipMeetingRescheduled m => ToOthers(e, NoticeKind.MeetingMoved, m.MeetingId, actor, InformationCategory.PlanAndMeetings),
+                SipMeetingCancelled m => ToOthers(e, NoticeKind.MeetingCancelled, m.MeetingId, actor, InformationCategory.PlanAndMeetings),
                 PartyLeft l => ToOthers(e, NoticeKind.PartyLeft, null, null, null).Where(n => n.Recipient != l.Party),
                 ReferralSent r => [new NoticeDraft(r.To, NoticeKind.ReferralToYou, e.CaseId, r.ReferralId, r.From, InformationCategory.InterventionsAndReferrals, true, e.BusinessDate)],
                 PartyInvited i => [new NoticeDraft(i.Party, NoticeKind.InvitationToYou, e.CaseId, i.InvitationId, i.InvitedBy, InformationCategory.InterventionsAndReferrals, true, e.BusinessDate)],

@@ -46,4 +46,27 @@ public sealed class NoticeSpecs
             [PartyCode.AF, PartyCode.VC], PartyCode.AF, _ => null));
         Assert.Equal((PartyCode.PSY, NoticeKind.ReferralToYou, true), (notice.Recipient!.Value, notice.Kind, notice.Addressed));
     }
+
+    [Fact]
+    public void A_moved_or_cancelled_meeting_and_a_reassigned_action_reach_the_others_without_their_reasons()
+    {
+        var m = Guid.NewGuid();
+        var a = Guid.NewGuid();
+        var notices = Notices.For(
+            [
+                new SipMeetingRescheduled(C, m, Day.AddDays(14), Day.AddDays(7), "lokalen upptagen", Day),
+                new SipMeetingCancelled(C, m, "personen inlagd", Day),
+                new ActionReassigned(C, a, PartyCode.VC, null, PartyCode.SOC, Day),
+            ],
+            [PartyCode.SOC, PartyCode.VC, PartyCode.AF], PartyCode.SOC, _ => PartyCode.VC);
+
+        Assert.Equal(
+            [
+                (PartyCode.AF, NoticeKind.MeetingMoved, m), (PartyCode.VC, NoticeKind.MeetingMoved, m),
+                (PartyCode.AF, NoticeKind.MeetingCancelled, m), (PartyCode.VC, NoticeKind.MeetingCancelled, m),
+                (PartyCode.AF, NoticeKind.PlanChanged, a), (PartyCode.VC, NoticeKind.ActionForYou, a),
+            ],
+            notices.Select(n => (n.Recipient!.Value, n.Kind, n.EntryId!.Value)));
+        Assert.DoesNotContain(notices, n => n.ToString().Contains("inlagd", StringComparison.Ordinal) || n.ToString().Contains("lokalen", StringComparison.Ordinal));
+    }
 }
