@@ -1,6 +1,8 @@
 using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Stalls;
 
+using static Finsam.Samordning.Domain.Tests.Stalls.RuleSpec;
+
 namespace Finsam.Samordning.Domain.Tests.Stalls;
 
 /// <summary>
@@ -10,39 +12,10 @@ namespace Finsam.Samordning.Domain.Tests.Stalls;
 /// </summary>
 public sealed class ChairRuleSpecs
 {
-    private static readonly Guid C = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
-    private static readonly DateOnly Day0 = new(2026, 2, 2);
     private static readonly Guid I1 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000a1");
     private static readonly Guid I2 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000a2");
     private static readonly Guid I3 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000a3");
     private static readonly Guid N1 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000c1");
-
-    private static DateOnly D(int n) => Day0.AddDays(n);
-
-    private static StallFacts Facts(params ICaseEvent[] events) =>
-        events.Aggregate((StallFacts?)null, (f, e) => StallFacts.Evolve(f, e))!;
-
-    private static IEnumerable<ICaseEvent> Case(params PartyCode[] parties) =>
-    [
-        new CaseOpened(C, null, "1282", [TargetGroup.Uvas], PartyCode.SOC, D(0)),
-        .. parties.Select(p => new PartyJoined(C, p, p + " enhet", p + "-1", "Namn", D(0))),
-        new ContactLogged(C, Guid.NewGuid(), PartyCode.SOC, ContactKind.Meeting, false, null, D(0)),
-    ];
-
-    private static StallSettings Only(string rule) =>
-        new() { Rules = StallRuleCodes.All.ToDictionary(r => r, r => StallSettings.Defaults.For(r) with { Enabled = r == rule }) };
-
-    private static IReadOnlyList<StallFinding> At(StallFacts facts, int day, string rule) => StallRules.Evaluate(facts, D(day), Only(rule));
-
-    private static StallFinding Boundary(StallFacts facts, string rule, int fires)
-    {
-        Assert.Empty(At(facts, fires - 1, rule));
-        var found = Assert.Single(At(facts, fires, rule));
-        Assert.Single(At(facts, fires + 1, rule));
-        Assert.Equal(rule, found.Rule);
-        Assert.Equal(D(fires), StallRules.NextChange(facts, D(fires - 1), Only(rule)));
-        return found;
-    }
 
     private static IEnumerable<ICaseEvent> Ran(Guid id, PartyCode party, string kind, int from, int to, InterventionEndReason reason) =>
     [

@@ -1,6 +1,8 @@
 using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Stalls;
 
+using static Finsam.Samordning.Domain.Tests.Stalls.RuleSpec;
+
 namespace Finsam.Samordning.Domain.Tests.Stalls;
 
 /// <summary>
@@ -9,44 +11,10 @@ namespace Finsam.Samordning.Domain.Tests.Stalls;
 /// </summary>
 public sealed class StallRuleSpecs
 {
-    private static readonly Guid C = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
-    private static readonly DateOnly Day0 = new(2026, 2, 2);
     private static readonly Guid I1 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000a1");
     private static readonly Guid I2 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000a2");
     private static readonly Guid R1 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000b1");
     private static readonly Guid R2 = Guid.Parse("0195a1b2-0000-7000-8000-0000000000b2");
-
-    private static DateOnly D(int n) => Day0.AddDays(n);
-
-
-    private static StallFacts Facts(params ICaseEvent[] events) =>
-        events.Aggregate((StallFacts?)null, (f, e) => StallFacts.Evolve(f, e))!;
-
-    private static IEnumerable<ICaseEvent> Case(params PartyCode[] parties) =>
-    [
-        new CaseOpened(C, null, "1282", [TargetGroup.Uvas], PartyCode.SOC, D(0)),
-        .. parties.Select(p => new PartyJoined(C, p, p + " enhet", p + "-1", "Namn", D(0))),
-        // A contact every case has, so that NoContact does not muddle the other rules' tests.
-        new ContactLogged(C, Guid.NewGuid(), PartyCode.SOC, ContactKind.Meeting, false, null, D(0)),
-    ];
-
-    private static StallSettings Only(string rule) =>
-        new() { Rules = StallRuleCodes.All.ToDictionary(r => r, r => StallSettings.Defaults.For(r) with { Enabled = r == rule }) };
-
-    private static IReadOnlyList<StallFinding> At(StallFacts facts, int day, string rule) =>
-        // The rules are pure functions of the day they are judged on, never the machine's clock.
-        StallRules.Evaluate(facts, D(day), Only(rule));
-
-    /// <summary>Silent the day before <paramref name="fires"/>, found on it and the day after; returns the finding on the day.</summary>
-    private static StallFinding Boundary(StallFacts facts, string rule, int fires)
-    {
-        Assert.Empty(At(facts, fires - 1, rule));
-        var found = Assert.Single(At(facts, fires, rule));
-        Assert.Single(At(facts, fires + 1, rule));
-        Assert.Equal(rule, found.Rule);
-        Assert.Equal(D(fires), StallRules.NextChange(facts, D(fires - 1), Only(rule)));
-        return found;
-    }
 
     [Fact]
     public void NoActiveIntervention_fires_14_days_after_the_last_insats_stopped_and_a_paused_one_does_not_count()
@@ -351,7 +319,6 @@ public sealed class StallRuleSpecs
 /// <summary>The scan's decision is idempotent: run on its own result it decides nothing.</summary>
 public sealed class StallScanSpecs
 {
-    private static readonly Guid C = Guid.NewGuid();
 
     [Fact]
     public void New_findings_are_raised_gone_ones_cleared_and_concerns_left_alone()
