@@ -2,7 +2,7 @@ using Finsam.Samordning.Benchmarks;
 
 // Usage:
 //   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- stall-scan [--cases 100000,300000] [--due-percent 1]
-//   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- load [--seconds 30] [--seed-cases 100000] [--clients 8]
+//   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- load [--seconds 30] [--seed-cases 100000] [--clients 8] [--warm-up 30]
 //   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- follow-up [--cases 100000]
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback)
@@ -18,12 +18,13 @@ switch (command)
         await StallScanBenchmark.RunAsync(sizes, double.Parse(Option("--due-percent", "1"), System.Globalization.CultureInfo.InvariantCulture));
         break;
     case "load":
-        await LoadBenchmark.RunAsync(int.Parse(Option("--seconds", "30")), int.Parse(Option("--seed-cases", "100000")), int.Parse(Option("--clients", "8")));
+        await LoadBenchmark.RunAsync(int.Parse(Option("--seconds", "30")), int.Parse(Option("--seed-cases", "100000")), int.Parse(Option("--clients", "8")),
+            int.Parse(Option("--warm-up", "30")));
         break;
     case "follow-up":
         await FollowUpBenchmark.RunAsync(Option("--cases", "100000").Split(',').Select(int.Parse).ToList());
         break;
     default:
-        Console.WriteLine("commands: stall-scan [--cases 100000,300000] [--due-percent 1] | load [--seconds 30] [--seed-cases 100000] [--clients 8] | follow-up [--cases 100000]");
+        Console.WriteLine("commands: stall-scan [--cases 100000,300000] [--due-percent 1] | load [--seconds 30] [--seed-cases 100000] [--clients 8] [--warm-up 30] | follow-up [--cases 100000]");
         break;
 }

@@ -37,6 +37,14 @@ public sealed record AwarenessFile
     /// <summary>Inline projection.</summary>
     public sealed class Projection : SingleStreamProjection<AwarenessFile, Guid>
     {
+        /// <summary>Only a kännedom record's own events: without the list, every case write looked for an awareness file too (one more read per command).</summary>
+        public Projection()
+        {
+            IncludeType<AwarenessRecorded>();
+            IncludeType<ContactAttempted>();
+            IncludeType<AwarenessConverted>();
+        }
+
         /// <inheritdoc />
         public override AwarenessFile? Evolve(AwarenessFile? snapshot, Guid id, IEvent e)
         {

@@ -6,7 +6,7 @@ using Marten;
 namespace Finsam.Samordning.Api.Infrastructure.Persistence;
 
 /// <summary>
-/// Opens lightweight sessions stamped with who records the events (user id and party, as event
+/// Opens identity-map sessions stamped with who records the events (user id and party, as event
 /// metadata) and a correlation id, so every event in the store says who wrote it and in which request.
 /// </summary>
 public sealed partial class FinsamSessionFactory(IDocumentStore store, IHttpContextAccessor accessor) : ISessionFactory
@@ -18,7 +18,11 @@ public sealed partial class FinsamSessionFactory(IDocumentStore store, IHttpCont
     /// <inheritdoc />
     public IDocumentSession OpenSession()
     {
-        var session = store.LightweightSession();
+        // An identity map, not a lightweight session: with UseIdentityMapForAggregates the case file
+        // FetchForWriting read is then the one the inline projection folds the new events onto. A
+        // lightweight session's storage ignores that map, and every command read its case file twice
+        // (profiled: 8 % of the API's CPU and one extra round trip per command).
+        var session = store.IdentitySession();
         var http = accessor.HttpContext;
         var user = http is null ? CurrentUser.System : CurrentUser.Of(http);
 
