@@ -99,6 +99,8 @@ public static partial class LoadBenchmark
 
         // (b) case openings.
         var opened = new ConcurrentBag<(int Client, Guid Id, long Version)>();
+        var cpu = new CpuMeter(api, cluster.Port);
+        var cpuBefore = cpu.Read();
         var open = await Phase(clients, seconds / 2, async (c, _) =>
         {
             var (id, version) = await Open(http, tokens[c]);
@@ -106,10 +108,12 @@ public static partial class LoadBenchmark
             accepted.TryAdd(id, 0);
             return true;
         });
+        var openCpu = cpu.PerRequest(cpuBefore, open, seconds / 2);
 
         // (a) one-event commands: a contact on the client's own cases, with If-Match and Idempotency-Key.
         var mine = opened.GroupBy(o => o.Client).ToDictionary(g => g.Key, g => g.Select(o => (o.Id, Version: o.Version)).ToArray());
         var versions = new ConcurrentDictionary<Guid, long>(opened.Select(o => KeyValuePair.Create(o.Id, o.Version)));
+        cpuBefore = cpu.Read();
         var contacts = await Phase(clients, seconds, async (c, n) =>
         {
             var cases = mine[c];
@@ -125,9 +129,11 @@ public static partial class LoadBenchmark
             accepted.AddOrUpdate(id, 1, (_, v) => v + 1);
             return true;
         });
+        var contactsCpu = cpu.PerRequest(cpuBefore, contacts, seconds);
 
         // (c) overview reads, random cases from the seeded store.
         var random = new ThreadLocal<Random>(() => new Random(Environment.CurrentManagedThreadId));
+        cpuBefore = cpu.Read();
         var reads = await Phase(clients, seconds, async (c, _) =>
         {
             var (id, opener) = seeded[random.Value!.Next(seeded.Count)];
@@ -137,12 +143,14 @@ public static partial class LoadBenchmark
             await response.Content.ReadAsByteArrayAsync();
             return response.StatusCode == HttpStatusCode.OK;
         });
+        var readsCpu = cpu.PerRequest(cpuBefore, reads, seconds);
 
         // (d) one hot case, all clients, If-Match; a 412 means read the ETag again and retry.
         var (hot, hotVersion) = await Open(http, tokens[0]);
         accepted.TryAdd(hot, 0);
         var preconditionFailed = 0;
         var retries = 0;
+        cpuBefore = cpu.Read();
         var hotPhase = await Phase(clients, seconds / 2, async (c, _) =>
         {
             var version = hotVersion;
@@ -169,6 +177,7 @@ public static partial class LoadBenchmark
 
             return false;
         });
+        var hotPhaseCpu = cpu.PerRequest(cpuBefore, hotPhase, seconds / 2);
 
         var rss = api.PeakRssMb();
 
@@ -179,14 +188,14 @@ public static partial class LoadBenchmark
         Console.WriteLine();
         var rows = new List<string[]>
         {
-            Row("pgbench -N (simple updates)", $"{writeTps:N0} tps", "", "", "", "1.00"),
-            Row("pgbench -S (selects)", $"{readTps:N0} tps", "", "", "", "1.00"),
-            Row("(a) POST contacts, own cases, If-Match", $"{contacts.PerSecond:N0} /s", P(contacts, 50), P(contacts, 95), P(contacts, 99), $"{contacts.PerSecond / writeTps:0.00} of -N"),
-            Row("(b) POST cases (open)", $"{open.PerSecond:N0} /s", P(open, 50), P(open, 95), P(open, 99), $"{open.PerSecond / writeTps:0.00} of -N"),
-            Row($"(c) GET overview, {seedCases:N0} cases stored", $"{reads.PerSecond:N0} /s", P(reads, 50), P(reads, 95), P(reads, 99), $"{reads.PerSecond / readTps:0.00} of -S"),
-            Row("(d) hot case, If-Match, 412 → reread → retry", $"{hotPhase.PerSecond:N0} /s", P(hotPhase, 50), P(hotPhase, 95), P(hotPhase, 99), $"{preconditionFailed:N0} × 412, {retries:N0} retries"),
+            Row("pgbench -N (simple updates)", $"{writeTps:N0} tps", "", "", "", "1.00", ""),
+            Row("pgbench -S (selects)", $"{readTps:N0} tps", "", "", "", "1.00", ""),
+            Row("(a) POST contacts, own cases, If-Match", $"{contacts.PerSecond:N0} /s", P(contacts, 50), P(contacts, 95), P(contacts, 99), $"{contacts.PerSecond / writeTps:0.00} of -N", contactsCpu),
+            Row("(b) POST cases (open)", $"{open.PerSecond:N0} /s", P(open, 50), P(open, 95), P(open, 99), $"{open.PerSecond / writeTps:0.00} of -N", openCpu),
+            Row($"(c) GET overview, {seedCases:N0} cases stored", $"{reads.PerSecond:N0} /s", P(reads, 50), P(reads, 95), P(reads, 99), $"{reads.PerSecond / readTps:0.00} of -S", readsCpu),
+            Row("(d) hot case, If-Match, 412 → reread → retry", $"{hotPhase.PerSecond:N0} /s", P(hotPhase, 50), P(hotPhase, 95), P(hotPhase, 99), $"{preconditionFailed:N0} × 412, {retries:N0} retries", hotPhaseCpu),
         };
-        Print(["phase", "throughput", "p50 ms", "p95 ms", "p99 ms", "ratio"], rows);
+        Print(["phase", "throughput", "p50 ms", "p95 ms", "p99 ms", "ratio", "CPU ms/request API / PostgreSQL"], rows);
         Console.WriteLine();
         Console.WriteLine($"Failed requests: (a) {contacts.Failed}, (b) {open.Failed}, (c) {reads.Failed}, (d) {hotPhase.Failed}");
         Console.WriteLine($"Peak RSS of the API process: {rss:N0} MB");
@@ -461,9 +470,69 @@ public static partial class LoadBenchmark
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// CPU time spent by the API process and by the cluster's PostgreSQL processes (postmaster and
+    /// its children), read from /proc. Per request it is a figure the machine's other load does not
+    /// move much, unlike throughput on 2 shared cores.
+    /// </summary>
+    private sealed class CpuMeter(ApiProcess api, int pgPort)
+    {
+        private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+        public (TimeSpan Api, TimeSpan Postgres) Read() => (api.CpuTime(), PostgresCpu());
+
+        public string PerRequest((TimeSpan Api, TimeSpan Postgres) before, PhaseResult phase, double seconds)
+        {
+            var (apiNow, pgNow) = Read();
+            var requests = Math.Max(1, phase.PerSecond * seconds);
+            return $"{(apiNow - before.Api).TotalMilliseconds / requests:0.00} / {(pgNow - before.Postgres).TotalMilliseconds / requests:0.00}";
+        }
+
+        private TimeSpan PostgresCpu()
+        {
+            var postmaster = -1;
+            var stats = new List<(int Pid, int Parent, long Ticks)>();
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    // Fields after the command's closing parenthesis: state ppid ... utime(14) stime(15).
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    stats.Add((pid, int.Parse(fields[1], CultureInfo.InvariantCulture),
+                        long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)));
+                    var p = Array.IndexOf(cmdline, "-p");
+                    if (cmdline[0].EndsWith("/postgres", StringComparison.Ordinal) && p >= 0 && p + 1 < cmdline.Length && cmdline[p + 1] == pgPort.ToString(CultureInfo.InvariantCulture))
+                    {
+                        postmaster = pid;
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+                {
+                    // The process ended while it was read.
+                }
+            }
+
+            var ticks = stats.Where(s => s.Pid == postmaster || s.Parent == postmaster).Sum(s => s.Ticks);
+            return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        }
+    }
+
     private sealed class ApiProcess(Process process, string url) : IDisposable
     {
         public string Url { get; } = url;
+
+        public TimeSpan CpuTime()
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
 
         public long PeakRssMb()
         {

@@ -56,6 +56,16 @@ public static class PersistenceSetup
         // pg_stat_statements showed as the most frequent statement. Sessions keep no server state
         // between uses, so the reset buys nothing.
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        // Marten sends its statements unprepared, so PostgreSQL parsed and planned the same few
+        // (stream version, case file, quick append, upserts) on every command. Npgsql's automatic
+        // preparation keeps the frequent ones prepared per physical connection. A connection
+        // string that sets it (0 turns it off) wins.
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         options.Connection(builder.ConnectionString);
         options.DatabaseSchemaName = Schema;
         options.AutoCreateSchemaObjects = development ? AutoCreate.CreateOrUpdate : AutoCreate.None;
