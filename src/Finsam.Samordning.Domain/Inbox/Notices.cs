@@ -68,6 +68,18 @@ public static class Notices
         IEnumerable<NoticeDraft> ToOthers(ICaseEvent e, NoticeKind kind, Guid? entry, PartyCode? owner, InformationCategory? category) =>
             others.Select(p => new NoticeDraft(p, kind, e.CaseId, entry, owner, category, false, e.BusinessDate));
 
+        // The party answering for an action: the responsible party, or for an external actor's the party that named the actor.
+        PartyCode? Answering(PartyCode? party, Guid? externalActor, Guid action) => party ?? (externalActor is null ? null : responsibleFor(action));
+
+        // An action given to a party: it is addressed (ActionForYou), the other parties hear the plan changed.
+        IEnumerable<NoticeDraft> ForYou(ICaseEvent e, Guid action, PartyCode? answering, PartyCode? owner, IEnumerable<NoticeDraft> toOthers) =>
+        [
+            .. toOthers.Where(n => n.Recipient != answering),
+            .. answering is { } r && r != actor && onCase.Contains(r)
+                ? [new NoticeDraft(r, NoticeKind.ActionForYou, e.CaseId, action, owner, InformationCategory.PlanAndMeetings, true, e.BusinessDate)]
+                : Array.Empty<NoticeDraft>(),
+        ];
+
         var result = new List<NoticeDraft>();
         foreach (var e in events)
         {
@@ -79,22 +91,14 @@ public static class Notices
                 NeedIdentified n => ToOthers(e, NoticeKind.PlanChanged, n.NeedId, n.IdentifiedBy, InformationCategory.PlanAndMeetings),
                 GoalSet g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, g.RecordedBy, InformationCategory.PlanAndMeetings),
                 PlanLeadAssigned => ToOthers(e, NoticeKind.PlanChanged, null, null, null),
-                ActionPlanned a => [
-                    .. ToOthers(e, NoticeKind.PlanChanged, a.ActionId, a.PlannedBy, InformationCategory.PlanAndMeetings).Where(n => n.Recipient != a.ResponsibleParty),
-                    .. a.ResponsibleParty is { } r && r != actor && onCase.Contains(r)
-                        ? [new NoticeDraft(r, NoticeKind.ActionForYou, e.CaseId, a.ActionId, a.PlannedBy, InformationCategory.PlanAndMeetings, true, e.BusinessDate)]
-                        : Array.Empty<NoticeDraft>(),
-                ],
+                ActionPlanned a => ForYou(e, a.ActionId, Answering(a.ResponsibleParty, a.ResponsibleActorId, a.ActionId), a.PlannedBy,
+                    ToOthers(e, NoticeKind.PlanChanged, a.ActionId, a.PlannedBy, InformationCategory.PlanAndMeetings)),
                 ActionCompleted a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
                 // Plan upkeep: whoever counted on the item hears that it moved, changed hands or went.
                 ActionRescheduled a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
                 ActionDropped a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
-                ActionReassigned a => [
-                    .. ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings).Where(n => n.Recipient != a.ResponsibleParty),
-                    .. a.ResponsibleParty is { } r && r != actor && onCase.Contains(r)
-                        ? [new NoticeDraft(r, NoticeKind.ActionForYou, e.CaseId, a.ActionId, actor, InformationCategory.PlanAndMeetings, true, e.BusinessDate)]
-                        : Array.Empty<NoticeDraft>(),
-                ],
+                ActionReassigned a => ForYou(e, a.ActionId, Answering(a.ResponsibleParty, a.ResponsibleActorId, a.ActionId), actor,
+                    ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings)),
                 GoalRevised g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor, InformationCategory.PlanAndMeetings),
                 GoalAchieved g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor, InformationCategory.PlanAndMeetings),
                 GoalAbandoned g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor, InformationCategory.PlanAndMeetings),

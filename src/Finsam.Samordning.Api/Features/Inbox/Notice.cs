@@ -74,7 +74,7 @@ public sealed class NoticeWriter(Secrecy.CaseSecrecy secrecy, BusinessCalendar c
     {
         var after = events.Aggregate(before, (s, e) => CaseState.Evolve(s, e)!);
         var onCase = after.Parties.Values.Where(m => m.Active).Select(m => m.Party).ToList();
-        var drafts = Notices.For(events, onCase, actor, id => after.Actions.GetValueOrDefault(id)?.ResponsibleParty);
+        var drafts = Notices.For(events, onCase, actor, after.AnsweringFor);
         await StoreAsync(session, drafts, party => party is { } p ? after.RelationOf(p) : RelationKind.Member, after.Consents,
             party => after.Parties.GetValueOrDefault(party)?.CaseworkerId, ct);
     }

@@ -255,7 +255,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         }
 
         var onCase = row.Facts.Parties.Where(p => p.LeftOn is null).Select(p => p.Party).ToList();
-        var drafts = Domain.Inbox.Notices.For(events, onCase, actor: null, id => row.Facts.Actions.FirstOrDefault(a => a.Id == id)?.ResponsibleParty);
+        var drafts = Domain.Inbox.Notices.For(events, onCase, actor: null, row.Facts.AnsweringFor);
         await notices.StoreAsync(session, drafts, party => party is null || onCase.Contains(party.Value) ? RelationKind.Member : RelationKind.None,
             row.Facts.Consents, _ => null, ct);
     }
