@@ -100,7 +100,7 @@ public sealed class NoticeWriter(Secrecy.CaseSecrecy secrecy, BusinessCalendar c
         var subscriptions = webhooks is null ? [] : await webhooks.AllAsync(ct);
         foreach (var notice in notices)
         {
-            foreach (var subscription in subscriptions.Where(s => s.Inbox == notice.Inbox && s.Kinds.Contains(notice.Kind)))
+            foreach (var subscription in subscriptions.Where(s => s.Receives(notice.Inbox, notice.Kind)))
             {
                 // The outbox: written with the notice, so it commits with the change or not at all.
                 var id = Guid.CreateVersion7();
