@@ -173,13 +173,14 @@ public static class WebhookMessage
         ["id"] = deliveryId.ToString(),
         ["source"] = "/finsam/samordning",
         ["type"] = $"se.finsam.samordning.notice.{JsonNamingPolicy.KebabCaseLower.ConvertName(notice.Kind.ToString())}",
-        ["subject"] = $"cases/{notice.CaseId}",
+        // A kännedom notice is about a record before any case.
+        ["subject"] = notice.CaseId == Guid.Empty ? $"awareness/{notice.EntryId}" : $"cases/{notice.CaseId}",
         ["time"] = notice.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         ["datacontenttype"] = "application/json",
         ["data"] = new JsonObject
         {
             ["noticeId"] = notice.Id.ToString(),
-            ["caseId"] = notice.CaseId.ToString(),
+            ["caseId"] = notice.CaseId == Guid.Empty ? null : notice.CaseId.ToString(),
             ["kind"] = notice.Kind.ToString(),
             ["entryId"] = notice.EntryId?.ToString(),
             ["by"] = notice.Owner?.ToString(),
