@@ -30,8 +30,7 @@ public sealed class TimedNoticeTests(ApiFactory api) : IClassFixture<ApiFactory>
         return await scope.ServiceProvider.GetRequiredService<StallScanner>().RunAsync(false, CancellationToken.None);
     }
 
-    private static async Task<List<NoticeView>> Inbox(HttpClient reader, NoticeKind kind) =>
-        [.. (await (await reader.GetAsync("/api/v1/inbox?pageSize=200")).Read<InboxPage>()).Items.Where(n => n.Kind == kind)];
+    private static async Task<List<NoticeView>> Inbox(HttpClient reader, NoticeKind kind) => [.. (await reader.Notices()).Where(n => n.Kind == kind)];
 
     [Fact]
     public async Task An_action_coming_due_reaches_its_party_once_on_the_day_the_incremental_scan_looks_and_again_when_moved()

@@ -1,5 +1,4 @@
 using System.Net;
-using Finsam.Samordning.Api.Features.Inbox;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Inbox;
@@ -17,9 +16,6 @@ public sealed class ExternalActorPlanTests(ApiFactory api) : IClassFixture<ApiFa
     private readonly HttpClient _af = api.ClientFor("handlaggare", "AF", "af-extplan");
     private readonly HttpClient _fk = api.ClientFor("handlaggare", "FK", "fk-extplan");
     private readonly CaseDays _day = new(api.Clock, new DateOnly(2026, 3, 2));
-
-    private static async Task<List<NoticeView>> Inbox(HttpClient reader, Guid caseId) =>
-        [.. (await (await reader.GetAsync("/api/v1/inbox?pageSize=200")).Read<InboxPage>()).Items.Where(n => n.CaseId == caseId)];
 
     [Fact]
     public async Task An_action_for_an_external_actor_reaches_the_party_that_named_it_and_the_overview_shows_the_actor_and_its_waits()
@@ -44,7 +40,7 @@ public sealed class ExternalActorPlanTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(HttpStatusCode.BadRequest, two.StatusCode);
 
         var action = await _af.Ok($"{c}/plan/actions", new { description = "Neuropsykiatrisk utredning", responsibleActorId = bup.Id, dueOn = _day[10], plannedOn = _day[0] });
-        var forSoc = Assert.Single(await Inbox(_soc, caseId), n => n.Kind == NoticeKind.ActionForYou);
+        var forSoc = Assert.Single(await _soc.Notices(), n => n.CaseId == caseId && n.Kind == NoticeKind.ActionForYou);
         Assert.Equal(action.Id, forSoc.EntryId);
 
         _day.GoTo(1);

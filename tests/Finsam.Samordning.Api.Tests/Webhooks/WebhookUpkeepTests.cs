@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Finsam.Samordning.Api.Features.Webhooks;
 using Finsam.Samordning.Api.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Finsam.Samordning.Api.Tests.Webhooks;
 
@@ -23,14 +22,9 @@ public sealed class WebhookUpkeepTests(WebhookApiFactory api) : IClassFixture<We
 
     public void Dispose() => _receiver.Dispose();
 
-    private async Task<int> Dispatch()
-    {
-        using var scope = api.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().RunDueAsync(CancellationToken.None);
-    }
+    private Task<int> Dispatch() => api.Dispatch();
 
-    private async Task<List<DeliveryLogItem>> Log(string status) =>
-        await (await _admin.GetAsync($"/api/v1/admin/webhooks/deliveries?status={status}&pageSize=200")).Read<List<DeliveryLogItem>>();
+    private Task<List<DeliveryLogItem>> Log(string status) => WebhookApiFactory.Log(_admin, status);
 
     private static Task<HttpResponseMessage> Put(HttpClient client, Guid id, object body) =>
         client.PutAsJsonAsync($"/api/v1/webhooks/{id}", body, Http.Json);
