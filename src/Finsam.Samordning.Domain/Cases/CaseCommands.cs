@@ -126,13 +126,14 @@ public sealed record AbandonGoal(Guid GoalId, string Reason, DateOnly AbandonedO
 
 /// <summary>Plan an action: a party, the person, or a named outside participant does something by a date.</summary>
 public sealed record PlanAction(Guid ActionId, string Description, PartyCode? ResponsibleParty, Guid? GoalId, DateOnly DueOn, DateOnly PlannedOn,
-    OutsideParticipant? ResponsibleOther = null) : CaseCommand;
+    OutsideParticipant? ResponsibleOther = null, Guid? ResponsibleActorId = null) : CaseCommand;
 
 /// <summary>Give an action a new due date.</summary>
 public sealed record RescheduleAction(Guid ActionId, DateOnly DueOn, string Reason, DateOnly RescheduledOn) : CaseCommand;
 
-/// <summary>Pass an action to another party on the case, the person (both null), or a named outside participant.</summary>
-public sealed record ReassignAction(Guid ActionId, PartyCode? ResponsibleParty, OutsideParticipant? ResponsibleOther, DateOnly ReassignedOn) : CaseCommand;
+/// <summary>Pass an action to another party on the case, the person (all null), a named outside participant, or an external actor named on the case.</summary>
+public sealed record ReassignAction(Guid ActionId, PartyCode? ResponsibleParty, OutsideParticipant? ResponsibleOther, DateOnly ReassignedOn,
+    Guid? ResponsibleActorId = null) : CaseCommand;
 
 /// <summary>Drop an action that is no longer to be done.</summary>
 public sealed record DropAction(Guid ActionId, string Reason, DateOnly DroppedOn) : CaseCommand;

@@ -511,7 +511,7 @@ public static partial class CaseDecider
     {
         MustBeOnCase(s, by.Party);
         var action = s.Actions.GetValueOrDefault(id);
-        if (action is null || (action.PlannedBy != by.Party && action.ResponsibleParty != by.Party))
+        if (action is null || (action.PlannedBy != by.Party && s.AnsweringFor(id) != by.Party))
         {
             throw new CaseEntryNotFound($"No action {id} planned by or for {by.Party} on this case; only they can {verb} it.");
         }
@@ -568,7 +568,14 @@ public static partial class CaseDecider
             }
         }
 
-        return [new ActionReassigned(s.Id, c.ActionId, c.ResponsibleParty, c.ResponsibleParty is null ? c.ResponsibleOther : null, c.By.Party, c.ReassignedOn)];
+        var actor = ResponsibleActor(s, c.ResponsibleParty is null ? c.ResponsibleActorId : null);
+        if (actor is not null && actor == action.ResponsibleActor)
+        {
+            throw new CaseRuleViolation("plan.responsible-unchanged", "That external actor is already responsible for the action.");
+        }
+
+        return [new ActionReassigned(s.Id, c.ActionId, c.ResponsibleParty, c.ResponsibleParty is null && actor is null ? c.ResponsibleOther : null, c.By.Party,
+            c.ReassignedOn, actor)];
     }
 
     private static IReadOnlyList<ICaseEvent> Lead(CaseState s, AssignPlanLead c)
@@ -604,15 +611,24 @@ public static partial class CaseDecider
             throw new CaseRuleViolation("plan.due-before-planned", "An action cannot be due before it is planned.");
         }
 
+        var actor = ResponsibleActor(s, c.ResponsibleParty is null ? c.ResponsibleActorId : null);
         return [Member(s, c.By, new ActionPlanned(s.Id, c.ActionId, c.Description, c.ResponsibleParty, c.GoalId, c.DueOn, c.PlannedOn, c.By.Party,
-            c.ResponsibleParty is null ? c.ResponsibleOther : null))];
+            c.ResponsibleParty is null && actor is null ? c.ResponsibleOther : null, actor))];
     }
+
+    // An action given to an actor outside the förbund: the actor must be named on this case.
+    private static Guid? ResponsibleActor(CaseState s, Guid? actorId) =>
+        actorId is not { } id ? null
+        : s.External.Actors.ContainsKey(id) ? id
+        : throw new CaseRuleViolation("plan.responsible-actor-not-on-case", $"No external actor {id} is named on this case; name it first (POST …/external-actors).");
 
     private static IReadOnlyList<ICaseEvent> CompleteAnAction(CaseState s, CompleteAction c)
     {
         MustBeOnCase(s, c.By.Party);
         var action = s.Actions.GetValueOrDefault(c.ActionId) ?? throw new CaseEntryNotFound($"No action {c.ActionId} on this case.");
-        if (action.ResponsibleParty is { } responsible && responsible != c.By.Party)
+        // The responsible party marks it done; an external actor's action, the party working with the actor or the planner.
+        if ((action.ResponsibleParty is { } responsible && responsible != c.By.Party)
+            || (action.ResponsibleActor is not null && s.AnsweringFor(c.ActionId) != c.By.Party && action.PlannedBy != c.By.Party))
         {
             throw new CaseEntryNotFound($"No action {c.ActionId} of {c.By.Party} on this case; only the responsible party can mark it done.");
         }

@@ -3,7 +3,38 @@ namespace Finsam.Samordning.Domain.Cases;
 #pragma warning disable CS1591 // The overview's member records are documented by their responses in GetCaseOverview.
 
 public sealed record OverviewParty(PartyCode Party, string Unit, string CaseworkerId, string CaseworkerName, DateOnly JoinedOn,
-    DateOnly? LeftOn = null, string? LeaveReason = null, PartyCode? HandedOverTo = null);
+    DateOnly? LeftOn = null, string? LeaveReason = null, PartyCode? HandedOverTo = null)
+{
+    /// <summary>Since when the party has had no caseworker on the case (its caseworker was released and none assigned yet).</summary>
+    public DateOnly? CaseworkerReleasedOn { get; init; }
+}
+
+/// <summary>An actor outside the förbund named on the case (issue 14).</summary>
+/// <param name="Id">Actor id on this case.</param>
+/// <param name="Kind">Kind of actor.</param>
+/// <param name="Unit">The unit's name: an organisation, never a person.</param>
+/// <param name="NamedBy">The party that named it and works with it.</param>
+/// <param name="NamedOn">When named.</param>
+public sealed record OverviewExternalActor(Guid Id, ExternalActorKind Kind, string Unit, PartyCode NamedBy, DateOnly NamedOn);
+
+/// <summary>A referral or request to an actor outside the förbund.</summary>
+/// <param name="Id">Referral id.</param>
+/// <param name="ActorId">The actor (see externalActors).</param>
+/// <param name="Kind">Kind of referral.</param>
+/// <param name="From">The sending party.</param>
+/// <param name="SentOn">When sent.</param>
+/// <param name="RespondBy">Answer asked for by, if any.</param>
+/// <param name="AnsweredOn">When the answer was recorded, if it was.</param>
+/// <param name="Accepted">The answer: accepted (true) or declined (false); null while unanswered.</param>
+public sealed record OverviewExternalReferral(Guid Id, Guid ActorId, ReferralKind Kind, PartyCode From, DateOnly SentOn, DateOnly? RespondBy,
+    DateOnly? AnsweredOn = null, bool? Accepted = null);
+
+/// <summary>The known end of a label the person's help depends on, the latest recorded per label.</summary>
+/// <param name="Label">The label (KaaAge: KAA ends; ActivityCompensationAge: aktivitetsersättning ends; EstablishmentPeriod, Lss, Other).</param>
+/// <param name="EndsOn">The first day it no longer applies.</param>
+/// <param name="RecordedBy">The party that recorded or derived it.</param>
+/// <param name="RecordedOn">When.</param>
+public sealed record OverviewEligibilityEnd(EligibilityLabel Label, DateOnly EndsOn, PartyCode RecordedBy, DateOnly RecordedOn);
 
 public sealed record OverviewInvitation(Guid Id, PartyCode Party, PartyCode InvitedBy, string Reason, DateOnly InvitedOn,
     InvitationState State = InvitationState.Pending, DateOnly? AnsweredOn = null, string? DeclineReason = null);
@@ -70,6 +101,9 @@ public sealed record OverviewAction(Guid Id, string Description, PartyCode? Resp
 {
     /// <summary>A named participant from outside the förbund who is responsible.</summary>
     public OutsideParticipant? ResponsibleOther { get; init; }
+
+    /// <summary>The actor outside the förbund named on the case that is responsible (see externalActors).</summary>
+    public Guid? ResponsibleActorId { get; init; }
 
     public IReadOnlyList<OverviewActionReschedule> Reschedules { get; init; } = [];
 
@@ -240,6 +274,15 @@ public sealed record CaseOverview
     /// <summary>Open flags: the stall scan's findings and concerns raised by hand.</summary>
     public IReadOnlyList<OpenFlag> Flags { get; init; } = [];
 
+    /// <summary>Actors outside the förbund named on the case.</summary>
+    public IReadOnlyList<OverviewExternalActor> ExternalActors { get; init; } = [];
+
+    /// <summary>Referrals to actors outside the förbund.</summary>
+    public IReadOnlyList<OverviewExternalReferral> ExternalReferrals { get; init; } = [];
+
+    /// <summary>Known ends of labels the person's help depends on, the latest per label.</summary>
+    public IReadOnlyList<OverviewEligibilityEnd> EligibilityEnds { get; init; } = [];
+
     /// <summary>
     /// The overview with every free text (reasons, notes, descriptions, goals, decisions, flag
     /// reasons and notes) passed through <paramref name="map"/>: the one place its texts are
@@ -326,7 +369,29 @@ public sealed record CaseOverview
             },
             (var o, CaseworkerAssigned e) => o with
             {
-                Parties = Replace(o.Parties, p => p.Party == e.Party, p => p with { CaseworkerId = e.CaseworkerId, CaseworkerName = e.CaseworkerName }),
+                Parties = Replace(o.Parties, p => p.Party == e.Party,
+                    p => p with { CaseworkerId = e.CaseworkerId, CaseworkerName = e.CaseworkerName, CaseworkerReleasedOn = null }),
+            },
+            // Nobody carries the case at the party until a caseworker is assigned.
+            (var o, CaseworkerReleased e) => o with
+            {
+                Parties = Replace(o.Parties, p => p.Party == e.Party, p => p with { CaseworkerId = "", CaseworkerName = "", CaseworkerReleasedOn = e.ReleasedOn }),
+            },
+            (var o, ExternalActorNamed e) => o with
+            {
+                ExternalActors = [.. o.ExternalActors, new OverviewExternalActor(e.ActorId, e.Kind, e.Unit, e.NamedBy, e.NamedOn)],
+            },
+            (var o, ExternalReferralSent e) => o with
+            {
+                ExternalReferrals = [.. o.ExternalReferrals, new OverviewExternalReferral(e.ReferralId, e.ActorId, e.Kind, e.From, e.SentOn, e.RespondBy)],
+            },
+            (var o, ExternalReferralAnswered e) => o with
+            {
+                ExternalReferrals = Replace(o.ExternalReferrals, r => r.Id == e.ReferralId, r => r with { AnsweredOn = e.AnsweredOn, Accepted = e.Accepted }),
+            },
+            (var o, EligibilityEndRecorded e) => o with
+            {
+                EligibilityEnds = [.. o.EligibilityEnds.Where(l => l.Label != e.Label), new OverviewEligibilityEnd(e.Label, e.EndsOn, e.RecordedBy, e.RecordedOn)],
             },
             (var o, PartyLeft e) => o with
             {
@@ -402,7 +467,7 @@ public sealed record CaseOverview
                 [
                     .. o.Actions, new OverviewAction(e.ActionId, e.Description, e.ResponsibleParty, e.IndividualResponsible, e.GoalId, e.DueOn, e.PlannedOn, e.PlannedBy)
                     {
-                        ResponsibleOther = e.ResponsibleOther,
+                        ResponsibleOther = e.ResponsibleOther, ResponsibleActorId = e.ResponsibleActorId,
                     },
                 ],
             },
@@ -413,8 +478,8 @@ public sealed record CaseOverview
             }),
             (var o, ActionReassigned e) => o.Action(e.ActionId, a => a with
             {
-                ResponsibleParty = e.ResponsibleParty, ResponsibleOther = e.ResponsibleOther,
-                IndividualResponsible = e.ResponsibleParty is null && e.ResponsibleOther is null, ReassignedOn = e.ReassignedOn,
+                ResponsibleParty = e.ResponsibleParty, ResponsibleOther = e.ResponsibleOther, ResponsibleActorId = e.ResponsibleActorId,
+                IndividualResponsible = e.ResponsibleParty is null && e.ResponsibleOther is null && e.ResponsibleActorId is null, ReassignedOn = e.ReassignedOn,
             }),
             (var o, ActionDropped e) => o.Action(e.ActionId, a => a with { DroppedOn = e.DroppedOn, DropReason = e.Reason }),
             (var o, SipMeetingScheduled e) => o with

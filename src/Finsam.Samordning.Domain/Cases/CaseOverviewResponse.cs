@@ -12,6 +12,18 @@ public sealed record InterventionView(OverviewIntervention Insats, int DaysWaite
 /// <param name="PastRespondBy">Unanswered past its respond-by date.</param>
 public sealed record ReferralView(OverviewReferral Referral, int? DaysUnanswered, bool PastRespondBy);
 
+/// <summary>A referral to an actor outside the förbund with its waiting time.</summary>
+/// <param name="Referral">The referral as recorded.</param>
+/// <param name="DaysWaiting">Days since sending while unanswered; null once answered.</param>
+/// <param name="DaysToAnswer">Days from sending to the answer; null while unanswered.</param>
+/// <param name="PastRespondBy">Unanswered past its respond-by date.</param>
+public sealed record ExternalReferralView(OverviewExternalReferral Referral, int? DaysWaiting, int? DaysToAnswer, bool PastRespondBy);
+
+/// <summary>A label's end with the days left until it (negative once passed).</summary>
+/// <param name="End">The end as recorded.</param>
+/// <param name="DaysLeft">Days from the view's date to the end; negative once it has passed.</param>
+public sealed record EligibilityEndView(OverviewEligibilityEnd End, int DaysLeft);
+
 /// <summary>A plan action with whether it is overdue.</summary>
 /// <param name="Action">The action as recorded.</param>
 /// <param name="Overdue">Neither completed nor dropped, and past its due date.</param>
@@ -99,6 +111,15 @@ public sealed record CaseOverviewResponse(
     /// <summary>Reopenings, each naming the insatser the close before it ended (they stay ended).</summary>
     public IReadOnlyList<OverviewReopening> Reopenings { get; init; } = [];
 
+    /// <summary>Actors outside the förbund named on the case (BUP, habilitering, LSS, Komvux/SFI, beroendevård, skola, other), with their unit.</summary>
+    public IReadOnlyList<OverviewExternalActor> ExternalActors { get; init; } = [];
+
+    /// <summary>Referrals to actors outside the förbund, by sending date, with days waiting or days to the answer.</summary>
+    public IReadOnlyList<ExternalReferralView> ExternalReferrals { get; init; } = [];
+
+    /// <summary>Known ends of labels the help depends on ("KAA ends on", "aktivitetsersättning ends on", ...), soonest first, with days left.</summary>
+    public IReadOnlyList<EligibilityEndView> EligibilityEnds { get; init; } = [];
+
     /// <summary>Computes the date-dependent figures of <paramref name="o"/> as of <paramref name="asOf"/>.</summary>
     public static CaseOverviewResponse From(CaseOverview o, DateOnly asOf)
     {
@@ -155,6 +176,15 @@ public sealed record CaseOverviewResponse(
         {
             TargetGroupChanges = o.TargetGroupChanges,
             Reopenings = o.Reopenings,
+            ExternalActors = [.. o.ExternalActors.OrderBy(a => a.NamedOn)],
+            ExternalReferrals =
+            [
+                .. o.ExternalReferrals.OrderBy(r => r.SentOn).Select(r => new ExternalReferralView(r,
+                    r.AnsweredOn is null ? end.DayNumber - r.SentOn.DayNumber : null,
+                    r.AnsweredOn is { } answered ? answered.DayNumber - r.SentOn.DayNumber : null,
+                    r.AnsweredOn is null && r.RespondBy is { } by && by < end)),
+            ],
+            EligibilityEnds = [.. o.EligibilityEnds.OrderBy(l => l.EndsOn).Select(l => new EligibilityEndView(l, l.EndsOn.DayNumber - asOf.DayNumber))],
         };
     }
 

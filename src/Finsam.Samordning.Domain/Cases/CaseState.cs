@@ -63,6 +63,9 @@ public sealed record ActionStatus(Guid Id, PartyCode? ResponsibleParty, DateOnly
     /// <summary>Business date of the latest change.</summary>
     public DateOnly LastChangedOn { get; init; }
 
+    /// <summary>The actor outside the förbund responsible for it, if one is.</summary>
+    public Guid? ResponsibleActor { get; init; }
+
     /// <summary>Neither done nor dropped.</summary>
     public bool IsOpen => CompletedOn is null && DroppedOn is null;
 }
@@ -179,6 +182,13 @@ public sealed record CaseState
     /// <summary>Actors outside the förbund and referrals to them (issue 14).</summary>
     public ExternalActorsState External { get; init; } = new();
 
+    /// <summary>
+    /// The party that answers for a plan action: the responsible party, or for an action of an actor
+    /// outside the förbund the party that named the actor (it works with them); null for the person.
+    /// </summary>
+    public PartyCode? AnsweringFor(Guid actionId) => Actions.GetValueOrDefault(actionId) is not { } a ? null
+        : a.ResponsibleParty ?? (a.ResponsibleActor is { } actor ? External.Actors.GetValueOrDefault(actor)?.NamedBy : null);
+
     /// <summary>Whether <paramref name="party"/> is on the case now.</summary>
     public bool IsActiveParty(PartyCode party) => Parties.TryGetValue(party, out var m) && m.Active;
 
@@ -242,7 +252,10 @@ public sealed record CaseState
         (var s, GoalAchieved e) => s.Goal(e.GoalId, g => g with { State = GoalState.Achieved, LastChangedOn = e.AchievedOn }),
         (var s, GoalAbandoned e) => s.Goal(e.GoalId, g => g with { State = GoalState.Abandoned, LastChangedOn = e.AbandonedOn }),
         (var s, ActionRescheduled e) => s.Action(e.ActionId, a => a with { DueOn = e.DueOn, LastChangedOn = e.RescheduledOn }),
-        (var s, ActionReassigned e) => s.Action(e.ActionId, a => a with { ResponsibleParty = e.ResponsibleParty, LastChangedOn = e.ReassignedOn }),
+        (var s, ActionReassigned e) => s.Action(e.ActionId, a => a with
+        {
+            ResponsibleParty = e.ResponsibleParty, ResponsibleActor = e.ResponsibleActorId, LastChangedOn = e.ReassignedOn,
+        }),
         (var s, ActionDropped e) => s.Action(e.ActionId, a => a with { DroppedOn = e.DroppedOn, LastChangedOn = e.DroppedOn }),
         (var s, PlanLeadAssigned e) => s with { PlanLead = e.Party },
         (var s, GoalSet e) => s with
@@ -253,7 +266,7 @@ public sealed record CaseState
         {
             Actions = s.Actions.With(e.ActionId, new ActionStatus(e.ActionId, e.ResponsibleParty, e.PlannedOn)
             {
-                PlannedBy = e.PlannedBy, DueOn = e.DueOn, LastChangedOn = e.PlannedOn,
+                PlannedBy = e.PlannedBy, DueOn = e.DueOn, LastChangedOn = e.PlannedOn, ResponsibleActor = e.ResponsibleActorId,
             }),
         },
         (var s, ActionCompleted e) => s.Action(e.ActionId, a => a with { CompletedOn = e.CompletedOn, LastChangedOn = e.CompletedOn }),

@@ -80,7 +80,11 @@ public sealed record InterventionProviderSet(Guid CaseId, Guid InterventionId, G
 /// <param name="Id">Actor id.</param>
 /// <param name="Kind">Kind.</param>
 /// <param name="NamedOn">When named.</param>
-public sealed record ExternalActorStatus(Guid Id, ExternalActorKind Kind, DateOnly NamedOn);
+public sealed record ExternalActorStatus(Guid Id, ExternalActorKind Kind, DateOnly NamedOn)
+{
+    /// <summary>The party that named it: it works with the actor, so it answers for the actor's plan actions.</summary>
+    public PartyCode? NamedBy { get; init; }
+}
 
 /// <summary>A referral to an external actor, as the decider needs it.</summary>
 /// <param name="Id">Referral id.</param>
@@ -101,7 +105,7 @@ public sealed record ExternalActorsState
     /// <summary>Folds one event in.</summary>
     public ExternalActorsState Evolve(IExternalActorEvent @event) => @event switch
     {
-        ExternalActorNamed e => this with { Actors = Actors.With(e.ActorId, new ExternalActorStatus(e.ActorId, e.Kind, e.NamedOn)) },
+        ExternalActorNamed e => this with { Actors = Actors.With(e.ActorId, new ExternalActorStatus(e.ActorId, e.Kind, e.NamedOn) { NamedBy = e.NamedBy }) },
         ExternalReferralSent e => this with { Referrals = Referrals.With(e.ReferralId, new ExternalReferralStatus(e.ReferralId, e.From, e.SentOn)) },
         ExternalReferralAnswered e => this with { Referrals = Referrals.With(e.ReferralId, Referrals[e.ReferralId] with { Answered = true }) },
         _ => this,

@@ -57,15 +57,16 @@ public sealed record GoalSet(Guid CaseId, Guid GoalId, PlanArea Area, GoalStated
 /// <param name="PlannedOn">Business date.</param>
 /// <param name="PlannedBy">The party that recorded it.</param>
 /// <param name="ResponsibleOther">A named participant from outside the förbund who is responsible (then ResponsibleParty is null).</param>
+/// <param name="ResponsibleActorId">An actor outside the förbund named on the case that is responsible (then the others are null).</param>
 public sealed record ActionPlanned(
     Guid CaseId, Guid ActionId, string Description, PartyCode? ResponsibleParty, Guid? GoalId, DateOnly DueOn, DateOnly PlannedOn, PartyCode PlannedBy,
-    OutsideParticipant? ResponsibleOther = null) : ICaseEvent, IHasFreeText
+    OutsideParticipant? ResponsibleOther = null, Guid? ResponsibleActorId = null) : ICaseEvent, IHasFreeText
 {
     /// <inheritdoc />
     public ICaseEvent MapText(Func<string?, string?> map) => this with { Description = map(Description)!, ResponsibleOther = ResponsibleOther?.MapText(map) };
 
     /// <summary>True when the person themselves is responsible.</summary>
-    public bool IndividualResponsible => ResponsibleParty is null && ResponsibleOther is null;
+    public bool IndividualResponsible => ResponsibleParty is null && ResponsibleOther is null && ResponsibleActorId is null;
 
     /// <inheritdoc />
     public DateOnly BusinessDate => PlannedOn;
@@ -97,14 +98,16 @@ public sealed record ActionRescheduled(Guid CaseId, Guid ActionId, DateOnly DueO
     public DateOnly BusinessDate => RescheduledOn;
 }
 
-/// <summary>An action passed to another party on the case, the person, or a named participant from outside the förbund.</summary>
+/// <summary>An action passed to another party on the case, the person, a named participant or an actor outside the förbund.</summary>
 /// <param name="CaseId">Case id.</param>
 /// <param name="ActionId">Action id.</param>
-/// <param name="ResponsibleParty">The new responsible party; null for the person or an outside participant.</param>
+/// <param name="ResponsibleParty">The new responsible party; null for the person or someone outside the förbund.</param>
 /// <param name="ResponsibleOther">The outside participant now responsible, if any.</param>
 /// <param name="ReassignedBy">The party that passed it on.</param>
 /// <param name="ReassignedOn">Business date.</param>
-public sealed record ActionReassigned(Guid CaseId, Guid ActionId, PartyCode? ResponsibleParty, OutsideParticipant? ResponsibleOther, PartyCode ReassignedBy, DateOnly ReassignedOn)
+/// <param name="ResponsibleActorId">The actor outside the förbund named on the case now responsible, if any.</param>
+public sealed record ActionReassigned(Guid CaseId, Guid ActionId, PartyCode? ResponsibleParty, OutsideParticipant? ResponsibleOther, PartyCode ReassignedBy, DateOnly ReassignedOn,
+    Guid? ResponsibleActorId = null)
     : ICaseEvent, IHasFreeText
 {
     /// <inheritdoc />

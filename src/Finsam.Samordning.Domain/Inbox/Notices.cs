@@ -33,6 +33,10 @@ public enum NoticeKind
     MeetingMoved,
     /// <summary>A SIP meeting was cancelled.</summary>
     MeetingCancelled,
+    /// <summary>A plan action the reader's party answers for is due within the days set (ActionComingDue in the stall settings); <c>on</c> is the due date.</summary>
+    ActionComingDue,
+    /// <summary>KAA's kännedom record (entryId) meets NoAnswerBeforeCase: the young person has not answered and there is no case.</summary>
+    NoAnswerBeforeCase,
 }
 
 /// <summary>
@@ -48,7 +52,14 @@ public enum NoticeKind
 /// <param name="On">The business date of the change.</param>
 /// <param name="Rule">For a flag, its rule code.</param>
 public sealed record NoticeDraft(PartyCode? Recipient, NoticeKind Kind, Guid CaseId, Guid? EntryId, PartyCode? Owner, InformationCategory? Category,
-    bool Addressed, DateOnly On, string? Rule = null);
+    bool Addressed, DateOnly On, string? Rule = null)
+{
+    /// <summary>
+    /// A notice that must be written once (time-driven: an action coming due, a kännedom record's rule)
+    /// has a deterministic id: a second writer (another run, another replica) finds it there.
+    /// </summary>
+    public Guid? Key { get; init; }
+}
 
 /// <summary>
 /// Who must be told of which change. Pure: the events a command or the scan appended, the parties on
@@ -68,6 +79,18 @@ public static class Notices
         IEnumerable<NoticeDraft> ToOthers(ICaseEvent e, NoticeKind kind, Guid? entry, PartyCode? owner, InformationCategory? category) =>
             others.Select(p => new NoticeDraft(p, kind, e.CaseId, entry, owner, category, false, e.BusinessDate));
 
+        // The party answering for an action: the responsible party, or for an external actor's the party that named the actor.
+        PartyCode? Answering(PartyCode? party, Guid? externalActor, Guid action) => party ?? (externalActor is null ? null : responsibleFor(action));
+
+        // An action given to a party: it is addressed (ActionForYou), the other parties hear the plan changed.
+        IEnumerable<NoticeDraft> ForYou(ICaseEvent e, Guid action, PartyCode? answering, PartyCode? owner, IEnumerable<NoticeDraft> toOthers) =>
+        [
+            .. toOthers.Where(n => n.Recipient != answering),
+            .. answering is { } r && r != actor && onCase.Contains(r)
+                ? [new NoticeDraft(r, NoticeKind.ActionForYou, e.CaseId, action, owner, InformationCategory.PlanAndMeetings, true, e.BusinessDate)]
+                : Array.Empty<NoticeDraft>(),
+        ];
+
         var result = new List<NoticeDraft>();
         foreach (var e in events)
         {
@@ -79,22 +102,14 @@ public static class Notices
                 NeedIdentified n => ToOthers(e, NoticeKind.PlanChanged, n.NeedId, n.IdentifiedBy, InformationCategory.PlanAndMeetings),
                 GoalSet g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, g.RecordedBy, InformationCategory.PlanAndMeetings),
                 PlanLeadAssigned => ToOthers(e, NoticeKind.PlanChanged, null, null, null),
-                ActionPlanned a => [
-                    .. ToOthers(e, NoticeKind.PlanChanged, a.ActionId, a.PlannedBy, InformationCategory.PlanAndMeetings).Where(n => n.Recipient != a.ResponsibleParty),
-                    .. a.ResponsibleParty is { } r && r != actor && onCase.Contains(r)
-                        ? [new NoticeDraft(r, NoticeKind.ActionForYou, e.CaseId, a.ActionId, a.PlannedBy, InformationCategory.PlanAndMeetings, true, e.BusinessDate)]
-                        : Array.Empty<NoticeDraft>(),
-                ],
+                ActionPlanned a => ForYou(e, a.ActionId, Answering(a.ResponsibleParty, a.ResponsibleActorId, a.ActionId), a.PlannedBy,
+                    ToOthers(e, NoticeKind.PlanChanged, a.ActionId, a.PlannedBy, InformationCategory.PlanAndMeetings)),
                 ActionCompleted a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
                 // Plan upkeep: whoever counted on the item hears that it moved, changed hands or went.
                 ActionRescheduled a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
                 ActionDropped a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
-                ActionReassigned a => [
-                    .. ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings).Where(n => n.Recipient != a.ResponsibleParty),
-                    .. a.ResponsibleParty is { } r && r != actor && onCase.Contains(r)
-                        ? [new NoticeDraft(r, NoticeKind.ActionForYou, e.CaseId, a.ActionId, actor, InformationCategory.PlanAndMeetings, true, e.BusinessDate)]
-                        : Array.Empty<NoticeDraft>(),
-                ],
+                ActionReassigned a => ForYou(e, a.ActionId, Answering(a.ResponsibleParty, a.ResponsibleActorId, a.ActionId), actor,
+                    ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings)),
                 GoalRevised g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor, InformationCategory.PlanAndMeetings),
                 GoalAchieved g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor, InformationCategory.PlanAndMeetings),
                 GoalAbandoned g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor, InformationCategory.PlanAndMeetings),
@@ -131,5 +146,66 @@ public static class Notices
         {
             yield return new NoticeDraft(null, NoticeKind.FlagRaised, f.CaseId, f.FlagId, null, null, false, f.RaisedOn, f.Rule);
         }
+    }
+}
+
+/// <summary>
+/// The time-driven notices: nothing is appended when a day comes, so the stall scan writes them, once
+/// each (a deterministic key), on the first scan on or after their day.
+/// </summary>
+public static class TimedNotices
+{
+    /// <summary>
+    /// "An action is coming due": for each open plan action whose due date is at most <c>Days</c> ahead
+    /// (and not yet passed), a notice addressed to the party answering for it (the responsible party, the
+    /// party that named its external actor, or for the person or a named participant the party that
+    /// planned it), once per action, due date and recipient: a moved due date notifies again.
+    /// </summary>
+    public static IReadOnlyList<NoticeDraft> ActionsComingDue(Guid caseId, Stalls.StallFacts f, DateOnly today, Stalls.RuleSettings s)
+    {
+        if (!s.Enabled || f.Status != CaseStatus.Open)
+        {
+            return [];
+        }
+
+        var onCase = f.Parties.Where(p => p.LeftOn is null).Select(p => p.Party).ToHashSet();
+        return
+        [
+            .. f.Actions.Where(a => a.IsOpen && a.DueOn.AddDays(-s.Days) <= today && today <= a.DueOn)
+                .Select(a => (Action: a, To: f.AnsweringFor(a.Id) ?? a.PlannedBy))
+                .Where(x => x.To is { } to && onCase.Contains(to))
+                .Select(x => new NoticeDraft(x.To, NoticeKind.ActionComingDue, caseId, x.Action.Id, x.Action.PlannedBy, InformationCategory.PlanAndMeetings,
+                    true, x.Action.DueOn, Stalls.StallRuleCodes.ActionComingDue)
+                {
+                    Key = KeyOf(NoticeKind.ActionComingDue, caseId, x.Action.Id, x.Action.DueOn, x.To),
+                }),
+        ];
+    }
+
+    /// <summary>The first day after <paramref name="today"/> on which an open action comes due: the scan must look at the case then.</summary>
+    public static DateOnly? NextComingDue(Stalls.StallFacts f, DateOnly today, Stalls.RuleSettings s) =>
+        !s.Enabled || f.Status != CaseStatus.Open ? null
+        : f.Actions.Where(a => a.IsOpen).Select(a => a.DueOn.AddDays(-s.Days)).Where(d => d > today).Order().Select(d => (DateOnly?)d).FirstOrDefault();
+
+    /// <summary>
+    /// NoAnswerBeforeCase reaching KAA: a notice to the recording party (KAA; no other party may learn of a
+    /// kännedom record), once per record, when the rule holds for it.
+    /// </summary>
+    public static NoticeDraft? NoAnswer(Awareness.AwarenessState record, DateOnly today, Stalls.RuleSettings s) =>
+        Awareness.AwarenessDecider.NoAnswer(record, today, s) is not { } finding ? null
+        : new NoticeDraft(record.RecordedBy, NoticeKind.NoAnswerBeforeCase, Guid.Empty, record.Id, record.RecordedBy, InformationCategory.Contacts, true, today,
+            finding.Rule)
+        {
+            Key = KeyOf(NoticeKind.NoAnswerBeforeCase, record.Id),
+        };
+
+    /// <summary>A deterministic id from the parts (SHA-256, the first 16 bytes, marked as a version 8 UUID).</summary>
+    public static Guid KeyOf(params object?[] parts)
+    {
+        var bytes = System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join('|', parts.Select(p => Convert.ToString(p, System.Globalization.CultureInfo.InvariantCulture)))));
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes.AsSpan(0, 16), bigEndian: true);
     }
 }

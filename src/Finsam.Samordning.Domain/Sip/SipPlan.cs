@@ -141,9 +141,12 @@ public static class SipPlan
     /// <summary>The SIP document of <paramref name="o"/>, as it stood on its date.</summary>
     public static SipPlanDocument From(CaseOverviewResponse o)
     {
-        static string Who(OverviewAction a) =>
-            a.ResponsibleParty is { } p ? Name(p) : a.ResponsibleOther is { } other ? $"{other.Name} ({other.Role})" : "Personen själv";
-        static SipPlanAction Action(ActionView a) =>
+        string Who(OverviewAction a) =>
+            a.ResponsibleParty is { } p ? Name(p)
+            : a.ResponsibleOther is { } other ? $"{other.Name} ({other.Role})"
+            : a.ResponsibleActorId is { } id ? o.ExternalActors.FirstOrDefault(x => x.Id == id) is { } actor ? $"{actor.Unit} ({Stalls.PartyNames.Sv(actor.Kind)})" : "En aktör utanför förbundet"
+            : "Personen själv";
+        SipPlanAction Action(ActionView a) =>
             new(a.Action.Id, a.Action.Description, a.Action.DueOn, a.Action.CompletedOn is not null, a.Overdue, Who(a.Action));
         var actions = o.Plan.Actions.Where(a => a.Action.DroppedOn is null).ToList();
         var active = o.Parties.Where(p => p.LeftOn is null).ToList();
@@ -204,7 +207,7 @@ public static class SipPlan
             [.. o.Plan.Needs.Select(n => new SipPlanNeed(n.Id, n.Area, n.Description, n.ResponsibleParty, n.ResolvedOn))],
             parties,
             [.. actions.Where(a => a.Action.IndividualResponsible).Select(Action)],
-            [.. actions.Where(a => a.Action.ResponsibleParty is null && a.Action.ResponsibleOther is not null).Select(Action)],
+            [.. actions.Where(a => a.Action.ResponsibleParty is null && (a.Action.ResponsibleOther is not null || a.Action.ResponsibleActorId is not null)).Select(Action)],
             [.. o.Plan.IndividualGoals.Select(Goal)],
             [.. o.Plan.ProfessionalGoals.Select(Goal)],
             held is null ? null : new SipPlanMeeting(held.Id, held.HeldOn!.Value, held.Form, held.Place, held.Participants ?? [], held.IndividualTookPart ?? false,

@@ -8,7 +8,11 @@ public sealed record NeedFact(Guid Id, PlanArea Area, PartyCode IdentifiedBy, Da
 
 public sealed record LabelFact(EligibilityLabel Label, DateOnly EndsOn, PartyCode RecordedBy);
 
-public sealed record ExternalActorFact(Guid Id, ExternalActorKind Kind, string Unit);
+public sealed record ExternalActorFact(Guid Id, ExternalActorKind Kind, string Unit)
+{
+    /// <summary>The party that named it (and answers for its plan actions).</summary>
+    public PartyCode? NamedBy { get; init; }
+}
 
 public sealed record ExternalReferralFact(Guid Id, Guid ActorId, ReferralKind Kind, PartyCode From, DateOnly SentOn, DateOnly? RespondBy,
     DateOnly? AnsweredOn = null, bool Accepted = false);
@@ -94,7 +98,7 @@ public sealed partial record StallFacts
         {
             EndedOn = e.CancelledOn, Void = e.Reason == InterventionCancelReason.RegisteredByMistake,
         }),
-        (var f, ExternalActorNamed e) => f with { ExternalActors = [.. f.ExternalActors, new ExternalActorFact(e.ActorId, e.Kind, e.Unit)] },
+        (var f, ExternalActorNamed e) => f with { ExternalActors = [.. f.ExternalActors, new ExternalActorFact(e.ActorId, e.Kind, e.Unit) { NamedBy = e.NamedBy }] },
         (var f, ExternalReferralSent e) => f with
         {
             ExternalReferrals = [.. f.ExternalReferrals, new ExternalReferralFact(e.ReferralId, e.ActorId, e.Kind, e.From, e.SentOn, e.RespondBy)],
@@ -117,6 +121,13 @@ public sealed partial record StallFacts
         },
         var (f, _) => f,
     };
+
+    /// <summary>
+    /// The party that answers for a plan action: the responsible party, or for an action of an actor
+    /// outside the förbund the party that named the actor; null for the person or a named participant.
+    /// </summary>
+    public PartyCode? AnsweringFor(Guid actionId) => Actions.FirstOrDefault(a => a.Id == actionId) is not { } a ? null
+        : a.ResponsibleParty ?? (a.ResponsibleActor is { } actor ? ExternalActors.FirstOrDefault(x => x.Id == actor)?.NamedBy : null);
 
     private static IReadOnlyList<PartyFact> ReplaceParty(IReadOnlyList<PartyFact> parties, PartyCode party, Func<PartyFact, PartyFact> change) =>
         [.. parties.Select(p => p.Party == party ? change(p) : p)];

@@ -23,6 +23,18 @@ public sealed record ActionFact(Guid Id, string Description, PartyCode? Responsi
 {
     /// <summary>Dropped: no longer to be done, so never overdue.</summary>
     public bool Dropped { get; init; }
+
+    /// <summary>The actor outside the förbund responsible for it, if one is.</summary>
+    public Guid? ResponsibleActor { get; init; }
+
+    /// <summary>The kind of the named outside participant responsible for it, if one is (never the name).</summary>
+    public OutsideParticipantKind? ResponsibleOtherKind { get; init; }
+
+    /// <summary>The party that planned it.</summary>
+    public PartyCode? PlannedBy { get; init; }
+
+    /// <summary>Neither done nor dropped.</summary>
+    public bool IsOpen => !Completed && !Dropped;
 }
 
 public sealed record AssessmentFact(PartyCode Party, WorkCapacityConclusion Conclusion, DateOnly ValidFrom)
@@ -133,10 +145,25 @@ public sealed partial record StallFacts
         {
             Referrals = Replace(f.Referrals, r => r.Id == e.ReferralId, r => r with { State = ReferralState.Declined, AnsweredOn = e.DeclinedOn }),
         },
-        (var f, ActionPlanned e) => f with { Actions = [.. f.Actions, new ActionFact(e.ActionId, e.Description, e.ResponsibleParty, e.DueOn)] },
+        (var f, ActionPlanned e) => f with
+        {
+            Actions =
+            [
+                .. f.Actions, new ActionFact(e.ActionId, e.Description, e.ResponsibleParty, e.DueOn)
+                {
+                    ResponsibleActor = e.ResponsibleActorId, ResponsibleOtherKind = e.ResponsibleOther?.Kind, PlannedBy = e.PlannedBy,
+                },
+            ],
+        },
         (var f, ActionCompleted e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { Completed = true }) },
         (var f, ActionRescheduled e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { DueOn = e.DueOn }) },
-        (var f, ActionReassigned e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { ResponsibleParty = e.ResponsibleParty }) },
+        (var f, ActionReassigned e) => f with
+        {
+            Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with
+            {
+                ResponsibleParty = e.ResponsibleParty, ResponsibleActor = e.ResponsibleActorId, ResponsibleOtherKind = e.ResponsibleOther?.Kind,
+            }),
+        },
         (var f, ActionDropped e) => f with { Actions = Replace(f.Actions, a => a.Id == e.ActionId, a => a with { Dropped = true }) },
         (var f, ReferralWithdrawn e) => f with
         {

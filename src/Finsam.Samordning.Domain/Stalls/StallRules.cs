@@ -176,8 +176,8 @@ public static partial class StallRules
     private static IEnumerable<StallFinding> OverdueAction(StallFacts f, DateOnly today, RuleSettings s) =>
         f.Actions.Where(a => !a.Completed && !a.Dropped && Days(a.DueOn, today) >= s.Days)
             .Select(a => new StallFinding(StallRuleCodes.OverdueAction, a.Id.ToString(), FlagSeverity.Warning, a.DueOn,
-                $"En åtgärd i planen för {(a.ResponsibleParty is { } p ? PartyNames.Sv(p) : "personen själv")} skulle vara klar {a.DueOn:yyyy-MM-dd} och är {Days(a.DueOn, today)} dagar sen.",
-                $"A plan action for {(a.ResponsibleParty is { } q ? PartyNames.En(q) : "the person themselves")} was due on {a.DueOn:yyyy-MM-dd} and is {Days(a.DueOn, today)} days late."));
+                $"En åtgärd i planen för {PartyNames.ResponsibleSv(f, a)} skulle vara klar {a.DueOn:yyyy-MM-dd} och är {Days(a.DueOn, today)} dagar sen.",
+                $"A plan action for {PartyNames.ResponsibleEn(f, a)} was due on {a.DueOn:yyyy-MM-dd} and is {Days(a.DueOn, today)} days late."));
 
     private static IEnumerable<StallFinding> LeftAlone(StallFacts f, DateOnly today, RuleSettings s)
     {

@@ -55,6 +55,9 @@ public static class StallScan
         }
     }
 
+    /// <summary>The earlier of two days to look again; null when neither is set.</summary>
+    public static DateOnly? Earlier(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
     /// <summary>When the scan must look at a case next: the rules' next change, or an earlier day a snooze ends.</summary>
     public static DateOnly? NextLook(DateOnly? nextChange, IEnumerable<OpenFlag> open, DateOnly today) =>
         open.Where(f => !f.IsManual && f.SnoozedUntil is { } u && u > today).Select(f => f.SnoozedUntil).Append(nextChange).Where(d => d is not null).Min();

@@ -17,6 +17,7 @@ public sealed partial record StallSettings
         rules[StallRuleCodes.EndDateAhead] = new(true, 30);                    // (24) an insats ends within 30 days, nothing continues after
         rules[StallRuleCodes.ExternalReferralUnanswered] = new(true, 30);      // (17, 25) an actor outside the förbund has not answered in 30 days
         rules[StallRuleCodes.NoAnswerBeforeCase] = new(true, 30, 3);           // (15) kännedom: 3 attempts unanswered, or 30 days, and no case
+        rules[StallRuleCodes.ActionComingDue] = new(true, 3);                  // (14, 23) inbox: a plan action is due within 3 days (a notice, no flag)
         return rules;
     }
 }
@@ -36,12 +37,13 @@ public static partial class StallRuleCodes
     public const string EndDateAhead = nameof(EndDateAhead);
     public const string ExternalReferralUnanswered = nameof(ExternalReferralUnanswered);
     public const string NoAnswerBeforeCase = nameof(NoAnswerBeforeCase);
+    public const string ActionComingDue = nameof(ActionComingDue);
 #pragma warning restore CS1591
 
     // A method, not a field: partial parts' static initializers run in no defined order.
     private static string[] Chairs() =>
     [
         UnaddressedNeed, RepeatedEndingsWithoutOutcome, IncomeUnresolved, NoConsentOrPlan, PlannedWithoutIndividual, EligibilityEnding,
-        StaleAssessment, CaseworkerMissing, CaseworkerTurnover, EndDateAhead, ExternalReferralUnanswered, NoAnswerBeforeCase,
+        StaleAssessment, CaseworkerMissing, CaseworkerTurnover, EndDateAhead, ExternalReferralUnanswered, NoAnswerBeforeCase, ActionComingDue,
     ];
 }

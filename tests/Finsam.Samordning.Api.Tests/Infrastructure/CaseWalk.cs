@@ -63,4 +63,12 @@ public static class CaseWalk
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{caseUrl}/overview: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Read<Domain.Cases.CaseOverviewResponse>();
     }
+
+    /// <summary>The caller's inbox (its first 200 notices, newest first), asserting 200.</summary>
+    public static async Task<List<Features.Inbox.NoticeView>> Notices(this HttpClient reader)
+    {
+        var response = await reader.GetAsync("/api/v1/inbox?pageSize=200");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"inbox: {(int)response.StatusCode}");
+        return [.. (await response.Read<Features.Inbox.InboxPage>()).Items];
+    }
 }

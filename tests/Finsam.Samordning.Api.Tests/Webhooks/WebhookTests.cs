@@ -12,6 +12,17 @@ namespace Finsam.Samordning.Api.Tests.Webhooks;
 /// <summary>A host whose webhooks may call a loopback http:// receiver; no worker, so the test runs the dispatch job itself.</summary>
 public class WebhookApiFactory : ApiFactory
 {
+    /// <summary>One run of the Hangfire dispatch job, as a worker (or a restarted one) runs it.</summary>
+    public async Task<int> Dispatch()
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().RunDueAsync(CancellationToken.None);
+    }
+
+    /// <summary>The delivery log of <paramref name="status"/>, as an administrator reads it.</summary>
+    public static async Task<List<DeliveryLogItem>> Log(HttpClient admin, string status) =>
+        await (await admin.GetAsync($"/api/v1/admin/webhooks/deliveries?status={status}&pageSize=200")).Read<List<DeliveryLogItem>>();
+
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,15 +55,9 @@ public sealed class WebhookTests(WebhookApiFactory api) : IClassFixture<WebhookA
 
     public void Dispose() => _receiver.Dispose();
 
-    // One run of the Hangfire dispatch job, as a worker (or a restarted one) runs it.
-    private async Task<int> Dispatch()
-    {
-        using var scope = api.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().RunDueAsync(CancellationToken.None);
-    }
+    private Task<int> Dispatch() => api.Dispatch();
 
-    private async Task<List<DeliveryLogItem>> Log(string status) =>
-        await (await _admin.GetAsync($"/api/v1/admin/webhooks/deliveries?status={status}&pageSize=200")).Read<List<DeliveryLogItem>>();
+    private Task<List<DeliveryLogItem>> Log(string status) => WebhookApiFactory.Log(_admin, status);
 
     private async Task<(string Case, Func<Task<Guid>> Cancel)> CaseWithConsent()
     {

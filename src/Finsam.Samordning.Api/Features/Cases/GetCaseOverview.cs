@@ -28,7 +28,9 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
                 "Everything a SIP meeting looks at: parties and caseworkers, every insats of every party on one timeline " +
                 "with dates, state and days waited, referrals, the shared plan (the person's and the professionals' goals side by side, " +
                 "actions with responsible party and due date), last and next SIP meeting, recent contacts, assessments side by side, " +
-                "benefit decisions and the parallelism measure. With asOf=YYYY-MM-DD the view is rebuilt from the events whose " +
+                "benefit decisions and the parallelism measure; actors outside the förbund named on the case and referrals to them (sent, respond-by, " +
+                "days waiting or days to the answer), the known ends of labels the help depends on (KAA, aktivitetsersättning, establishment period, ...) " +
+                "with days left, and each party's caseworkerReleasedOn while it has no caseworker. With asOf=YYYY-MM-DD the view is rebuilt from the events whose " +
                 "business date is on or before that day, so a meeting can see what changed since the last one. Another party's entries " +
                 "appear only while a consent is active that names that party and the reader (for the samverkansledare: the förbund), covers the entry's category, " +
                 "and that party has confirmed; what is withheld is counted in 'withheld', so silence is not mistaken for inactivity. " +

@@ -74,7 +74,7 @@ public sealed class NoticeWriter(Secrecy.CaseSecrecy secrecy, BusinessCalendar c
     {
         var after = events.Aggregate(before, (s, e) => CaseState.Evolve(s, e)!);
         var onCase = after.Parties.Values.Where(m => m.Active).Select(m => m.Party).ToList();
-        var drafts = Notices.For(events, onCase, actor, id => after.Actions.GetValueOrDefault(id)?.ResponsibleParty);
+        var drafts = Notices.For(events, onCase, actor, after.AnsweringFor);
         await StoreAsync(session, drafts, party => party is { } p ? after.RelationOf(p) : RelationKind.Member, after.Consents,
             party => after.Parties.GetValueOrDefault(party)?.CaseworkerId, ct);
     }
@@ -84,10 +84,12 @@ public sealed class NoticeWriter(Secrecy.CaseSecrecy secrecy, BusinessCalendar c
         IReadOnlyList<Consent> consents, Func<PartyCode, string?> caseworkerOf, CancellationToken ct)
     {
         var now = calendar.Now;
-        var notices = drafts.Where(d => secrecy.MayNotify(d.Recipient, relationOf(d.Recipient), d.Owner, d.Category, d.Addressed, consents))
+        var list = drafts.ToList();
+        var keyed = list.Where(d => d.Key is not null).Select(d => d.Key!.Value).ToHashSet();
+        var notices = list.Where(d => secrecy.MayNotify(d.Recipient, relationOf(d.Recipient), d.Owner, d.Category, d.Addressed, consents))
             .Select(d => new Notice
             {
-                Id = Guid.CreateVersion7(), Inbox = Notice.InboxOf(d.Recipient), CaseworkerId = d.Recipient is { } p ? NullIfEmpty(caseworkerOf(p)) : null,
+                Id = d.Key ?? Guid.CreateVersion7(), Inbox = Notice.InboxOf(d.Recipient), CaseworkerId = d.Recipient is { } p ? NullIfEmpty(caseworkerOf(p)) : null,
                 CaseId = d.CaseId, Kind = d.Kind, EntryId = d.EntryId, Owner = d.Owner, Category = d.Category, Addressed = d.Addressed, Rule = d.Rule,
                 On = d.On, CreatedAt = now,
             }).ToList();
@@ -96,11 +98,17 @@ public sealed class NoticeWriter(Secrecy.CaseSecrecy secrecy, BusinessCalendar c
             return;
         }
 
-        session.Store(notices.ToArray());
+        // A keyed (time-driven) notice is inserted, never overwritten: a second writer of it fails instead of resetting its read state.
+        session.Store(notices.Where(n => !keyed.Contains(n.Id)).ToArray());
+        foreach (var notice in notices.Where(n => keyed.Contains(n.Id)))
+        {
+            session.Insert(notice);
+        }
+
         var subscriptions = webhooks is null ? [] : await webhooks.AllAsync(ct);
         foreach (var notice in notices)
         {
-            foreach (var subscription in subscriptions.Where(s => s.Inbox == notice.Inbox && s.Kinds.Contains(notice.Kind)))
+            foreach (var subscription in subscriptions.Where(s => s.Receives(notice.Inbox, notice.Kind)))
             {
                 // The outbox: written with the notice, so it commits with the change or not at all.
                 var id = Guid.CreateVersion7();
@@ -109,6 +117,44 @@ public sealed class NoticeWriter(Secrecy.CaseSecrecy secrecy, BusinessCalendar c
                     Id = id, SubscriptionId = subscription.Id, Kind = notice.Kind, Payload = Webhooks.WebhookMessage.CloudEvent(id, notice),
                     Status = Webhooks.DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
                 });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes keyed notices (time-driven ones, written by the scan rather than with a change) that are not
+    /// there yet, in a transaction of their own. Their ids are deterministic: a notice already written by
+    /// an earlier run is skipped, and one written meanwhile by another scanner makes the insert fail, after
+    /// which the look is taken again. The callers tell only parties that may be told (addressed notices to a
+    /// party on the case, KAA's own kännedom record). Returns how many were written.
+    /// </summary>
+    public async Task<int> StoreOnceAsync(IDocumentStore store, IReadOnlyList<NoticeDraft> drafts, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (drafts.Count == 0)
+            {
+                return 0;
+            }
+
+            await using var session = store.LightweightSession();
+            var keys = drafts.Select(d => d.Key!.Value).ToArray();
+            var existing = (await session.Query<Notice>().Where(n => keys.Contains(n.Id)).Select(n => n.Id).ToListAsync(ct)).ToHashSet();
+            var fresh = drafts.Where(d => !existing.Contains(d.Key!.Value)).ToList();
+            if (fresh.Count == 0)
+            {
+                return 0;
+            }
+
+            await StoreAsync(session, fresh, _ => RelationKind.Member, [], _ => null, ct);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return fresh.Count;
+            }
+            catch (JasperFx.DocumentAlreadyExistsException) when (attempt < 3)
+            {
+                // Another scanner wrote some of them first: look again.
             }
         }
     }

@@ -13,7 +13,7 @@ namespace Finsam.Samordning.Api.Features.Inbox;
 
 /// <summary>A notice as its reader sees it: what happened on which case, when; open the case for the rest.</summary>
 /// <param name="Id">Notice id.</param>
-/// <param name="CaseId">The case.</param>
+/// <param name="CaseId">The case; all zeros for a kännedom notice (NoAnswerBeforeCase), whose entryId is the record.</param>
 /// <param name="Kind">What happened.</param>
 /// <param name="EntryId">The entry it is about (insats, referral, action, meeting, flag), if any.</param>
 /// <param name="By">The party whose entry it is, if any.</param>
@@ -92,7 +92,7 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
             var visible = await Visible(session, secrecy, request.Caller, notices, cancellationToken);
             var items = visible.Select(n => View(n, user)).Where(v => !request.Unread || !v.Read).ToList();
             var page = items.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
-            access.ShownCaseIds = [.. page.Select(i => i.CaseId).Distinct()];
+            access.ShownCaseIds = [.. page.Select(i => i.CaseId).Where(id => id != Guid.Empty).Distinct()];
             return new InboxPage(page, request.Page, request.PageSize, items.Count, visible.Count(n => !n.ReadBy.Contains(user)));
         }
     }
@@ -105,14 +105,20 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
     internal static async Task<List<Notice>> Visible(IQuerySession session, Secrecy.CaseSecrecy secrecy, CurrentUser caller, IReadOnlyList<Notice> notices,
         CancellationToken ct)
     {
-        var caseIds = notices.Select(n => n.CaseId).Distinct().ToArray();
+        var caseIds = notices.Select(n => n.CaseId).Where(id => id != Guid.Empty).Distinct().ToArray();
         var cases = (await session.Query<CaseFile>().Where(c => caseIds.Contains(c.Id)).Select(c => c.Overview).ToListAsync(ct))
             .ToDictionary(o => o.Id);
         var party = caller.Role == Roles.Samverkansledare ? null : caller.Party;
+        // A kännedom record is known only to the party that recorded it, as its own reads answer.
+        var recordIds = notices.Where(n => n.CaseId == Guid.Empty && n.EntryId is not null).Select(n => n.EntryId!.Value).Distinct().ToArray();
+        var ownRecords = party is null || recordIds.Length == 0 ? [] : (await session.Query<Awareness.AwarenessFile>()
+            .Where(a => recordIds.Contains(a.Id) && a.RecordedBy == party.Value).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
         return
         [
-            .. notices.Where(n => cases.TryGetValue(n.CaseId, out var o)
-                                  && secrecy.MayNotify(party, party is { } p ? o.RelationOf(p) : RelationKind.Member, n.Owner, n.Category, n.Addressed, o.Consents)),
+            .. notices.Where(n => n.CaseId == Guid.Empty
+                ? n.EntryId is { } record && ownRecords.Contains(record)
+                : cases.TryGetValue(n.CaseId, out var o)
+                  && secrecy.MayNotify(party, party is { } p ? o.RelationOf(p) : RelationKind.Member, n.Owner, n.Category, n.Addressed, o.Consents)),
         ];
     }
 

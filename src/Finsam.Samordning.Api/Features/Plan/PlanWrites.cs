@@ -53,10 +53,11 @@ public sealed record AbandonGoalRequest(string? Reason, DateOnly? AbandonedOn);
 /// <param name="DueOn">Due date.</param>
 /// <param name="PlannedOn">Business date.</param>
 /// <param name="ResponsibleOther">A named participant from outside the förbund who is responsible (närstående, school, ...).</param>
+/// <param name="ResponsibleActorId">An actor outside the förbund named on the case (<c>POST …/external-actors</c>) that is responsible; the party that named it answers for it.</param>
 public sealed record PlanActionRequest(string? Description, PartyCode? ResponsibleParty, bool? IndividualResponsible, Guid? GoalId, DateOnly? DueOn, DateOnly? PlannedOn,
-    OutsideParticipantRequest? ResponsibleOther = null) : IResponsibleRequest;
+    OutsideParticipantRequest? ResponsibleOther = null, Guid? ResponsibleActorId = null) : IResponsibleRequest;
 
-/// <summary>Who answers for an action: exactly one of a party, the person, or an outside participant.</summary>
+/// <summary>Who answers for an action: exactly one of a party, the person, an outside participant, or an external actor named on the case.</summary>
 public interface IResponsibleRequest
 {
     /// <summary>A party on the case.</summary>
@@ -67,6 +68,9 @@ public interface IResponsibleRequest
 
     /// <summary>A named participant from outside the förbund.</summary>
     OutsideParticipantRequest? ResponsibleOther { get; }
+
+    /// <summary>An actor outside the förbund named on the case.</summary>
+    Guid? ResponsibleActorId { get; }
 }
 
 /// <summary>Body of <c>POST /api/v1/cases/{id}/plan/actions/{actionId}/reschedule</c>.</summary>
@@ -80,7 +84,9 @@ public sealed record RescheduleActionRequest(DateOnly? DueOn, string? Reason, Da
 /// <param name="IndividualResponsible">True when the person themselves takes it on.</param>
 /// <param name="ResponsibleOther">A named participant from outside the förbund who takes it on.</param>
 /// <param name="ReassignedOn">Business date.</param>
-public sealed record ReassignActionRequest(PartyCode? ResponsibleParty, bool? IndividualResponsible, OutsideParticipantRequest? ResponsibleOther, DateOnly? ReassignedOn)
+/// <param name="ResponsibleActorId">An actor outside the förbund named on the case that takes it on.</param>
+public sealed record ReassignActionRequest(PartyCode? ResponsibleParty, bool? IndividualResponsible, OutsideParticipantRequest? ResponsibleOther, DateOnly? ReassignedOn,
+    Guid? ResponsibleActorId = null)
     : IResponsibleRequest;
 
 /// <summary>Body of <c>POST /api/v1/cases/{id}/plan/actions/{actionId}/drop</c>.</summary>
@@ -157,8 +163,10 @@ internal sealed class PlanWrites : ICaseWrites
             })
         .Write<PlanActionRequest>("plan/actions", "PlanAction", "Plan", "Plan an action",
             "Adds an action to the shared plan: what is to be done, by a party on the case, by the person themselves (individualResponsible), " +
-            "or by a named participant from outside the förbund (responsibleOther), by when.",
-            (b, c) => new PlanAction(c.NewId(), b.Description!.Trim(), b.ResponsibleParty, b.GoalId, b.DueOn!.Value, b.PlannedOn!.Value, b.ResponsibleOther?.ToDomain()) { By = c.By },
+            "by a named participant from outside the förbund (responsibleOther), or by an actor outside the förbund named on the case (responsibleActorId: " +
+            "409 plan.responsible-actor-not-on-case if it is not; the party that named it answers for it and hears when it is due), by when.",
+            (b, c) => new PlanAction(c.NewId(), b.Description!.Trim(), b.ResponsibleParty, b.GoalId, b.DueOn!.Value, b.PlannedOn!.Value, b.ResponsibleOther?.ToDomain(),
+                b.ResponsibleActorId) { By = c.By },
             (v, calendar) =>
             {
                 v.RuleFor(b => b.Description).RequiredLongText();
@@ -180,8 +188,9 @@ internal sealed class PlanWrites : ICaseWrites
                 v.RuleFor(b => b.RescheduledOn).Happened(calendar);
             })
         .Write<ReassignActionRequest>("plan/actions/{actionId:guid}/reassign", "ReassignAction", "Plan", "Reassign an action",
-            "The party that planned the action, or the one responsible, passes it to another party on the case, the person, or a named participant from outside the förbund.",
-            (b, c) => new ReassignAction(c.Id("actionId"), b.ResponsibleParty, b.ResponsibleOther?.ToDomain(), b.ReassignedOn!.Value) { By = c.By },
+            "The party that planned the action, or the one responsible, passes it to another party on the case, the person, a named participant from " +
+            "outside the förbund, or an actor outside the förbund named on the case (responsibleActorId).",
+            (b, c) => new ReassignAction(c.Id("actionId"), b.ResponsibleParty, b.ResponsibleOther?.ToDomain(), b.ReassignedOn!.Value, b.ResponsibleActorId) { By = c.By },
             (v, calendar) =>
             {
                 Responsible(v);
@@ -196,13 +205,15 @@ internal sealed class PlanWrites : ICaseWrites
                 v.RuleFor(b => b.DroppedOn).Happened(calendar);
             });
 
-    // Exactly one of: a party, the person, an outside participant.
+    // Exactly one of: a party, the person, an outside participant, an external actor.
     private static void Responsible<T>(InlineValidator<T> v)
         where T : IResponsibleRequest
     {
         v.RuleFor(b => b.ResponsibleParty).IsInEnum()
-            .Must((b, p) => (p is null ? 0 : 1) + (b.IndividualResponsible == true ? 1 : 0) + (b.ResponsibleOther is null ? 0 : 1) == 1)
-            .WithMessage("Give exactly one of responsibleParty, individualResponsible: true, or responsibleOther.");
+            .Must((b, p) => (p is null ? 0 : 1) + (b.IndividualResponsible == true ? 1 : 0) + (b.ResponsibleOther is null ? 0 : 1)
+                            + (b.ResponsibleActorId is null ? 0 : 1) == 1)
+            .WithMessage("Give exactly one of responsibleParty, individualResponsible: true, responsibleOther, or responsibleActorId.");
+        v.RuleFor(b => b.ResponsibleActorId).NotEqual(Guid.Empty).WithMessage("responsibleActorId must be an external actor's id.");
         v.RuleFor(b => b.ResponsibleOther!).SetValidator(OutsideParticipantRequest.Validator).When(b => b.ResponsibleOther is not null);
     }
 }

@@ -140,7 +140,9 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
             Referrals = Keep("referrals", o.Referrals, InformationCategory.InterventionsAndReferrals, r => r.From, r => r.To == viewer.Party),
             Needs = Keep("needs", o.Needs, InformationCategory.PlanAndMeetings, n => n.IdentifiedBy),
             Goals = Keep("goals", o.Goals, InformationCategory.PlanAndMeetings, g => g.RecordedBy),
-            Actions = Keep("actions", o.Actions, InformationCategory.PlanAndMeetings, a => a.PlannedBy, a => member && a.ResponsibleParty == viewer.Party && viewer.Party is not null),
+            // An action given to the reader, or to an actor outside the förbund the reader named, was sent to it.
+            Actions = Keep("actions", o.Actions, InformationCategory.PlanAndMeetings, a => a.PlannedBy, a => member && viewer.Party is { } reader
+                && (a.ResponsibleParty == reader || (a.ResponsibleActorId is { } x && o.ExternalActors.Any(e => e.Id == x && e.NamedBy == reader)))),
             Meetings = [.. Keep("sipMeetings", o.Meetings, InformationCategory.PlanAndMeetings, m => m.ScheduledBy,
                     m => member && viewer.Party is { } p && m.InvitedParties.Contains(p))
                 .Select(m => Note(m, m.ScheduledBy, HasNotes(m), BlankNotes))],
@@ -151,6 +153,10 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
             BenefitDecisions = Keep("benefitDecisions", o.BenefitDecisions, InformationCategory.BenefitDecisions, b => b.Party),
             Progress = Keep("progress", o.Progress, InformationCategory.Assessments, p => p.Party),
             Flags = [.. o.Flags.Select(f => Flag(f, viewer, consents, o.Parties.Select(p => p.Party)))],
+            ExternalActors = Keep("externalActors", o.ExternalActors, InformationCategory.InterventionsAndReferrals, a => a.NamedBy),
+            ExternalReferrals = Keep("externalReferrals", o.ExternalReferrals, InformationCategory.InterventionsAndReferrals, r => r.From),
+            // A label's end can tell the person's age: the recording party's plan category governs it.
+            EligibilityEnds = Keep("eligibilityEnds", o.EligibilityEnds, InformationCategory.PlanAndMeetings, l => l.RecordedBy),
         };
         // A reopening names only the insatser the reader may see.
         visible = visible with

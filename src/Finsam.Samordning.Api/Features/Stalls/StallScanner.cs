@@ -21,8 +21,9 @@ namespace Finsam.Samordning.Api.Features.Stalls;
 /// <param name="ReadMs">Reading due ids and rows, summed over the batches (which run side by side).</param>
 /// <param name="RulesMs">Evaluating the rules, summed over the batches.</param>
 /// <param name="WriteMs">Appending flags and writing back next attention dates, summed over the batches.</param>
+/// <param name="Notified">Time-driven notices written: plan actions coming due, kännedom records meeting NoAnswerBeforeCase.</param>
 public sealed record StallScanReport(int CasesExamined, int Raised, int Cleared, int Conflicts, bool FullSweep, long DurationMs,
-    long ReadMs = 0, long RulesMs = 0, long WriteMs = 0);
+    long ReadMs = 0, long RulesMs = 0, long WriteMs = 0, int Notified = 0);
 
 /// <summary>What the scan reads of a case file: its facts, its open flags, and the version they are of.</summary>
 /// <param name="Id">Case id.</param>
@@ -74,8 +75,9 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
 
         // Only once every case has been judged: a scan that fails midway leaves the request for the next.
         await HonourRequests(requested, ct);
+        tally.Notified += await NotifyAwareness(today, settings.For(StallRuleCodes.NoAnswerBeforeCase), ct);
         var report = new StallScanReport(tally.Examined, tally.Raised, tally.Cleared, tally.Conflicts, fullSweep, clock.ElapsedMilliseconds,
-            Milliseconds(tally.ReadTicks), Milliseconds(tally.RulesTicks), Milliseconds(tally.WriteTicks));
+            Milliseconds(tally.ReadTicks), Milliseconds(tally.RulesTicks), Milliseconds(tally.WriteTicks), tally.Notified);
         logger.LogInformation("Stall scan examined {Examined} cases, raised {Raised}, cleared {Cleared}, {Conflicts} conflicts, in {DurationMs} ms (full sweep: {FullSweep})",
             report.CasesExamined, report.Raised, report.Cleared, report.Conflicts, report.DurationMs, report.FullSweep);
         Infrastructure.Observability.FinsamTelemetry.ScanFinished(clock.Elapsed, report.Raised, report.Cleared, fullSweep);
@@ -92,11 +94,16 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
 
         var changed = new List<(ScanRow Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)>();
         var unchanged = new List<(Guid Id, long Version, DateOnly? Next)>();
+        var comingDue = settings.For(StallRuleCodes.ActionComingDue);
+        var timed = new List<Domain.Inbox.NoticeDraft>();
         foreach (var summary in batch)
         {
             var findings = StallRules.Evaluate(summary.Facts, today, settings);
             var events = StallScan.Decide(summary.Id, summary.OpenFlags, findings, today, Guid.CreateVersion7);
-            var next = StallScan.NextLook(StallRules.NextChange(summary.Facts, today, settings), summary.OpenFlags, today);
+            // The day an action comes due is a day to look again, so the incremental scan stays incremental.
+            var next = StallScan.Earlier(StallScan.NextLook(StallRules.NextChange(summary.Facts, today, settings), summary.OpenFlags, today),
+                Domain.Inbox.TimedNotices.NextComingDue(summary.Facts, today, comingDue));
+            timed.AddRange(Domain.Inbox.TimedNotices.ActionsComingDue(summary.Id, summary.Facts, today, comingDue));
             if (events.Count == 0)
             {
                 unchanged.Add((summary.Id, summary.Version, next));
@@ -108,6 +115,13 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         }
 
         tally.Add(ref tally.RulesTicks, step);
+        // Before any next attention date moves past today: a crash in between writes nothing twice (the
+        // notices' keys) and loses nothing (the case stays due).
+        if (notices is not null)
+        {
+            Interlocked.Add(ref tally.Notified, await notices.StoreOnceAsync(store, timed, ct));
+        }
+
         await Reschedule(unchanged, ct);
         var (applied, lost) = await Apply(changed, ct);
         tally.Add(ref tally.WriteTicks, step);
@@ -120,7 +134,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
     // Counters shared by the batches of one scan.
     private sealed class Tally
     {
-        public int Examined, Raised, Cleared, Conflicts;
+        public int Examined, Raised, Cleared, Conflicts, Notified;
         public long ReadTicks, RulesTicks, WriteTicks;
 
         // Adds the step's time so far to the counter and restarts the step.
@@ -154,6 +168,21 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         }
 
         return result;
+    }
+
+    // Issue 14: NoAnswerBeforeCase reaches KAA's inbox once per kännedom record, when the rule starts to
+    // hold. The records are few (before any case) and only those not yet converted are read.
+    private async Task<int> NotifyAwareness(DateOnly today, RuleSettings rule, CancellationToken ct)
+    {
+        if (notices is null || !rule.Enabled)
+        {
+            return 0;
+        }
+
+        await using var session = store.QuerySession();
+        var open = await session.Query<Awareness.AwarenessFile>().Where(a => a.State.CaseId == null).Select(a => a.State).ToListAsync(ct);
+        var drafts = open.Select(r => Domain.Inbox.TimedNotices.NoAnswer(r, today, rule)).OfType<Domain.Inbox.NoticeDraft>().ToList();
+        return await notices.StoreOnceAsync(store, drafts, ct);
     }
 
     private async Task<IReadOnlyList<Guid>> SweepRequests(CancellationToken ct)
@@ -255,7 +284,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         }
 
         var onCase = row.Facts.Parties.Where(p => p.LeftOn is null).Select(p => p.Party).ToList();
-        var drafts = Domain.Inbox.Notices.For(events, onCase, actor: null, id => row.Facts.Actions.FirstOrDefault(a => a.Id == id)?.ResponsibleParty);
+        var drafts = Domain.Inbox.Notices.For(events, onCase, actor: null, row.Facts.AnsweringFor);
         await notices.StoreAsync(session, drafts, party => party is null || onCase.Contains(party.Value) ? RelationKind.Member : RelationKind.None,
             row.Facts.Consents, _ => null, ct);
     }

@@ -44,10 +44,11 @@ public sealed class WebhookDispatcher(IDocumentStore store, IHttpClientFactory h
     private async Task Attempt(WebhookDelivery delivery, WebhookSubscription? subscription, CancellationToken ct)
     {
         var at = time.GetUtcNow();
-        if (subscription is null)
+        if (subscription is null || subscription.DeletedAt is not null || !subscription.Active)
         {
-            delivery.Attempts.Add(new DeliveryAttempt(at, null, "SubscriptionRemoved"));
-            delivery.Status = DeliveryStatus.Dead;
+            // Written on a server whose subscription list was not yet refreshed, or replayed after the webhook went: not sent.
+            delivery.Status = DeliveryStatus.Cancelled;
+            delivery.CancelledAt = at;
             return;
         }
 

@@ -20,8 +20,21 @@ public sealed record RegisterWebhookRequest(string? Url, IReadOnlyList<NoticeKin
 /// <param name="Id">Subscription id.</param>
 /// <param name="Url">Endpoint.</param>
 /// <param name="Kinds">Notice kinds.</param>
-/// <param name="Secret">The HMAC-SHA256 key (base64); only in the answer to the registration.</param>
-public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<NoticeKind> Kinds, string? Secret = null);
+/// <param name="Secret">The HMAC-SHA256 key (base64); only in the answer to the registration and to a rotation.</param>
+public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<NoticeKind> Kinds, string? Secret = null)
+{
+    /// <summary>Whether it receives notices.</summary>
+    public bool Active { get; init; } = true;
+
+    /// <summary>The view of <paramref name="s"/>, with <paramref name="secret"/> only when it is to be shown (once).</summary>
+    public static WebhookView Of(WebhookSubscription s, string? secret = null) => new(s.Id, s.Url, s.Kinds, secret) { Active = s.Active };
+}
+
+/// <summary>Body of <c>PUT /api/v1/webhooks/{id}</c>: the webhook as it is to be.</summary>
+/// <param name="Url">The HTTPS endpoint that receives the CloudEvents.</param>
+/// <param name="Kinds">The notice kinds it wants.</param>
+/// <param name="Active">false pauses it: no new deliveries, and its pending ones are cancelled.</param>
+public sealed record UpdateWebhookRequest(string? Url, IReadOnlyList<NoticeKind>? Kinds, bool? Active);
 
 /// <summary>Register a webhook for the caller's party's inbox (the förbund's, for a samverkansledare).</summary>
 /// <param name="Url">Endpoint.</param>
@@ -62,8 +75,8 @@ public sealed record RegisterWebhook(string? Url, IReadOnlyList<NoticeKind>? Kin
             api.MapGet("/webhooks", async (HttpContext http, IQuerySession session, CancellationToken ct) =>
                 {
                     var inbox = Owner(CurrentUser.Of(http));
-                    var mine = await session.Query<WebhookSubscription>().Where(s => s.Inbox == inbox).OrderBy(s => s.CreatedAt).ToListAsync(ct);
-                    return TypedResults.Ok(mine.Select(s => new WebhookView(s.Id, s.Url, s.Kinds)).ToList());
+                    var mine = await session.Query<WebhookSubscription>().Where(s => s.Inbox == inbox && s.DeletedAt == null).OrderBy(s => s.CreatedAt).ToListAsync(ct);
+                    return TypedResults.Ok(mine.Select(s => WebhookView.Of(s)).ToList());
                 })
                 .RequireAuthorization(Policies.Review)
                 .WithName("ListWebhooks")
@@ -82,19 +95,23 @@ public sealed record RegisterWebhook(string? Url, IReadOnlyList<NoticeKind>? Kin
 
     internal sealed class Validator : AbstractValidator<RegisterWebhook>
     {
-        public Validator(IOptions<WebhookOptions> options)
-        {
-            RuleFor(c => c.Url).NotEmpty().MaximumLength(2000)
-                .Must(u => Acceptable(u, options.Value.AllowInsecureLoopback)).WithMessage("url must be an absolute https:// address.");
-            RuleFor(c => c.Kinds).NotEmpty().WithMessage("Give at least one notice kind.");
-            RuleForEach(c => c.Kinds).IsInEnum();
-        }
+        public Validator(IOptions<WebhookOptions> options) => Target(this, c => c.Url, c => c.Kinds, options.Value.AllowInsecureLoopback);
+    }
 
-        private static bool Acceptable(string? url, bool loopback) =>
+    /// <summary>The rules of a webhook's endpoint and kinds, at registration and at a change.</summary>
+    internal static void Target<T>(AbstractValidator<T> v, System.Linq.Expressions.Expression<Func<T, string?>> url,
+        System.Linq.Expressions.Expression<Func<T, IEnumerable<NoticeKind>?>> kinds, bool loopback)
+    {
+        v.RuleFor(url).NotEmpty().MaximumLength(2000)
+            .Must(u => Acceptable(u, loopback)).WithMessage("url must be an absolute https:// address.");
+        v.RuleFor(kinds).NotEmpty().WithMessage("Give at least one notice kind.");
+        v.RuleForEach(kinds!).IsInEnum();
+    }
+
+    private static bool Acceptable(string? url, bool loopback) =>
             Uri.TryCreate(url, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttps || (loopback && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
             && string.IsNullOrEmpty(uri.UserInfo);
-    }
 
     internal sealed class Handler(IDocumentSession session, BusinessCalendar calendar) : IRequestHandler<RegisterWebhook, WebhookView>
     {
@@ -106,7 +123,7 @@ public sealed record RegisterWebhook(string? Url, IReadOnlyList<NoticeKind>? Kin
                 Secret = WebhookMessage.NewSecret(), CreatedBy = request.Caller.UserId, CreatedAt = calendar.Now,
             };
             session.Store(subscription);
-            return Task.FromResult(new WebhookView(subscription.Id, subscription.Url, subscription.Kinds, subscription.Secret));
+            return Task.FromResult(WebhookView.Of(subscription, subscription.Secret));
         }
     }
 }

@@ -62,6 +62,18 @@ public sealed class WebhookSubscription
 
     /// <summary>When.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whether it receives notices; an inactive webhook gets no new deliveries and its pending ones are cancelled.</summary>
+    public bool Active { get; set; } = true;
+
+    /// <summary>When it was deleted. The row stays (secret wiped) so the delivery log still names where its deliveries went.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>When it was last changed (url, kinds, active, secret).</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Whether a notice of <paramref name="kind"/> in <paramref name="inbox"/> goes to this webhook now.</summary>
+    public bool Receives(string inbox, NoticeKind kind) => Active && DeletedAt is null && Inbox == inbox && Kinds.Contains(kind);
 }
 
 /// <summary>Where a delivery stands.</summary>
@@ -73,6 +85,8 @@ public enum DeliveryStatus
     Delivered,
     /// <summary>Every attempt failed: moved to the dead letters until an administrator replays it.</summary>
     Dead,
+    /// <summary>Its webhook was deleted or deactivated before it was sent: it will not be sent.</summary>
+    Cancelled,
 }
 
 /// <summary>One attempt to deliver.</summary>
@@ -115,6 +129,9 @@ public sealed class WebhookDelivery
     /// <summary>When the receiver accepted it.</summary>
     public DateTimeOffset? DeliveredAt { get; set; }
 
+    /// <summary>When it was cancelled (its webhook deleted or deactivated).</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+
     /// <summary>Every attempt, oldest first.</summary>
     public List<DeliveryAttempt> Attempts { get; set; } = [];
 }
@@ -137,7 +154,7 @@ public sealed class WebhookDirectory(IDocumentStore store, TimeProvider time, Mi
         }
 
         await using var session = store.QuerySession();
-        var all = await session.Query<WebhookSubscription>().ToListAsync(ct);
+        var all = await session.Query<WebhookSubscription>().Where(s => s.DeletedAt == null).ToListAsync(ct);
         _cache = (now, all);
         return all;
     }
@@ -156,13 +173,14 @@ public static class WebhookMessage
         ["id"] = deliveryId.ToString(),
         ["source"] = "/finsam/samordning",
         ["type"] = $"se.finsam.samordning.notice.{JsonNamingPolicy.KebabCaseLower.ConvertName(notice.Kind.ToString())}",
-        ["subject"] = $"cases/{notice.CaseId}",
+        // A kännedom notice is about a record before any case.
+        ["subject"] = notice.CaseId == Guid.Empty ? $"awareness/{notice.EntryId}" : $"cases/{notice.CaseId}",
         ["time"] = notice.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         ["datacontenttype"] = "application/json",
         ["data"] = new JsonObject
         {
             ["noticeId"] = notice.Id.ToString(),
-            ["caseId"] = notice.CaseId.ToString(),
+            ["caseId"] = notice.CaseId == Guid.Empty ? null : notice.CaseId.ToString(),
             ["kind"] = notice.Kind.ToString(),
             ["entryId"] = notice.EntryId?.ToString(),
             ["by"] = notice.Owner?.ToString(),
