@@ -180,6 +180,7 @@ public static partial class LoadBenchmark
         var hotPhaseCpu = cpu.PerRequest(cpuBefore, hotPhase, seconds / 2);
 
         var rss = api.PeakRssMb();
+        var rssNow = api.RssNow();
 
         // Correctness: every case's events = 2 from opening + each accepted command, none lost or doubled.
         var mismatches = await CheckEventCounts(connection, accepted);
@@ -198,7 +199,7 @@ public static partial class LoadBenchmark
         Print(["phase", "throughput", "p50 ms", "p95 ms", "p99 ms", "ratio", "CPU ms/request API / PostgreSQL"], rows);
         Console.WriteLine();
         Console.WriteLine($"Failed requests: (a) {contacts.Failed}, (b) {open.Failed}, (c) {reads.Failed}, (d) {hotPhase.Failed}");
-        Console.WriteLine($"Peak RSS of the API process: {rss:N0} MB");
+        Console.WriteLine($"Peak RSS of the API process: {rss:N0} MB (at the end: {rssNow})");
         Console.WriteLine($"Correctness: {accepted.Count:N0} cases checked, {accepted.Values.Sum():N0} accepted commands, {mismatches} with a lost or doubled event");
         Console.WriteLine();
         Console.WriteLine("Where the database's time went during the API phases (pg_stat_statements, top 8 by total time):");
@@ -532,6 +533,15 @@ public static partial class LoadBenchmark
         {
             process.Refresh();
             return process.TotalProcessorTime;
+        }
+
+        /// <summary>The resident set now, split into anonymous memory (heaps, JIT code) and mapped files (assemblies).</summary>
+        public string RssNow()
+        {
+            var status = File.ReadAllLines($"/proc/{process.Id}/status");
+            string Mb(string key) => status.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) is { } line
+                ? $"{long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024:N0} MB" : "?";
+            return $"anonymous {Mb("RssAnon:")}, files {Mb("RssFile:")}";
         }
 
         public long PeakRssMb()
