@@ -40,17 +40,29 @@ public static class FollowUpBenchmark
             {
                 await using var session = store.QuerySession();
                 var read = Stopwatch.StartNew();
-                var cases = await new FollowUpReader(session).CasesAsync(CancellationToken.None);
+                var cases = await new FollowUpReader(session, store).FactsAsync(CancellationToken.None);
                 read.Stop();
                 var compute = Stopwatch.StartNew();
-                var report = IndicatorTables.Compute(cases.Select(c => c.FollowUp), [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Municipality, 5);
+                var report = IndicatorTables.Compute(cases, [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Municipality, 5);
                 compute.Stop();
                 var byParty = Stopwatch.StartNew();
-                IndicatorTables.Compute(cases.Select(c => c.FollowUp), [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Party, 5);
+                IndicatorTables.Compute(cases, [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Party, 5);
                 byParty.Stop();
                 var line = $"| {stored:N0} | {run + 1} | {read.Elapsed.TotalSeconds:0.00} | {compute.Elapsed.TotalSeconds:0.00} | {(read.Elapsed + compute.Elapsed).TotalSeconds:0.00} | {byParty.Elapsed.TotalSeconds:0.00} | {report.Tables[0].Total.Total.Display} |";
                 Console.WriteLine(line);
                 rows.Add(line);
+            }
+        }
+
+        // FINSAM_BENCH_HOLD=<file>: keep the database (and its cluster) while that file exists, to
+        // look into it with psql (EXPLAIN ANALYZE, sizes). The connection string is written into the file.
+        if (Environment.GetEnvironmentVariable("FINSAM_BENCH_HOLD") is { Length: > 0 } hold)
+        {
+            await File.WriteAllTextAsync(hold, connection);
+            Console.WriteLine($"  holding {connection} while {hold} exists");
+            while (File.Exists(hold))
+            {
+                await Task.Delay(1000);
             }
         }
 
@@ -59,6 +71,33 @@ public static class FollowUpBenchmark
         Console.WriteLine("|---|---|---|---|---|---|---|");
         rows.ForEach(Console.WriteLine);
     }
+
+    /// <summary>
+    /// The computation alone: folds <paramref name="count"/> generated cases' facts in memory (no
+    /// database) and times a year's tables by municipality and by party, <paramref name="runs"/> times.
+    /// </summary>
+    public static void Compute(int count, int runs)
+    {
+        var generator = new CaseGenerator(7919, Today);
+        var random = new Random(31);
+        var cases = Enumerable.Range(0, count)
+            .Select(_ => WithSusData(generator.Next().Events, random).Aggregate((FollowUpFacts?)null, FollowUpFacts.Evolve)!)
+            .ToList();
+        Console.WriteLine($"Indicator tables, computation alone: year 2026, {count:N0} cases folded in memory, {Environment.ProcessorCount} cores");
+        for (var run = 0; run < runs; run++)
+        {
+            var (watch, cpu) = (Stopwatch.StartNew(), Cpu());
+            var report = IndicatorTables.Compute(cases, [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Municipality, 5);
+            var (byMunicipality, byMunicipalityCpu) = (watch.Elapsed, Cpu() - cpu);
+            IndicatorTables.Compute(cases, [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Party, 5);
+            Console.WriteLine($"  run {run + 1}: by municipality {byMunicipality.TotalSeconds:0.000} s (cpu {byMunicipalityCpu.TotalSeconds:0.000} s), " +
+                $"by party {(watch.Elapsed - byMunicipality).TotalSeconds:0.000} s (cpu {(Cpu() - cpu - byMunicipalityCpu).TotalSeconds:0.000} s), " +
+                $"active cases {report.Tables[0].Total.Total.Display}");
+        }
+    }
+
+    // This process's processor time over all its threads: on a shared machine less noisy than the clock.
+    private static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
 
     private static async Task Generate(IDocumentStore store, int count, int seed)
     {

@@ -105,6 +105,11 @@ public static class FeaturesSetup
         options.Schema.For<Webhooks.WebhookDelivery>().Duplicate(x => x.NextAttemptAt).Duplicate(x => x.CreatedAt);
         // An individual is found by the look-up hash in the key store (finsam_keys), not here.
         options.Schema.For<Individuals.Individual>();
+        // Issue 15: each case's follow-up facts, consents and individual in a small document of its
+        // own (not the 10 kB case file), its facts also packed in a bytea column: the tables read
+        // that column alone.
+        options.Projections.Add<FollowUp.FollowUpFile.Projection>(ProjectionLifecycle.Inline);
+        options.Schema.For<FollowUp.FollowUpFile>().Duplicate(x => x.Pack, pgType: "bytea");
         // Participants counted anonymously (no case, no person): read whole by the indicator tables.
         options.Schema.For<FollowUp.AnonymousParticipant>();
     }

@@ -31,9 +31,6 @@ public sealed record CaseFile
     /// <summary>What the stall rules judge.</summary>
     public StallFacts Facts { get; init; } = new();
 
-    /// <summary>What the förbund's indicator tables count, each fact with its business date (issue 15).</summary>
-    public Domain.FollowUp.FollowUpFacts FollowUp { get; init; } = new();
-
     /// <summary>The individual, by id (indexed: who is related to a person is asked through their cases).</summary>
     public Guid? IndividualId { get; init; }
 
@@ -101,7 +98,6 @@ public sealed record CaseFile
         return next with
         {
             Facts = @event is IFlagEvent ? next.Facts : StallFacts.Evolve(next.Facts, @event) ?? next.Facts,
-            FollowUp = Domain.FollowUp.FollowUpFacts.Evolve(next.FollowUp, @event) ?? next.FollowUp,
             NextAttentionOn = overview.OpenedOn,
         };
     }
