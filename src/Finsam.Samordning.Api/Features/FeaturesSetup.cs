@@ -81,7 +81,12 @@ public static class FeaturesSetup
             .Duplicate(x => x.MunicipalityCode)
             .Duplicate(x => x.NextAttentionOn)
             .Duplicate(x => x.IndividualId!)
-            .Duplicate(x => x.RelatedPartyCodes, pgType: "text[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
+            .Duplicate(x => x.RelatedPartyCodes, pgType: "text[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin)
+            // Issue 15: the follow-up facts packed, what the indicator tables read. Marten gives a
+            // duplicated column an index; the packs are only ever read whole, so it is made a partial
+            // index of no rows (WHERE false): a b-tree of them would cost every write and refuse a pack
+            // over 2.7 kB.
+            .Duplicate(x => x.FollowUpPack, pgType: "bytea", configure: index => index.Predicate = "false");
 
         // One row per open flag, so the review queue filters, sorts and pages in the database.
         options.Projections.Add<Review.ReviewEntry.Projection>(ProjectionLifecycle.Inline);
@@ -105,11 +110,6 @@ public static class FeaturesSetup
         options.Schema.For<Webhooks.WebhookDelivery>().Duplicate(x => x.NextAttemptAt).Duplicate(x => x.CreatedAt);
         // An individual is found by the look-up hash in the key store (finsam_keys), not here.
         options.Schema.For<Individuals.Individual>();
-        // Issue 15: each case's follow-up facts, consents and individual in a small document of its
-        // own (not the 10 kB case file), its facts also packed in a bytea column: the tables read
-        // that column alone.
-        options.Projections.Add<FollowUp.FollowUpFile.Projection>(ProjectionLifecycle.Inline);
-        options.Schema.For<FollowUp.FollowUpFile>().Duplicate(x => x.Pack, pgType: "bytea");
         // Participants counted anonymously (no case, no person): read whole by the indicator tables.
         options.Schema.For<FollowUp.AnonymousParticipant>();
     }
