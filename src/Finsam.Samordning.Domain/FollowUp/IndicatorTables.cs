@@ -100,6 +100,8 @@ public static class IndicatorTables
         var asOf = period.To < today ? period.To : today;
         var all = cases.Where(c => c.OpenedOn <= asOf).ToList();
         var active = all.Where(c => c.ActiveIn(from, asOf)).ToList();
+        // Most cases hold no meeting and no answers: the tables of those skip them before looking.
+        var withMeetings = active.Where(c => c.Meetings.Count > 0).ToList();
         bool In(DateOnly d) => d >= from && d <= asOf;
         // A case's rows are asked for by most tables: worked out once per case.
         var caseRows = new Dictionary<FollowUpFacts, IReadOnlyList<string>>(all.Count, ReferenceEqualityComparer.Instance);
@@ -142,9 +144,9 @@ public static class IndicatorTables
                 all.SelectMany(c => c.Flags).Where(f => In(f.RaisedOn))
                     .Select(f => ((IEnumerable<string>)[f.Rule], f.ClearedOn is { } cleared && cleared <= asOf ? 0 : 1)), threshold),
             () => Count("sip-meetings", "SIP-möten som hölls i perioden", rowHeader, ["Personen deltog", "Personen deltog inte"],
-                active.SelectMany(c => c.Meetings.Where(m => In(m.HeldOn)).Select(m => (CaseRows(c), m.PersonPresent ? 0 : 1))), threshold),
+                withMeetings.SelectMany(c => c.Meetings.Where(m => In(m.HeldOn)).Select(m => (CaseRows(c), m.PersonPresent ? 0 : 1))), threshold),
             () => Count("sip-follow-ups", "Uppföljningar av SIP som skulle hållas i perioden", rowHeader, ["Hölls i tid", "Missades"],
-                active.SelectMany(c => c.Meetings.Where(m => m.HeldOn <= asOf && m.NextFollowUpOn is { } due && In(due))
+                withMeetings.SelectMany(c => c.Meetings.Where(m => m.HeldOn <= asOf && m.NextFollowUpOn is { } due && In(due))
                     .Select(m => (CaseRows(c), c.Meetings.Any(n => n.HeldOn > m.HeldOn && n.HeldOn <= m.NextFollowUpOn) ? 0 : 1))), threshold),
             () => Count("anonymous-participants", $"Anonymt räknade deltagare med startår {from.Year} (utan samtycke eller med skyddad identitet)",
                 by == IndicatorDimension.InsatsKind ? "Insats" : "Part", Sexes,
@@ -152,7 +154,7 @@ public static class IndicatorTables
                     .Select(a => ((IEnumerable<string>)[by == IndicatorDimension.InsatsKind ? $"{a.Party}:{a.Kind}" : a.Party.ToString()], (int)a.Sex)), threshold),
             () => Count("progress-change", "Förändring per indikator i personens enkätsvar, första mot senaste (senaste svaret i perioden)", "Indikator",
                 ["Bättre", "Oförändrat", "Sämre"],
-                active.Select(c => c.Answers.Where(a => a.Respondent == Respondent.Person && a.Version == ProgressQuestionnaire.Version && a.AnsweredOn <= asOf)
+                active.Where(c => c.Answers.Count >= 2).Select(c => c.Answers.Where(a => a.Respondent == Respondent.Person && a.Version == ProgressQuestionnaire.Version && a.AnsweredOn <= asOf)
                         .OrderBy(a => a.AnsweredOn).ToList())
                     .Where(a => a.Count >= 2 && In(a[^1].AnsweredOn))
                     .SelectMany(a => ProgressQuestionnaire.For(Respondent.Person).Select((q, i) =>
@@ -195,7 +197,7 @@ public static class IndicatorTables
         }
 
         var started = c.Insatser.Where(i => i.StartedOn <= asOf && !(i.EndedOn < from)).ToList();
-        if (started.Select(i => i.Party).Distinct().Count() < 2)
+        if (!started.Exists(i => i.Party != started[0].Party))
         {
             // No day can have insatser of two parties: the share is nought, however many days were open.
             return 0;
