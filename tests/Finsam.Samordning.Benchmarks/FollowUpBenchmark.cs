@@ -17,11 +17,15 @@ public static class FollowUpBenchmark
 {
     private static readonly DateOnly Today = new(2026, 12, 31);
 
-    /// <summary>Runs the benchmark for each cumulative size in <paramref name="sizes"/>.</summary>
-    public static async Task RunAsync(IReadOnlyList<int> sizes)
+    /// <summary>
+    /// Runs the benchmark for each cumulative size in <paramref name="sizes"/>, <paramref name="runs"/>
+    /// times each. With <paramref name="connection"/> (a database an earlier run holds, see
+    /// FINSAM_BENCH_HOLD) it generates nothing and times that database's cases.
+    /// </summary>
+    public static async Task RunAsync(IReadOnlyList<int> sizes, int runs, string? connection)
     {
-        var cluster = PostgresCluster.Instance;
-        var connection = await cluster.CreateDatabaseAsync($"bench_followup_{Guid.NewGuid():N}");
+        var reuse = connection is not null;
+        connection ??= await PostgresCluster.Instance.CreateDatabaseAsync($"bench_followup_{Guid.NewGuid():N}");
         var options = new StoreOptions();
         PersistenceSetup.Configure(options, connection, development: false, Finsam.Samordning.Api.Features.FeaturesSetup.ConfigureDocuments);
         await using var store = new DocumentStore(options);
@@ -29,34 +33,40 @@ public static class FollowUpBenchmark
         Console.WriteLine($"Indicator tables benchmark: year 2026, {Environment.ProcessorCount} cores");
         var stored = 0;
         var rows = new List<string>();
-        foreach (var size in sizes)
+        foreach (var size in reuse ? [0] : sizes)
         {
             var generate = Stopwatch.StartNew();
             await Generate(store, size - stored, seed: stored + 1);
             stored = size;
             Console.WriteLine($"  generated up to {stored:N0} cases in {generate.Elapsed.TotalSeconds:0.0} s");
 
-            for (var run = 0; run < 2; run++)
+            for (var run = 0; run < runs; run++)
             {
+                // Each run starts from a collected heap: not the generation's garbage.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
                 await using var session = store.QuerySession();
-                var read = Stopwatch.StartNew();
+                var (read, cpu) = (Stopwatch.StartNew(), Cpu());
                 var cases = await new FollowUpReader(session, store).FactsAsync(CancellationToken.None);
                 read.Stop();
                 var compute = Stopwatch.StartNew();
                 var report = IndicatorTables.Compute(cases, [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Municipality, 5);
                 compute.Stop();
+                var totalCpu = Cpu() - cpu;
                 var byParty = Stopwatch.StartNew();
                 IndicatorTables.Compute(cases, [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Party, 5);
                 byParty.Stop();
-                var line = $"| {stored:N0} | {run + 1} | {read.Elapsed.TotalSeconds:0.00} | {compute.Elapsed.TotalSeconds:0.00} | {(read.Elapsed + compute.Elapsed).TotalSeconds:0.00} | {byParty.Elapsed.TotalSeconds:0.00} | {report.Tables[0].Total.Total.Display} |";
+                var line = $"| {cases.Count:N0} | {run + 1} | {read.Elapsed.TotalSeconds:0.00} | {compute.Elapsed.TotalSeconds:0.00} | " +
+                    $"{(read.Elapsed + compute.Elapsed).TotalSeconds:0.00} | {totalCpu.TotalSeconds:0.00} | {byParty.Elapsed.TotalSeconds:0.00} | {report.Tables[0].Total.Total.Display} |";
                 Console.WriteLine(line);
                 rows.Add(line);
             }
         }
 
         // FINSAM_BENCH_HOLD=<file>: keep the database (and its cluster) while that file exists, to
-        // look into it with psql (EXPLAIN ANALYZE, sizes). The connection string is written into the file.
-        if (Environment.GetEnvironmentVariable("FINSAM_BENCH_HOLD") is { Length: > 0 } hold)
+        // look into it with psql (EXPLAIN ANALYZE, sizes) or time it again (--connection). The
+        // connection string is written into the file.
+        if (!reuse && Environment.GetEnvironmentVariable("FINSAM_BENCH_HOLD") is { Length: > 0 } hold)
         {
             await File.WriteAllTextAsync(hold, connection);
             Console.WriteLine($"  holding {connection} while {hold} exists");
@@ -67,8 +77,8 @@ public static class FollowUpBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| cases in store | run | read facts s | compute by municipality s | total s | compute by party s | active cases |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| cases | run | read facts s | compute by municipality s | total s | total cpu s (this process) | compute by party s | active cases |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         rows.ForEach(Console.WriteLine);
     }
 
