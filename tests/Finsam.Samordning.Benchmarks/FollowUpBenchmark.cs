@@ -17,11 +17,15 @@ public static class FollowUpBenchmark
 {
     private static readonly DateOnly Today = new(2026, 12, 31);
 
-    /// <summary>Runs the benchmark for each cumulative size in <paramref name="sizes"/>.</summary>
-    public static async Task RunAsync(IReadOnlyList<int> sizes)
+    /// <summary>
+    /// Runs the benchmark for each cumulative size in <paramref name="sizes"/>, <paramref name="runs"/>
+    /// times each. With <paramref name="connection"/> (a database an earlier run holds, see
+    /// FINSAM_BENCH_HOLD) it generates nothing and times that database's cases.
+    /// </summary>
+    public static async Task RunAsync(IReadOnlyList<int> sizes, int runs, string? connection)
     {
-        var cluster = PostgresCluster.Instance;
-        var connection = await cluster.CreateDatabaseAsync($"bench_followup_{Guid.NewGuid():N}");
+        var reuse = connection is not null;
+        connection ??= await PostgresCluster.Instance.CreateDatabaseAsync($"bench_followup_{Guid.NewGuid():N}");
         var options = new StoreOptions();
         PersistenceSetup.Configure(options, connection, development: false, Finsam.Samordning.Api.Features.FeaturesSetup.ConfigureDocuments);
         await using var store = new DocumentStore(options);
@@ -29,36 +33,81 @@ public static class FollowUpBenchmark
         Console.WriteLine($"Indicator tables benchmark: year 2026, {Environment.ProcessorCount} cores");
         var stored = 0;
         var rows = new List<string>();
-        foreach (var size in sizes)
+        foreach (var size in reuse ? [0] : sizes)
         {
             var generate = Stopwatch.StartNew();
             await Generate(store, size - stored, seed: stored + 1);
             stored = size;
             Console.WriteLine($"  generated up to {stored:N0} cases in {generate.Elapsed.TotalSeconds:0.0} s");
 
-            for (var run = 0; run < 2; run++)
+            for (var run = 0; run < runs; run++)
             {
+                // Each run starts from a collected heap: not the generation's garbage.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
                 await using var session = store.QuerySession();
-                var read = Stopwatch.StartNew();
-                var cases = await new FollowUpReader(session).CasesAsync(CancellationToken.None);
+                var (read, cpu) = (Stopwatch.StartNew(), Cpu());
+                var cases = await new FollowUpReader(session, store).FactsAsync(CancellationToken.None);
                 read.Stop();
                 var compute = Stopwatch.StartNew();
-                var report = IndicatorTables.Compute(cases.Select(c => c.FollowUp), [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Municipality, 5);
+                var report = IndicatorTables.Compute(cases, [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Municipality, 5);
                 compute.Stop();
+                var totalCpu = Cpu() - cpu;
                 var byParty = Stopwatch.StartNew();
-                IndicatorTables.Compute(cases.Select(c => c.FollowUp), [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Party, 5);
+                IndicatorTables.Compute(cases, [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Party, 5);
                 byParty.Stop();
-                var line = $"| {stored:N0} | {run + 1} | {read.Elapsed.TotalSeconds:0.00} | {compute.Elapsed.TotalSeconds:0.00} | {(read.Elapsed + compute.Elapsed).TotalSeconds:0.00} | {byParty.Elapsed.TotalSeconds:0.00} | {report.Tables[0].Total.Total.Display} |";
+                var line = $"| {cases.Count:N0} | {run + 1} | {read.Elapsed.TotalSeconds:0.00} | {compute.Elapsed.TotalSeconds:0.00} | " +
+                    $"{(read.Elapsed + compute.Elapsed).TotalSeconds:0.00} | {totalCpu.TotalSeconds:0.00} | {byParty.Elapsed.TotalSeconds:0.00} | {report.Tables[0].Total.Total.Display} |";
                 Console.WriteLine(line);
                 rows.Add(line);
             }
         }
 
+        // FINSAM_BENCH_HOLD=<file>: keep the database (and its cluster) while that file exists, to
+        // look into it with psql (EXPLAIN ANALYZE, sizes) or time it again (--connection). The
+        // connection string is written into the file.
+        if (!reuse && Environment.GetEnvironmentVariable("FINSAM_BENCH_HOLD") is { Length: > 0 } hold)
+        {
+            await File.WriteAllTextAsync(hold, connection);
+            Console.WriteLine($"  holding {connection} while {hold} exists");
+            while (File.Exists(hold))
+            {
+                await Task.Delay(1000);
+            }
+        }
+
         Console.WriteLine();
-        Console.WriteLine("| cases in store | run | read facts s | compute by municipality s | total s | compute by party s | active cases |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| cases | run | read facts s | compute by municipality s | total s | total cpu s (this process) | compute by party s | active cases |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         rows.ForEach(Console.WriteLine);
     }
+
+    /// <summary>
+    /// The computation alone: folds <paramref name="count"/> generated cases' facts in memory (no
+    /// database) and times a year's tables by municipality and by party, <paramref name="runs"/> times.
+    /// </summary>
+    public static void Compute(int count, int runs)
+    {
+        var generator = new CaseGenerator(7919, Today);
+        var random = new Random(31);
+        var cases = Enumerable.Range(0, count)
+            .Select(_ => WithSusData(generator.Next().Events, random).Aggregate((FollowUpFacts?)null, FollowUpFacts.Evolve)!)
+            .ToList();
+        Console.WriteLine($"Indicator tables, computation alone: year 2026, {count:N0} cases folded in memory, {Environment.ProcessorCount} cores");
+        for (var run = 0; run < runs; run++)
+        {
+            var (watch, cpu) = (Stopwatch.StartNew(), Cpu());
+            var report = IndicatorTables.Compute(cases, [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Municipality, 5);
+            var (byMunicipality, byMunicipalityCpu) = (watch.Elapsed, Cpu() - cpu);
+            IndicatorTables.Compute(cases, [], ReportingPeriod.Parse("2026")!, Today, IndicatorDimension.Party, 5);
+            Console.WriteLine($"  run {run + 1}: by municipality {byMunicipality.TotalSeconds:0.000} s (cpu {byMunicipalityCpu.TotalSeconds:0.000} s), " +
+                $"by party {(watch.Elapsed - byMunicipality).TotalSeconds:0.000} s (cpu {(Cpu() - cpu - byMunicipalityCpu).TotalSeconds:0.000} s), " +
+                $"active cases {report.Tables[0].Total.Total.Display}");
+        }
+    }
+
+    // This process's processor time over all its threads: on a shared machine less noisy than the clock.
+    private static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
 
     private static async Task Generate(IDocumentStore store, int count, int seed)
     {

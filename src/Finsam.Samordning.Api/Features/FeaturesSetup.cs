@@ -81,7 +81,12 @@ public static class FeaturesSetup
             .Duplicate(x => x.MunicipalityCode)
             .Duplicate(x => x.NextAttentionOn)
             .Duplicate(x => x.IndividualId!)
-            .Duplicate(x => x.RelatedPartyCodes, pgType: "text[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
+            .Duplicate(x => x.RelatedPartyCodes, pgType: "text[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin)
+            // Issue 15: the follow-up facts packed, what the indicator tables read. Marten gives a
+            // duplicated column an index; the packs are only ever read whole, so it is made a partial
+            // index of no rows (WHERE false): a b-tree of them would cost every write and refuse a pack
+            // over 2.7 kB.
+            .Duplicate(x => x.FollowUpPack, pgType: "bytea", configure: index => index.Predicate = "false");
 
         // One row per open flag, so the review queue filters, sorts and pages in the database.
         options.Projections.Add<Review.ReviewEntry.Projection>(ProjectionLifecycle.Inline);

@@ -87,6 +87,11 @@ public static class IndicatorTables
 
     private static readonly string[] Sexes = ["Kvinna", "Man"];
 
+    // Enum.ToString() looks the name up each time; a row key is asked for hundreds of thousands of times.
+    private static readonly Dictionary<PartyCode, string> PartyNames = Enum.GetValues<PartyCode>().ToDictionary(p => p, p => p.ToString());
+
+    private static string Name(PartyCode party) => PartyNames[party];
+
     /// <summary>Computes every table for <paramref name="period"/>.</summary>
     public static IndicatorReport Compute(IEnumerable<FollowUpFacts> cases, IEnumerable<AnonymousCount> anonymous, ReportingPeriod period, DateOnly today,
         IndicatorDimension by, int threshold)
@@ -95,94 +100,157 @@ public static class IndicatorTables
         var asOf = period.To < today ? period.To : today;
         var all = cases.Where(c => c.OpenedOn <= asOf).ToList();
         var active = all.Where(c => c.ActiveIn(from, asOf)).ToList();
+        // Most cases hold no meeting and no answers: the tables of those skip them before looking.
+        var withMeetings = active.Where(c => c.Meetings.Count > 0).ToList();
         bool In(DateOnly d) => d >= from && d <= asOf;
-        IEnumerable<string> CaseRows(FollowUpFacts c) => RowsOf(c, null, by, from, asOf);
+        // A case's rows are asked for by most tables: worked out once per case.
+        var caseRows = new Dictionary<FollowUpFacts, IReadOnlyList<string>>(all.Count, ReferenceEqualityComparer.Instance);
+        foreach (var c in all)
+        {
+            caseRows[c] = RowsOf(c, null, by, from, asOf);
+        }
+
+        IEnumerable<string> CaseRows(FollowUpFacts c) => caseRows[c];
         IEnumerable<string> InsatsRows(FollowUpFacts c, InsatsFacts i) => RowsOf(c, i, by, from, asOf);
         var rowHeader = RowHeader(by);
         // SUS records may be completed after the case closed: they count in the period they are dated in.
         var insatser = all.SelectMany(c => c.Insatser.Select(i => (Case: c, Insats: i))).ToList();
 
-        var tables = new List<IndicatorTable>
-        {
-            Count("active-cases", "Deltagare i aktiva ärenden", rowHeader, ["Nya i perioden", "Från tidigare perioder"],
+        Func<IndicatorTable>[] tables =
+        [
+            () => Count("active-cases", "Deltagare i aktiva ärenden", rowHeader, ["Nya i perioden", "Från tidigare perioder"],
                 active.Select(c => (CaseRows(c), c.OpenedOn >= from ? 0 : 1)), threshold),
-            Count("closed-cases", "Avslutade ärenden efter utfall", rowHeader, [.. Enum.GetValues<CaseOutcome>().Select(OutcomeLabel)],
+            () => Count("closed-cases", "Avslutade ärenden efter utfall", rowHeader, [.. Enum.GetValues<CaseOutcome>().Select(OutcomeLabel)],
                 active.Select(c => (Case: c, Close: c.Lifecycle.LastOrDefault(l => l.Closed && In(l.On))))
                     .Where(x => x.Close is not null)
                     .Select(x => (CaseRows(x.Case), (int)x.Close!.Outcome!.Value)), threshold),
-            Count("participants-started", "Påbörjade deltagare (SUS-start) efter kön", rowHeader, Sexes,
+            () => Count("participants-started", "Påbörjade deltagare (SUS-start) efter kön", rowHeader, Sexes,
                 insatser.Where(x => x.Insats.Start is { } s && In(s.RecordedOn)).Select(x => (InsatsRows(x.Case, x.Insats), (int)x.Insats.Start!.Sex)), threshold),
-            Count("participants-ended", "Avslutade deltagare (SUS-avslut) efter avslutsorsak", rowHeader,
+            () => Count("participants-ended", "Avslutade deltagare (SUS-avslut) efter avslutsorsak", rowHeader,
                 ["Avslutat", "Avbrutet: samtycke återkallat", "Avbrutet: avslutade själv", "Avbrutet: annat skäl", "Felregistrering"],
                 insatser.Where(x => x.Insats.End is { } e && In(e.RecordedOn)).Select(x => (InsatsRows(x.Case, x.Insats), EndColumn(x.Insats.End!))), threshold),
-            Count("occupation-before-after", "Sysselsättning före (rad) och efter (kolumn), avslutade deltagare", "Före",
+            () => Count("occupation-before-after", "Sysselsättning före (rad) och efter (kolumn), avslutade deltagare", "Före",
                 [.. Enum.GetValues<Occupation>().Select(OccupationLabel)],
                 insatser.Where(x => x.Insats is { Start: not null, End: { After: not null } e } && In(e.RecordedOn))
                     .Select(x => ((IEnumerable<string>)[OccupationLabel(x.Insats.Start!.Before.Occupation)], (int)x.Insats.End!.After!.Occupation)), threshold,
                 [.. Enum.GetValues<Occupation>().Select(OccupationLabel)]),
-            Count("parallelism", "Parallellitetsindex: andel ärendedagar med insatser från två eller fler parter", rowHeader,
+            () => Count("parallelism", "Parallellitetsindex: andel ärendedagar med insatser från två eller fler parter", rowHeader,
                 ["0 %", "1–24 %", "25–49 %", "50–74 %", "75–100 %"],
                 active.Select(c => (CaseRows(c), Bucket(ParallelShare(c, from, asOf)))), threshold),
-            Count("consent-coverage", "Samtyckestäckning: aktiva ärenden med giltigt samtycke periodens sista aktiva dag", rowHeader,
+            () => Count("consent-coverage", "Samtyckestäckning: aktiva ärenden med giltigt samtycke periodens sista aktiva dag", rowHeader,
                 ["Med giltigt samtycke", "Utan giltigt samtycke"],
                 active.Select(c => (CaseRows(c), c.Consents.Any(k => k.ValidOn(LastOpenDay(c, from, asOf))) ? 0 : 1)), threshold),
-            Count("flags", "Flaggor som restes i perioden, per regel", "Regel", ["Lösta vid periodens slut", "Öppna vid periodens slut"],
+            () => Count("flags", "Flaggor som restes i perioden, per regel", "Regel", ["Lösta vid periodens slut", "Öppna vid periodens slut"],
                 all.SelectMany(c => c.Flags).Where(f => In(f.RaisedOn))
                     .Select(f => ((IEnumerable<string>)[f.Rule], f.ClearedOn is { } cleared && cleared <= asOf ? 0 : 1)), threshold),
-            Count("sip-meetings", "SIP-möten som hölls i perioden", rowHeader, ["Personen deltog", "Personen deltog inte"],
-                active.SelectMany(c => c.Meetings.Where(m => In(m.HeldOn)).Select(m => (CaseRows(c), m.PersonPresent ? 0 : 1))), threshold),
-            Count("sip-follow-ups", "Uppföljningar av SIP som skulle hållas i perioden", rowHeader, ["Hölls i tid", "Missades"],
-                active.SelectMany(c => c.Meetings.Where(m => m.HeldOn <= asOf && m.NextFollowUpOn is { } due && In(due))
+            () => Count("sip-meetings", "SIP-möten som hölls i perioden", rowHeader, ["Personen deltog", "Personen deltog inte"],
+                withMeetings.SelectMany(c => c.Meetings.Where(m => In(m.HeldOn)).Select(m => (CaseRows(c), m.PersonPresent ? 0 : 1))), threshold),
+            () => Count("sip-follow-ups", "Uppföljningar av SIP som skulle hållas i perioden", rowHeader, ["Hölls i tid", "Missades"],
+                withMeetings.SelectMany(c => c.Meetings.Where(m => m.HeldOn <= asOf && m.NextFollowUpOn is { } due && In(due))
                     .Select(m => (CaseRows(c), c.Meetings.Any(n => n.HeldOn > m.HeldOn && n.HeldOn <= m.NextFollowUpOn) ? 0 : 1))), threshold),
-            Count("anonymous-participants", $"Anonymt räknade deltagare med startår {from.Year} (utan samtycke eller med skyddad identitet)",
+            () => Count("anonymous-participants", $"Anonymt räknade deltagare med startår {from.Year} (utan samtycke eller med skyddad identitet)",
                 by == IndicatorDimension.InsatsKind ? "Insats" : "Part", Sexes,
                 anonymous.Where(a => a.StartYear == from.Year)
                     .Select(a => ((IEnumerable<string>)[by == IndicatorDimension.InsatsKind ? $"{a.Party}:{a.Kind}" : a.Party.ToString()], (int)a.Sex)), threshold),
-            Count("progress-change", "Förändring per indikator i personens enkätsvar, första mot senaste (senaste svaret i perioden)", "Indikator",
+            () => Count("progress-change", "Förändring per indikator i personens enkätsvar, första mot senaste (senaste svaret i perioden)", "Indikator",
                 ["Bättre", "Oförändrat", "Sämre"],
-                active.Select(c => c.Answers.Where(a => a.Respondent == Respondent.Person && a.Version == ProgressQuestionnaire.Version && a.AnsweredOn <= asOf)
+                active.Where(c => c.Answers.Count >= 2).Select(c => c.Answers.Where(a => a.Respondent == Respondent.Person && a.Version == ProgressQuestionnaire.Version && a.AnsweredOn <= asOf)
                         .OrderBy(a => a.AnsweredOn).ToList())
                     .Where(a => a.Count >= 2 && In(a[^1].AnsweredOn))
                     .SelectMany(a => ProgressQuestionnaire.For(Respondent.Person).Select((q, i) =>
                         ((IEnumerable<string>)[q.Code], Math.Sign(a[0].Scores[i] - a[^1].Scores[i]) + 1))), threshold,
                 [.. ProgressQuestionnaire.For(Respondent.Person).Select(q => q.Code)]),
-        };
+        ];
 
-        var statistics = new List<StatisticTable>
-        {
-            Statistic("days-to-first-insats", "Dagar från öppnat ärende till första påbörjade insats", rowHeader,
+        Func<StatisticTable>[] statistics =
+        [
+            () => Statistic("days-to-first-insats", "Dagar från öppnat ärende till första påbörjade insats", rowHeader,
                 active.Select(c => (Case: c, First: c.Insatser.Where(i => i.StartedOn <= asOf).Select(i => i.StartedOn).Min()))
                     .Where(x => x.First is { } d && In(d))
                     .Select(x => (CaseRows(x.Case), x.First!.Value.DayNumber - x.Case.OpenedOn.DayNumber)), threshold),
-            Statistic("waiting-days", "Väntedagar från planerad till påbörjad insats, per part", "Part",
+            () => Statistic("waiting-days", "Väntedagar från planerad till påbörjad insats, per part", "Part",
                 insatser.Where(x => x.Insats.StartedOn is { } s && In(s))
-                    .Select(x => ((IEnumerable<string>)[x.Insats.Party.ToString()], x.Insats.StartedOn!.Value.DayNumber - x.Insats.PlannedOn.DayNumber)), threshold),
-            Statistic("flag-resolution-days", "Dagar från flagga till lösning, per regel", "Regel",
+                    .Select(x => ((IEnumerable<string>)[Name(x.Insats.Party)], x.Insats.StartedOn!.Value.DayNumber - x.Insats.PlannedOn.DayNumber)), threshold),
+            () => Statistic("flag-resolution-days", "Dagar från flagga till lösning, per regel", "Regel",
                 all.SelectMany(c => c.Flags).Where(f => f.ClearedOn is { } d && In(d))
                     .Select(f => ((IEnumerable<string>)[f.Rule], f.ClearedOn!.Value.DayNumber - f.RaisedOn.DayNumber)), threshold),
-        };
+        ];
 
-        return new IndicatorReport(period.Code, period.From, period.To, asOf, by, threshold, tables, statistics);
+        // The tables are independent of each other: built side by side, kept in their order.
+        return new IndicatorReport(period.Code, period.From, period.To, asOf, by, threshold, Build(tables), Build(statistics));
+    }
+
+    private static T[] Build<T>(Func<T>[] tables)
+    {
+        var built = new T[tables.Length];
+        Parallel.For(0, tables.Length, i => built[i] = tables[i]());
+        return built;
     }
 
     /// <summary>The share of the case's open days in the period on which insatser of two or more parties were ongoing.</summary>
     public static double ParallelShare(FollowUpFacts c, DateOnly from, DateOnly asOf)
     {
-        var started = c.Insatser.Where(i => i.StartedOn <= asOf && !(i.EndedOn < from)).ToList();
-        var spans = c.OpenSpans(asOf).ToList();
-        int open = 0, parallel = 0;
-        for (var d = from > c.OpenedOn ? from : c.OpenedOn; d <= asOf; d = d.AddDays(1))
+        var first = from > c.OpenedOn ? from : c.OpenedOn;
+        if (first > asOf)
         {
-            if (!spans.Any(s => s.From <= d && (s.To is not { } end || end > d)))
+            return 0;
+        }
+
+        var started = c.Insatser.Where(i => i.StartedOn <= asOf && !(i.EndedOn < from)).ToList();
+        if (!started.Exists(i => i.Party != started[0].Party))
+        {
+            // No day can have insatser of two parties: the share is nought, however many days were open.
+            return 0;
+        }
+
+        var spans = c.OpenSpans(asOf).ToList();
+        // Whether a day is open, and whether insatser of two parties are ongoing on it, changes only on
+        // a day a span, an insats or a pause starts or ends. So each stretch between such days is
+        // judged on its first day, as a day on its own would be, and counts all its days: a few
+        // judgements per case instead of one per day of the period.
+        var changes = new SortedSet<int> { first.DayNumber, asOf.DayNumber + 1 };
+        void Change(DateOnly? day)
+        {
+            if (day is { } d && d > first && d <= asOf)
             {
-                continue;
+                changes.Add(d.DayNumber);
+            }
+        }
+
+        foreach (var span in spans)
+        {
+            Change(span.From);
+            Change(span.To);
+        }
+
+        foreach (var insats in started)
+        {
+            Change(insats.StartedOn);
+            Change(insats.EndedOn);
+            foreach (var pause in insats.Pauses ?? [])
+            {
+                Change(pause.From);
+                Change(pause.To);
+            }
+        }
+
+        int open = 0, parallel = 0, stretchStart = -1;
+        foreach (var next in changes)
+        {
+            if (stretchStart >= 0)
+            {
+                var (d, days) = (DateOnly.FromDayNumber(stretchStart), next - stretchStart);
+                if (spans.Any(s => s.From <= d && (s.To is not { } end || end > d)))
+                {
+                    open += days;
+                    if (started.Where(i => i.OngoingOn(d, asOf)).Select(i => i.Party).Distinct().Skip(1).Any())
+                    {
+                        parallel += days;
+                    }
+                }
             }
 
-            open++;
-            if (started.Count > 1 && started.Where(i => i.OngoingOn(d, asOf)).Select(i => i.Party).Distinct().Skip(1).Any())
-            {
-                parallel++;
-            }
+            stretchStart = next;
         }
 
         return open == 0 ? 0 : (double)parallel / open;
@@ -226,19 +294,24 @@ public static class IndicatorTables
     };
 
     // A case unit (insats null) or an insats unit: the rows it counts under.
-    private static IEnumerable<string> RowsOf(FollowUpFacts c, InsatsFacts? insats, IndicatorDimension by, DateOnly from, DateOnly asOf)
+    private static IReadOnlyList<string> RowsOf(FollowUpFacts c, InsatsFacts? insats, IndicatorDimension by, DateOnly from, DateOnly asOf)
     {
         IEnumerable<string> rows = by switch
         {
             IndicatorDimension.Municipality => [c.MunicipalityCode],
             IndicatorDimension.TargetGroup => c.TargetGroups.Select(g => g.ToString()),
-            IndicatorDimension.Party when insats is not null => [insats.Party.ToString()],
-            IndicatorDimension.Party => c.Parties.Where(p => p.From <= asOf && !(p.To is { } to && to < from)).Select(p => p.Party.ToString()),
+            IndicatorDimension.Party when insats is not null => [Name(insats.Party)],
+            IndicatorDimension.Party => c.Parties.Where(p => p.From <= asOf && !(p.To is { } to && to < from)).Select(p => Name(p.Party)),
             IndicatorDimension.InsatsKind when insats is not null => [$"{insats.Party}:{insats.Kind}"],
             IndicatorDimension.InsatsKind => c.Insatser.Where(i => i.PlannedOn <= asOf && !(i.EndedOn < from)).Select(i => $"{i.Party}:{i.Kind}"),
             IndicatorDimension.Sex => [SexOf(insats is null ? c.Insatser : [insats], asOf)],
             _ => ["Totalt"],
         };
+        if (rows is IReadOnlyList<string> { Count: 1 } one)
+        {
+            return one;
+        }
+
         var distinct = rows.Distinct().ToList();
         return distinct.Count == 0 ? [Missing] : distinct;
     }

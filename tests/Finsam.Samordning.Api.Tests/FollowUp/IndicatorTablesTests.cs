@@ -51,8 +51,14 @@ public sealed class IndicatorTablesTests(ApiFactory api) : IClassFixture<ApiFact
         await _af.Ok($"{later}/interventions", new { kind = "kartlaggning", plannedStart = "2026-03-12", plannedOn = "2026-03-10" });
         Assert.Equal(first, await _lead.GetStringAsync(url));
 
-        // Without the stored facts every case is folded from its events again: the same figures.
-        await api.Scalar("update finsam.mt_doc_casefile set data = data - 'followUp'");
+        // A pack of another format (a code list changed since it was written) is not read: those cases
+        // are folded from their events, with the same figures.
+        await api.Scalar("update finsam.mt_doc_casefile set follow_up_pack = '\\x00000000'::bytea where id in (select id from finsam.mt_doc_casefile limit 3)");
+        Assert.Equal(first, await _lead.GetStringAsync(url));
+
+        // Files written before the facts or the packs existed: every case is folded from its events,
+        // with the same figures.
+        await api.Scalar("update finsam.mt_doc_casefile set data = data - 'followUp', follow_up_pack = null");
         Assert.Equal(first, await _lead.GetStringAsync(url));
         var april = System.Text.Json.JsonSerializer.Deserialize<IndicatorReport>(await _lead.GetStringAsync("/api/v1/follow-up/indicators?period=2026"), Http.Json)!;
         Assert.Equal(9, april.Tables.Single(t => t.Code == "active-cases").Total.Total.Value);

@@ -10,7 +10,7 @@ public sealed class IndicatorTableSpecs(Xunit.Abstractions.ITestOutputHelper out
     private static readonly DateOnly Today = new(2026, 12, 1);
 
     // Case n: opened on Feb 1 + n, SOC and AF on it, AF's insats planned at once and started n days later; every third closed on Feb 20 with work.
-    private static List<ICaseEvent> Case(int n, string municipality = "1282", Sex? sex = null)
+    internal static List<ICaseEvent> Case(int n, string municipality = "1282", Sex? sex = null)
     {
         var id = Guid.Parse($"00000000-0000-7000-8000-{n:000000000000}");
         var insats = Guid.Parse($"00000000-0000-7000-9000-{n:000000000000}");
@@ -37,7 +37,7 @@ public sealed class IndicatorTableSpecs(Xunit.Abstractions.ITestOutputHelper out
     }
 
     // What happens later, dated after February: a reopening, a new insats, a late close, a consent, a flag.
-    private static IEnumerable<ICaseEvent> Later(int n)
+    internal static IEnumerable<ICaseEvent> Later(int n)
     {
         var id = Guid.Parse($"00000000-0000-7000-8000-{n:000000000000}");
         var march = new DateOnly(2026, 3, 5 + n % 20);

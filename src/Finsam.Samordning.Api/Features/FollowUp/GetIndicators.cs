@@ -51,9 +51,9 @@ public sealed record GetIndicators(string? Period, IndicatorDimension By) : IReq
     {
         public async Task<IndicatorReport> Handle(GetIndicators request, CancellationToken cancellationToken)
         {
-            var cases = await reader.CasesAsync(cancellationToken);
+            var cases = await reader.FactsAsync(cancellationToken);
             var anonymous = await reader.AnonymousAsync(cancellationToken);
-            return IndicatorTables.Compute(cases.Select(c => c.FollowUp), anonymous, ReportingPeriod.Parse(request.Period)!, calendar.Today, request.By,
+            return IndicatorTables.Compute(cases, anonymous, ReportingPeriod.Parse(request.Period)!, calendar.Today, request.By,
                 options.Value.SuppressionThreshold);
         }
     }
