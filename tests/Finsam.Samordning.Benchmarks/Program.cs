@@ -1,7 +1,7 @@
 using Finsam.Samordning.Benchmarks;
 
 // Usage:
-//   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- stall-scan [--cases 100000,300000] [--due-percent 1] [--connection <database an earlier run generated>]
+//   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- stall-scan [--cases 100000,300000] [--due-percent 1] [--connection <database an earlier run generated, or an empty one to generate into>] [--generate-only]
 //   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- load [--seconds 30] [--seed-cases 100000] [--clients 8] [--warm-up 30]
 //   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- follow-up [--cases 100000] [--runs 5] [--connection <held database>]
 //   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- follow-up-compute [--cases 100000] [--runs 3]
@@ -17,7 +17,7 @@ switch (command)
     case "stall-scan":
         var sizes = Option("--cases", "100000,300000").Split(',').Select(int.Parse).ToList();
         await StallScanBenchmark.RunAsync(sizes, double.Parse(Option("--due-percent", "1"), System.Globalization.CultureInfo.InvariantCulture),
-            args.Contains("--connection") ? Option("--connection", "") : null);
+            args.Contains("--connection") ? Option("--connection", "") : null, args.Contains("--generate-only"));
         break;
     case "load":
         await LoadBenchmark.RunAsync(int.Parse(Option("--seconds", "30")), int.Parse(Option("--seed-cases", "100000")), int.Parse(Option("--clients", "8")),

@@ -23,8 +23,10 @@ public static class StallScanBenchmark
     /// <summary>Runs the benchmark for each cumulative size in <paramref name="sizes"/>.</summary>
     /// <param name="sizes">Cumulative store sizes.</param>
     /// <param name="duePercent">Share of the store due in the incremental scan.</param>
-    /// <param name="reuse">A database an earlier run generated (its connection string): its cases are scanned as they are, nothing is generated.</param>
-    public static async Task RunAsync(IReadOnlyList<int> sizes, double duePercent, string? reuse = null)
+    /// <param name="reuse">A database an earlier run generated (its connection string): its cases are scanned as they are, nothing is generated.
+    /// An empty one is generated into, and kept.</param>
+    /// <param name="generateOnly">Only generate (into <paramref name="reuse"/>), then stop: a template to copy for repeated scans.</param>
+    public static async Task RunAsync(IReadOnlyList<int> sizes, double duePercent, string? reuse = null, bool generateOnly = false)
     {
         var connection = reuse ?? await PostgresCluster.Instance.CreateDatabaseAsync($"bench_stall_{Guid.NewGuid():N}");
         var options = new StoreOptions();
@@ -41,7 +43,7 @@ public static class StallScanBenchmark
         {
             await using var session = store.QuerySession();
             ids.AddRange(await session.QueryAsync<Guid>($"select id from {PersistenceSetup.Schema}.mt_streams order by id"));
-            sizes = [ids.Count];
+            sizes = ids.Count == 0 ? sizes : [ids.Count];
         }
 
         var rows = new List<string[]>();
@@ -53,6 +55,10 @@ public static class StallScanBenchmark
             var added = await Generate(store, size - ids.Count, seed: ids.Count + 1, ids);
             generate.Stop();
             Console.WriteLine($"  generated {added:N0} cases ({ids.Count:N0} in store) in {generate.Elapsed.TotalSeconds:0.0} s ({added / generate.Elapsed.TotalSeconds:N0} cases/s)");
+            if (generateOnly)
+            {
+                continue;
+            }
 
             // Fresh statistics, as a production table would have: the due query must use its index.
             await using (var session = store.LightweightSession())
@@ -68,6 +74,11 @@ public static class StallScanBenchmark
                 var stored = await session.QueryAsync<string>(
                     $"select round(avg(pg_column_size(data))) || ' B stored, ' || round(avg(length(data::text))) || ' B of JSON' from {PersistenceSetup.Schema}.mt_doc_casefile tablesample system (1)");
                 Console.WriteLine($"  case file: {stored[0]} on average");
+                // What the JSON is made of: each part is rewritten with the whole file on every write.
+                var parts = await session.QueryAsync<string>(
+                    "select string_agg(k || ' ' || round(l) || ' B', ', ' order by l desc) from (select k, avg(length((data -> k)::text)) as l " +
+                    $"from {PersistenceSetup.Schema}.mt_doc_casefile tablesample system (1), jsonb_object_keys(data) as k group by k) as p");
+                Console.WriteLine($"  case file parts (JSON): {parts[0]}");
             }
 
             // After generation every case is due (something happened to all of them): the full
@@ -82,7 +93,7 @@ public static class StallScanBenchmark
             var dueCount = (int)(ids.Count * duePercent / 100);
             await Touch(store, ids, dueCount, seed: size + 1);
             var share = await scanner.RunAsync(fullSweep: false, CancellationToken.None);
-            Console.WriteLine($"  full: read {full.ReadMs} ms, rules {full.RulesMs} ms, write {full.WriteMs} ms; {duePercent}% due: read {share.ReadMs} ms, rules {share.RulesMs} ms, write {share.WriteMs} ms");
+            Console.WriteLine($"  full: read {full.ReadMs} ms, rules {full.RulesMs} ms, write {full.WriteMs} ms, raised {full.Raised}, cleared {full.Cleared}, notified {full.Notified}; {duePercent}% due: read {share.ReadMs} ms, rules {share.RulesMs} ms, write {share.WriteMs} ms");
             rows.Add(
             [
                 ids.Count.ToString("N0"), $"{generate.Elapsed.TotalSeconds:0}",

@@ -49,6 +49,9 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
     /// <summary>Cases read per round trip.</summary>
     public const int BatchSize = 500;
 
+    /// <summary>Cases whose flag events are appended in one transaction.</summary>
+    public const int AppendChunk = 50;
+
     /// <summary>Batches in flight at once.</summary>
     public static readonly int Parallelism = Math.Max(2, Environment.ProcessorCount);
 
@@ -224,14 +227,22 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
             return ([], 0);
         }
 
-        var applied = changed;
+        var applied = new List<(ScanRow Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)>(changed.Count);
         var conflicts = 0;
-        if (!await Append(changed, ct))
+        // A transaction per few cases, not per batch: Marten's unit of work checks each stored document
+        // against every operation queued before it, so a session's cost grows with the square of its
+        // operations, and a full sweep queues some 18 per case (flag events, review entries, notices).
+        foreach (var part in changed.Chunk(AppendChunk))
         {
+            if (await Append(part, ct))
+            {
+                applied.AddRange(part);
+                continue;
+            }
+
             // Someone else wrote to one of the cases meanwhile (another scanner, a handläggare): the
-            // batch rolled back whole, so append case by case and skip those that moved on.
-            applied = [];
-            foreach (var one in changed)
+            // part rolled back whole, so append case by case and skip those that moved on.
+            foreach (var one in part)
             {
                 if (await Append([one], ct))
                 {
