@@ -5,6 +5,7 @@ using Finsam.Samordning.Domain.Stalls;
 using FluentValidation;
 using Marten;
 using MediatR;
+using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.Admin;
 
@@ -58,9 +59,7 @@ public sealed record UpdateStallRules(IReadOnlyList<StallRuleSetting> Rules, str
             .WithDescription("Enables or disables rules and sets their thresholds (no negative days; counts at least 1 where a rule counts). " +
                 "Every process uses the stored settings from its next scan; a full sweep is queued so every case is judged by the new thresholds.")
             .Produces<IReadOnlyList<StallRuleSetting>>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status403Forbidden);
     }
 
     /// <summary>No unknown rules, no negative days, sensible counts.</summary>

@@ -4,6 +4,7 @@ using FluentValidation;
 using Marten;
 using MediatR;
 using Npgsql;
+using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.Audit;
 
@@ -39,9 +40,7 @@ public sealed record ListAccessLog(Guid? CaseId, Guid? IndividualId, string? Use
                 "individualId the registrations that matched the person. Answers \"who looked at my case\". For granskare only; the log is append-only, " +
                 "and a request is answered only once its row is stored.")
             .Produces<AccessLogPage>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status403Forbidden);
     }
     internal sealed class Validator : AbstractValidator<ListAccessLog>
     {

@@ -175,11 +175,7 @@ internal sealed class AwarenessEndpoints : IEndpoint
             .WithDescription(description)
             .Accepts<TBody>("application/json")
             .Produces<AwarenessWritten>(created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
     internal static AwarenessView View(AwarenessState s, DateOnly today, RuleSettings rule) =>
         new(s.Id, s.IndividualId, s.Source, s.KnownOn, s.Attempts, s.CaseId, AwarenessDecider.NoAnswer(s, today, rule));

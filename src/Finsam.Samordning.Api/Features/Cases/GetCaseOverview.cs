@@ -37,9 +37,7 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
                 "Consent is judged as it stands today, also for asOf views. Free text of a person since erased reads as \"[raderad / erased]\". " +
                 "404 to a party with no relation to the case.")
             .Produces<CaseOverviewResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         private static async Task<IResult> Handle(Guid id, DateOnly? asOf, HttpContext http, IMediator mediator, CancellationToken ct)
         {

@@ -3,6 +3,7 @@ using FluentValidation;
 using Marten;
 using Marten.Pagination;
 using MediatR;
+using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.Cases;
 
@@ -66,8 +67,7 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
                 "the samverkansledare lists all, with target groups withheld where no consent opens them to the förbund. " +
                 "party, status and targetGroup take the names of their values, in any case (status=open).")
             .Produces<CasePage>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems();
     }
     internal sealed class Validator : AbstractValidator<ListCases>
     {

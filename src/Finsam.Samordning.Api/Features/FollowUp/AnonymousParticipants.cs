@@ -6,6 +6,7 @@ using FluentValidation;
 using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;
 
@@ -60,9 +61,7 @@ public sealed record CountAnonymousParticipant(AnonymousParticipantRequest Body,
                 "it is counted in the indicator tables' anonymous table. Do not also record participant data on a case for the same insats.")
             .Accepts<AnonymousParticipantRequest>("application/json")
             .Produces<AnonymousParticipant>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status403Forbidden);
     }
 
     /// <summary>Validator: a kind of the caller's party, a plausible year, a sex.</summary>

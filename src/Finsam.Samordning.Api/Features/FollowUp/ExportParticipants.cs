@@ -7,6 +7,7 @@ using Finsam.Samordning.Domain.FollowUp;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Options;
+using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;
 
@@ -66,9 +67,7 @@ public sealed record ExportParticipants(string? Period, string? ExportKey) : IRe
                 "förbund for the insats' party, the line holds party, insats, start year and sex only (anonym = ja). Registrations in error are left out. " +
                 "Streamed, semicolon-separated, UTF-8 with BOM. Samverkansledare and administrator only; the access log records the export with the cases in it.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status403Forbidden);
     }
 
     internal sealed class Validator : AbstractValidator<ExportParticipants>

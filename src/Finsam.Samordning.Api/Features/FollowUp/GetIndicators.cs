@@ -31,9 +31,7 @@ public sealed record GetIndicators(string? Period, IndicatorDimension By) : IReq
                 "dates up to the period's end, so a past period always gives the same figures. Cells below the threshold (Finsam:FollowUp:SuppressionThreshold, " +
                 "default 5) print \"<5\", and further cells \"..\" so that no total reveals them. Samverkansledare and administrator only.")
             .Produces<IndicatorReport>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status403Forbidden);
     }
 
     internal sealed class Validator : AbstractValidator<GetIndicators>

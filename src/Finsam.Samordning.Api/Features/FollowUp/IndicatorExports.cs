@@ -4,6 +4,7 @@ using ClosedXML.Excel;
 using Finsam.Samordning.Api.Infrastructure.Access;
 using Finsam.Samordning.Domain.FollowUp;
 using MediatR;
+using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;
 
@@ -33,9 +34,7 @@ internal sealed class IndicatorExports : IEndpoint
             .WithDescription("Every table one after the other, separated by a blank line: a line with its code and title, its header, its rows and the totals; " +
                 "semicolon-separated, UTF-8 with BOM (opens in Swedish Excel). Suppressed cells print \"<5\" or \"..\"." + Description)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status403Forbidden);
 
         api.MapGet("/follow-up/indicators.xlsx",
                 async (string? period, string? by, HttpContext http, IMediator mediator, AccessContext access, CancellationToken ct) =>
@@ -62,9 +61,7 @@ internal sealed class IndicatorExports : IEndpoint
             .WithDescription("One sheet per table (named by its code) with its title, header, rows and totals, and a first sheet naming the period, " +
                 "dimension and threshold. Suppressed cells hold the text \"<5\" or \"..\"." + Description)
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status403Forbidden);
     }
 
     /// <summary>Stores the export's access-log row, then hands back the body to stream to.</summary>

@@ -8,6 +8,7 @@ using FluentValidation;
 using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.Inbox;
 
@@ -56,9 +57,7 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
                 "more. Each notice passed the secrecy rules when it was written and passes them again now (a revoked consent or a party that left " +
                 "hides it). Newest first; unread=true for unread only, mine=true for those addressed to the caller as the case's caseworker.")
             .Produces<InboxPage>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status403Forbidden);
     }
 
     internal sealed class Validator : AbstractValidator<ReadInbox>

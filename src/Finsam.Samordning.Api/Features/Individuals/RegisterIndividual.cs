@@ -9,6 +9,7 @@ using FluentValidation;
 using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.Individuals;
 
@@ -52,10 +53,7 @@ public sealed record RegisterIndividual(RegisterIndividualRequest Body, Actor By
                 "holding the data it gave, and learns nothing about who else knows the person. Cases refer to the individual by id only.")
             .Accepts<RegisterIndividualRequest>("application/json")
             .Produces<IndividualRegistered>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
     }
 
     /// <summary>Validator: the number's date and check digit, lengths.</summary>

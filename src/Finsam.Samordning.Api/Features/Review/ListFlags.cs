@@ -74,9 +74,7 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
                 "status: open (default), unacknowledged, acknowledged or snoozed (put aside until a later day; not in the others); severity: critical, warning or advice; rule: a stall rule code or ManualConcern. " +
                 "Acknowledged flags stay in the queue until cleared. A handläggare sees the cases their party is related to.")
             .Produces<ReviewPage>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status403Forbidden);
     }
     internal sealed class Validator : AbstractValidator<ListFlags>
     {

@@ -8,6 +8,7 @@ using FluentValidation.Results;
 using MediatR;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.SipDocument;
 
@@ -36,9 +37,7 @@ internal sealed class GetSipPlan : IEndpoint
                 "date, the consents in force, and a completeness check naming what is missing (no plan lead, no follow-up date, a need no " +
                 "one answers for, ...). " + Formats)
             .Produces<SipPlanDocument>(StatusCodes.Status200OK, "application/json", "text/html")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         api.MapGet("/cases/{id:guid}/sip-plan/min-plan", MinPlan)
             .RequireAuthorization(Policies.CaseReader)
@@ -47,9 +46,7 @@ internal sealed class GetSipPlan : IEndpoint
             .WithSummary("Min plan: the SIP for the person")
             .WithDescription("The plan in plain Swedish for the person: what I will do, who helps me with what, whom to call, when we meet next. " + Formats)
             .Produces<MinPlanDocument>(StatusCodes.Status200OK, "application/json", "text/html")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> Plan(Guid id, DateOnly? asOf, string? format, HttpContext http, IMediator mediator, CancellationToken ct)

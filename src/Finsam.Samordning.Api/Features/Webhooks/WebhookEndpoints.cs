@@ -69,9 +69,7 @@ public sealed record RegisterWebhook(string? Url, IReadOnlyList<NoticeKind>? Kin
                     "is answered here once. Failures are retried with exponential back-off and end in the dead letters.")
                 .Accepts<RegisterWebhookRequest>("application/json")
                 .Produces<WebhookView>(StatusCodes.Status201Created)
-                .ProducesValidationProblem()
-                .ProducesProblem(StatusCodes.Status401Unauthorized)
-                .ProducesProblem(StatusCodes.Status403Forbidden);
+                .ProducesProblems(StatusCodes.Status403Forbidden);
             api.MapGet("/webhooks", async (HttpContext http, IQuerySession session, CancellationToken ct) =>
                 {
                     var inbox = Owner(CurrentUser.Of(http));
@@ -171,9 +169,7 @@ internal sealed class WebhookAdminEndpoints : IEndpoint
             .WithDescription("Deliveries newest first, with every attempt (time, HTTP status or error type). status: pending, delivered or dead (the dead " +
                 "letters). The log names the webhook and the notice kind, not the case. Administrators only.")
             .Produces<List<DeliveryLogItem>>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status403Forbidden);
         api.MapPost("/admin/webhooks/deliveries/{deliveryId:guid}/replay", async (Guid deliveryId, IDocumentSession session, TimeProvider time,
                 CancellationToken ct) =>
             {

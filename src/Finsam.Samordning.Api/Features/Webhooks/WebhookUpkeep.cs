@@ -6,6 +6,7 @@ using FluentValidation;
 using Marten;
 using MediatR;
 using Microsoft.Extensions.Options;
+using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.Webhooks;
 
@@ -53,10 +54,7 @@ public sealed record ChangeWebhook(Guid Id, WebhookChangeKind Change, string? Ur
                     "Other servers see the change within Finsam:Webhooks:DirectoryTtl (30 s); what they write meanwhile is cancelled when it is due.")
                 .Accepts<UpdateWebhookRequest>("application/json")
                 .Produces<WebhookView>()
-                .ProducesValidationProblem()
-                .ProducesProblem(StatusCodes.Status401Unauthorized)
-                .ProducesProblem(StatusCodes.Status403Forbidden)
-                .ProducesProblem(StatusCodes.Status404NotFound);
+                .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
             api.MapDelete("/webhooks/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, WebhookDirectory directory, CancellationToken ct) =>
                 {
                     await Send(Other(id, WebhookChangeKind.Delete, http), mediator, directory, ct);
