@@ -97,6 +97,8 @@ public static partial class LoadBenchmark
             return response.StatusCode == HttpStatusCode.OK;
         });
 
+        api.Progress("warm-up");
+
         // (b) case openings.
         var opened = new ConcurrentBag<(int Client, Guid Id, long Version)>();
         var cpu = new CpuMeter(api, cluster.Port);
@@ -109,6 +111,7 @@ public static partial class LoadBenchmark
             return true;
         });
         var openCpu = cpu.PerRequest(cpuBefore, open, seconds / 2);
+        api.Progress("openings");
 
         // (a) one-event commands: a contact on the client's own cases, with If-Match and Idempotency-Key.
         var mine = opened.GroupBy(o => o.Client).ToDictionary(g => g.Key, g => g.Select(o => (o.Id, Version: o.Version)).ToArray());
@@ -130,6 +133,7 @@ public static partial class LoadBenchmark
             return true;
         });
         var contactsCpu = cpu.PerRequest(cpuBefore, contacts, seconds);
+        api.Progress("contacts");
 
         // (c) overview reads, random cases from the seeded store.
         var random = new ThreadLocal<Random>(() => new Random(Environment.CurrentManagedThreadId));
@@ -144,6 +148,7 @@ public static partial class LoadBenchmark
             return response.StatusCode == HttpStatusCode.OK;
         });
         var readsCpu = cpu.PerRequest(cpuBefore, reads, seconds);
+        api.Progress("overview reads");
 
         // (d) one hot case, all clients, If-Match; a 412 means read the ETag again and retry.
         var (hot, hotVersion) = await Open(http, tokens[0]);
@@ -178,6 +183,7 @@ public static partial class LoadBenchmark
             return false;
         });
         var hotPhaseCpu = cpu.PerRequest(cpuBefore, hotPhase, seconds / 2);
+        api.Progress("hot case");
 
         var rss = api.PeakRssMb();
         var rssNow = api.RssNow();
@@ -543,6 +549,9 @@ public static partial class LoadBenchmark
                 ? $"{long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024:N0} MB" : "?";
             return $"anonymous {Mb("RssAnon:")}, files {Mb("RssFile:")}";
         }
+
+        /// <summary>Prints the memory after a phase, to see which phase sets the peak.</summary>
+        public void Progress(string phase) => Console.WriteLine($"  after {phase}: peak RSS {PeakRssMb():N0} MB, now {RssNow()}");
 
         public long PeakRssMb()
         {

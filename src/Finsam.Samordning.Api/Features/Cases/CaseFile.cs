@@ -149,6 +149,18 @@ public sealed record CaseFile
     /// <summary>Inline projection of the file: one document per stream.</summary>
     public sealed class Projection : SingleStreamProjection<CaseFile, Guid>
     {
+        /// <summary>Declares the case events as the only ones this projection folds.</summary>
+        // Without a declared type Marten hands the projection every stream appended to, and it loads
+        // a case file for each: every write to a kännedom record's stream also read one.
+        public Projection()
+        {
+            foreach (var type in typeof(ICaseEvent).Assembly.GetTypes()
+                         .Where(t => typeof(ICaseEvent).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }))
+            {
+                IncludeType(type);
+            }
+        }
+
         /// <inheritdoc />
         public override CaseFile? Evolve(CaseFile? snapshot, Guid id, IEvent e) =>
             e.Data is ICaseEvent caseEvent ? Project(snapshot, caseEvent)?.Stamped(e.Version) : snapshot;
