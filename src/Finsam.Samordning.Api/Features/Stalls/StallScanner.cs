@@ -32,10 +32,6 @@ public sealed record StallScanReport(int CasesExamined, int Raised, int Cleared,
 /// <param name="Version">The stream version the row was built from.</param>
 public sealed record ScanRow(Guid Id, StallFacts Facts, IReadOnlyList<OpenFlag> OpenFlags, long Version);
 
-/// <summary>The parts of a case file the scan reads.</summary>
-/// <param name="Facts">What the rules judge.</param>
-/// <param name="OpenFlags">Flags open now.</param>
-public sealed record ScanParts(StallFacts Facts, List<OpenFlag> OpenFlags);
 
 /// <summary>
 /// The stall scan. Reads only cases due by today (<see cref="CaseFile.NextAttentionOn"/>, indexed),
@@ -156,8 +152,9 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            // Only the parts the rules read, not the whole file (the decider's state, the overview).
-            "select d.id, d.mt_version, jsonb_build_object('facts', d.data -> 'facts', 'openFlags', d.data -> 'overview' -> 'flags') " +
+            // Only the parts the rules read, not the whole file (the decider's state, the overview),
+            // as two columns: building one object of them cost a third more of PostgreSQL's time.
+            "select d.id, d.mt_version, d.data -> 'facts', d.data -> 'overview' -> 'flags' " +
             $"from {PersistenceSetup.Schema}.mt_doc_casefile as d where d.id = any(@ids)";
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", ids));
         var serializer = store.Options.Serializer();
@@ -166,8 +163,9 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         while (await reader.ReadAsync(ct))
         {
             var (id, version) = (reader.GetGuid(0), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
-            var parts = serializer.FromJson<ScanParts>(reader, 2);
-            result.Add(new ScanRow(id, parts.Facts, parts.OpenFlags, version));
+            var facts = serializer.FromJson<StallFacts>(reader, 2);
+            var flags = await reader.IsDBNullAsync(3, ct) ? [] : serializer.FromJson<List<OpenFlag>>(reader, 3);
+            result.Add(new ScanRow(id, facts, flags, version));
         }
 
         return result;
