@@ -13,6 +13,17 @@ public interface ICaseEvent
     DateOnly BusinessDate { get; }
 }
 
+/// <summary>The concrete case event types, for the store to register and the case file to fold.</summary>
+public static class CaseEventTypes
+{
+    /// <summary>Every non-abstract <see cref="ICaseEvent"/> of this assembly.</summary>
+    public static IReadOnlyList<Type> All { get; } =
+    [
+        .. typeof(ICaseEvent).Assembly.GetTypes()
+            .Where(t => typeof(ICaseEvent).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }),
+    ];
+}
+
 /// <summary>A samordningsärende was opened.</summary>
 /// <param name="CaseId">Case id (stream id).</param>
 /// <param name="IndividualId">The individual, by id only: personal data never enters case events.</param>

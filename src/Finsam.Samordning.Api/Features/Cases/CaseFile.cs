@@ -154,8 +154,7 @@ public sealed record CaseFile
         // a case file for each: every write to a kännedom record's stream also read one.
         public Projection()
         {
-            foreach (var type in typeof(ICaseEvent).Assembly.GetTypes()
-                         .Where(t => typeof(ICaseEvent).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }))
+            foreach (var type in CaseEventTypes.All)
             {
                 IncludeType(type);
             }

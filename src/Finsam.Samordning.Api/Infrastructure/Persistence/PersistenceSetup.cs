@@ -71,11 +71,11 @@ public static class PersistenceSetup
         // file (10 kB of JSON) is rewritten on every command; with PostgreSQL's default pglz that
         // compression cost some 0.3 ms of the server's CPU per write, with lz4 under 0.1 ms, and lz4
         // also reads back faster (measured on copies of the same 5,000 case files; README,
-        // "Decisions"). A per-session setting, so no schema change; a connection string that sets
-        // Options keeps its own.
-        if (string.IsNullOrEmpty(builder.Options))
+        // "Decisions"). A per-session setting, so no schema change; added to any Options the
+        // connection string has, unless it chooses a compression itself.
+        if (builder.Options?.Contains("default_toast_compression", StringComparison.Ordinal) != true)
         {
-            builder.Options = "-c default_toast_compression=lz4";
+            builder.Options = $"{builder.Options} -c default_toast_compression=lz4".TrimStart();
         }
 
         options.Connection(builder.ConnectionString);
@@ -99,8 +99,7 @@ public static class PersistenceSetup
         options.Events.MetadataConfig.UserNameEnabled = true;
 
         // Registered up front so a process that only reads (e.g. history) knows every event type.
-        foreach (var type in typeof(ICaseEvent).Assembly.GetTypes()
-                     .Where(t => typeof(ICaseEvent).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }))
+        foreach (var type in CaseEventTypes.All)
         {
             options.Events.AddEventType(type);
         }
