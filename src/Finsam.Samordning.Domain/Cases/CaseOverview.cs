@@ -163,6 +163,29 @@ public sealed record OverviewContact(Guid Id, PartyCode Party, ContactKind Kind,
     public Guid? MeetingId { get; init; }
 }
 
+/// <summary>One party's contacts on the case in figures: how many, the latest, and the no-shows' dates.</summary>
+/// <param name="Party">The party that logged them.</param>
+/// <param name="Count">Contacts it logged.</param>
+/// <param name="LastOn">Its latest contact.</param>
+/// <param name="NoShows">The dates of its no-shows, in the order logged.</param>
+public sealed record ContactTally(PartyCode Party, int Count, DateOnly LastOn, IReadOnlyList<DateOnly> NoShows)
+{
+    /// <summary>The tallies of a full list of contacts.</summary>
+    public static IReadOnlyList<ContactTally> Of(IEnumerable<OverviewContact> contacts) =>
+    [
+        .. contacts.GroupBy(c => c.Party).Select(g => new ContactTally(
+            g.Key, g.Count(), g.Max(c => c.OccurredOn), [.. g.Where(c => c.NoShow).Select(c => c.OccurredOn)])),
+    ];
+
+    /// <summary>The tally with one more contact.</summary>
+    public ContactTally Add(OverviewContact contact) => this with
+    {
+        Count = Count + 1,
+        LastOn = contact.OccurredOn > LastOn ? contact.OccurredOn : LastOn,
+        NoShows = contact.NoShow ? [.. NoShows, contact.OccurredOn] : NoShows,
+    };
+}
+
 public sealed record OverviewAssessment(Guid Id, PartyCode Party, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom)
 {
     /// <summary>The day it was made.</summary>
@@ -256,8 +279,26 @@ public sealed record CaseOverview
     /// <summary>SIP meetings.</summary>
     public IReadOnlyList<OverviewMeeting> Meetings { get; init; } = [];
 
-    /// <summary>Contacts, in the order logged.</summary>
+    /// <summary>
+    /// The latest contacts of each party (<see cref="ContactsKeptPerParty"/> of them by date), in the
+    /// order logged. The overview shows the ten latest of those the reader may see, which are always
+    /// among these; older ones only made every write of a long case larger. The history keeps all.
+    /// </summary>
     public IReadOnlyList<OverviewContact> Contacts { get; init; } = [];
+
+    /// <summary>Each party's contacts in figures (count, latest, no-shows), over all contacts logged.</summary>
+    // A case file stored before the contacts were bounded has every contact and no tallies: they are
+    // derived from its list, which is then complete, until its next contact stores them.
+    public IReadOnlyList<ContactTally> ContactTallies
+    {
+        get => _contactTallies ?? ContactTally.Of(Contacts);
+        init => _contactTallies = value;
+    }
+
+    private readonly IReadOnlyList<ContactTally>? _contactTallies;
+
+    /// <summary>How many of each party's latest contacts the case file keeps (the overview shows ten).</summary>
+    public const int ContactsKeptPerParty = ContactsView.RecentCount;
 
     /// <summary>Work capacity assessments.</summary>
     public IReadOnlyList<OverviewAssessment> Assessments { get; init; } = [];
@@ -329,6 +370,34 @@ public sealed record CaseOverview
         Assessments = [.. Assessments.Select(a => a with { Note = map(a.Note) })],
         Flags = [.. Flags.Select(f => f.MapText(map))],
     };
+
+    // The contact counted in its party's tally and kept among its party's latest. Of a party's
+    // contacts the one dropped is the one the overview would list last: the earliest date, and of
+    // that date the one logged last (the overview orders by date, newest first, keeping the order
+    // logged within a day).
+    private CaseOverview WithContact(OverviewContact contact)
+    {
+        var tallies = ContactTallies;
+        var tally = tallies.FirstOrDefault(t => t.Party == contact.Party);
+        var contacts = Contacts.Append(contact).ToList();
+        var theirs = contacts.Where(c => c.Party == contact.Party).ToList();
+        // More than one over only in a case file stored before the bound.
+        while (theirs.Count > ContactsKeptPerParty)
+        {
+            var earliest = theirs.Min(c => c.OccurredOn);
+            var dropped = theirs.Last(c => c.OccurredOn == earliest);
+            theirs.Remove(dropped);
+            contacts.Remove(dropped);
+        }
+
+        return this with
+        {
+            Contacts = contacts,
+            ContactTallies = tally is null
+                ? [.. tallies, new ContactTally(contact.Party, 1, contact.OccurredOn, contact.NoShow ? [contact.OccurredOn] : [])]
+                : [.. tallies.Select(t => t == tally ? t.Add(contact) : t)],
+        };
+    }
 
     /// <summary>Parties with an unanswered referral or invitation to the case.</summary>
     public IEnumerable<PartyCode> PendingParties() =>
@@ -514,10 +583,8 @@ public sealed record CaseOverview
                 State = MeetingState.Held, HeldOn = e.HeldOn, Participants = e.Participants, IndividualTookPart = e.IndividualTookPart,
                 Decisions = e.Decisions, NextFollowUpOn = e.NextFollowUpOn, OthersPresent = e.OthersPresent ?? [],
             }),
-            (var o, ContactLogged e) => o with
-            {
-                Contacts = [.. o.Contacts, new OverviewContact(e.ContactId, e.Party, e.Kind, e.NoShow, e.Note, e.OccurredOn) { InterventionId = e.InterventionId, MeetingId = e.MeetingId }],
-            },
+            (var o, ContactLogged e) => o.WithContact(
+                new OverviewContact(e.ContactId, e.Party, e.Kind, e.NoShow, e.Note, e.OccurredOn) { InterventionId = e.InterventionId, MeetingId = e.MeetingId }),
             (var o, WorkCapacityAssessed e) => o with
             {
                 Assessments =

@@ -51,7 +51,11 @@ public sealed record SipView(OverviewMeeting? LastMeeting, OverviewMeeting? Next
 /// <param name="Total">All contacts logged.</param>
 /// <param name="NoShowsLast30Days">No-shows in the 30 days up to the view's date.</param>
 /// <param name="LastContactOn">The latest contact.</param>
-public sealed record ContactsView(IReadOnlyList<OverviewContact> Recent, int Total, int NoShowsLast30Days, DateOnly? LastContactOn);
+public sealed record ContactsView(IReadOnlyList<OverviewContact> Recent, int Total, int NoShowsLast30Days, DateOnly? LastContactOn)
+{
+    /// <summary>How many of the latest contacts the overview lists.</summary>
+    public const int RecentCount = 10;
+}
 
 /// <summary>The BIP measure of the case.</summary>
 /// <param name="ParallelDays">Days with insatser of two or more parties ongoing.</param>
@@ -164,10 +168,10 @@ public sealed record CaseOverviewResponse(
                 followUp is { } f && f < end,
                 [.. o.Meetings.OrderBy(m => m.MeetingOn)]),
             new ContactsView(
-                [.. o.Contacts.OrderByDescending(c => c.OccurredOn).Take(10)],
-                o.Contacts.Count,
-                o.Contacts.Count(c => c.NoShow && c.OccurredOn > asOf.AddDays(-30) && c.OccurredOn <= asOf),
-                o.Contacts.Count == 0 ? null : o.Contacts.Max(c => c.OccurredOn)),
+                [.. o.Contacts.OrderByDescending(c => c.OccurredOn).Take(ContactsView.RecentCount)],
+                o.ContactTallies.Sum(t => t.Count),
+                o.ContactTallies.Sum(t => t.NoShows.Count(on => on > asOf.AddDays(-30) && on <= asOf)),
+                o.ContactTallies.Count == 0 ? null : o.ContactTallies.Max(t => t.LastOn)),
             [.. o.Assessments.GroupBy(a => a.Party).Select(g => g.OrderBy(a => a.ValidFrom).Last()).OrderBy(a => a.Party)],
             [.. o.BenefitDecisions.GroupBy(b => b.Benefit).Select(g => g.OrderBy(b => b.DecidedOn).Last()).OrderBy(b => b.Benefit)],
             new ParallelismView(measure.ParallelDays, measure.CaseDays, measure.Share, ongoingToday),

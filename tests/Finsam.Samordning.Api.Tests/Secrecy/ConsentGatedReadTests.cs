@@ -65,6 +65,30 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task Contacts_the_case_file_no_longer_keeps_are_still_counted_as_withheld_and_counted_once_consent_opens_them()
+    {
+        var c = await CaseWithAfInsatsAndFk();
+        // AF's daily contacts, more than the ten the case file keeps of each party; the first and the last a no-show.
+        for (var day = 14; day <= 27; day++)
+        {
+            await _af.Ok($"{c}/contacts", new { kind = "Meeting", occurredOn = $"2026-02-{day}", noShow = day is 14 or 27 });
+        }
+
+        var without = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
+        Assert.Equal(PartyCode.FK, Assert.Single(without.Contacts.Recent).Party);
+        Assert.Equal((1, 0, new DateOnly(2026, 2, 13)), (without.Contacts.Total, without.Contacts.NoShowsLast30Days, without.Contacts.LastContactOn));
+        Assert.Contains(without.Withheld!, w => w.Category == "contacts" && w.Count == 15);
+
+        await _af.Consent(c, ["AF", "FK"], validUntil: "2027-02-01");
+        var with = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
+        Assert.Equal(10, with.Contacts.Recent.Count);
+        Assert.Equal(new DateOnly(2026, 2, 27), with.Contacts.Recent[0].OccurredOn);
+        // The no-show of 14 February is no longer in the case file's list, and still counted.
+        Assert.Equal((16, 2, new DateOnly(2026, 2, 27)), (with.Contacts.Total, with.Contacts.NoShowsLast30Days, with.Contacts.LastContactOn));
+        Assert.DoesNotContain(with.Withheld!, w => w.Category == "contacts");
+    }
+
+    [Fact]
     public async Task The_samverkansledare_sees_entries_only_where_consent_covers_the_forbund()
     {
         var c = await CaseWithAfInsatsAndFk();

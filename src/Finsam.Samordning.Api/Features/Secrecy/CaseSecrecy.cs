@@ -126,6 +126,14 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
             return blank(item);
         }
 
+        // The case file keeps only each party's latest contacts: what is withheld is counted from the tallies.
+        IReadOnlyList<ContactTally> Tallies()
+        {
+            var visible = o.ContactTallies.Where(t => MaySee(viewer, t.Party, InformationCategory.Contacts, consents)).ToList();
+            Count(withheld, "contacts", o.ContactTallies.Sum(t => t.Count) - visible.Sum(t => t.Count));
+            return visible;
+        }
+
         var seesParticulars = MaySee(viewer, o.OpeningParty, InformationCategory.PlanAndMeetings, consents);
         var visible = o with
         {
@@ -146,8 +154,9 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
             Meetings = [.. Keep("sipMeetings", o.Meetings, InformationCategory.PlanAndMeetings, m => m.ScheduledBy,
                     m => member && viewer.Party is { } p && m.InvitedParties.Contains(p))
                 .Select(m => Note(m, m.ScheduledBy, HasNotes(m), BlankNotes))],
-            Contacts = [.. Keep("contacts", o.Contacts, InformationCategory.Contacts, c => c.Party)
+            Contacts = [.. o.Contacts.Where(c => MaySee(viewer, c.Party, InformationCategory.Contacts, consents))
                 .Select(c => Note(c, c.Party, c.Note is not null, x => x with { Note = null }))],
+            ContactTallies = Tallies(),
             Assessments = [.. Keep("assessments", o.Assessments, InformationCategory.Assessments, a => a.Party)
                 .Select(a => Note(a, a.Party, a.Note is not null, x => x with { Note = null }))],
             BenefitDecisions = Keep("benefitDecisions", o.BenefitDecisions, InformationCategory.BenefitDecisions, b => b.Party),
@@ -234,7 +243,7 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
             .Concat(o.Goals.Select(g => g.SetOn))
             .Concat(o.Actions.Select(a => a.CompletedOn ?? a.PlannedOn))
             .Concat(o.Meetings.Select(m => m.HeldOn ?? m.ScheduledOn))
-            .Concat(o.Contacts.Select(c => c.OccurredOn))
+            .Concat(o.ContactTallies.Select(t => t.LastOn))
             .Concat(o.Assessments.Select(a => a.ValidFrom))
             .Concat(o.BenefitDecisions.Select(b => b.DecidedOn))
             .Concat(o.Consents.Select(c => c.GivenOn))

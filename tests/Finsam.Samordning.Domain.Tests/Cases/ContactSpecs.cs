@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Finsam.Samordning.Domain.Cases;
+
+namespace Finsam.Samordning.Domain.Tests.Cases;
+
+/// <summary>
+/// Contacts on a long case: the case file keeps each party's latest contacts and every party's
+/// figures, and the overview reads exactly as if it had kept every contact.
+/// </summary>
+public sealed class ContactSpecs : CaseSpec
+{
+    public ContactSpecs() => Given(Opened(), Joined(Soc), Joined(Af, 1), Joined(Vc, 2));
+
+    private CaseOverview File => Events.Aggregate((CaseOverview?)null, CaseOverview.Project)!;
+
+    [Fact]
+    public void A_case_with_years_of_contacts_keeps_ten_per_party_and_counts_them_all()
+    {
+        // Weekly contacts for two years by SOC, every fourth a no-show, and a few by AF.
+        for (var week = 0; week < 104; week++)
+        {
+            When(new LogContact(Guid.NewGuid(), ContactKind.Meeting, week % 4 == 3, null, Day(3 + (7 * week))) { By = Soc });
+        }
+
+        When(new LogContact(Guid.NewGuid(), ContactKind.Phone, false, null, Day(400)) { By = Af });
+        When(new LogContact(Guid.NewGuid(), ContactKind.Phone, true, null, Day(720)) { By = Af });
+
+        var file = File;
+        Assert.Equal(10, file.Contacts.Count(c => c.Party == PartyCode.SOC));
+        Assert.Equal(2, file.Contacts.Count(c => c.Party == PartyCode.AF));
+        var view = CaseOverviewResponse.From(file, Day(724)).Contacts;
+        Assert.Equal(106, view.Total);
+        Assert.Equal(Day(724), view.LastContactOn);
+        // In the 30 days up to day 724: SOC's no-shows of weeks 99 and 103 (days 696 and 724) and AF's on day 720.
+        Assert.Equal(3, view.NoShowsLast30Days);
+        // A view of an earlier date still counts the no-shows of contacts the file no longer keeps (week 11, day 80).
+        Assert.Equal(1, CaseOverviewResponse.From(file, Day(100)).Contacts.NoShowsLast30Days);
+        Assert.Equal(Day(724), view.Recent[0].OccurredOn);
+        Assert.Equal(10, view.Recent.Count);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void The_overview_of_bounded_contacts_is_the_overview_of_all_contacts(int seed)
+    {
+        // Contacts logged out of date order, several on one day, by three parties.
+        var random = new Random(seed);
+        var logged = new List<OverviewContact>();
+        var parties = new[] { Soc, Af, Vc };
+        for (var i = 0; i < 80; i++)
+        {
+            var by = parties[random.Next(parties.Length)];
+            var on = Day(3 + random.Next(60));
+            var id = Guid.NewGuid();
+            var noShow = random.Next(3) == 0;
+            When(new LogContact(id, ContactKind.Phone, noShow, null, on) { By = by });
+            logged.Add(new OverviewContact(id, by.Party, ContactKind.Phone, noShow, null, on));
+        }
+
+        foreach (var asOf in new[] { Day(10), Day(40), Day(62), Day(90) })
+        {
+            var view = CaseOverviewResponse.From(File, asOf).Contacts;
+            Assert.Equal(logged.OrderByDescending(c => c.OccurredOn).Take(10).Select(c => c.Id), view.Recent.Select(c => c.Id));
+            Assert.Equal(logged.Count, view.Total);
+            Assert.Equal(logged.Count(c => c.NoShow && c.OccurredOn > asOf.AddDays(-30) && c.OccurredOn <= asOf), view.NoShowsLast30Days);
+            Assert.Equal(logged.Max(c => c.OccurredOn), view.LastContactOn);
+        }
+
+        // What a reader who sees only SOC's and VC's contacts gets is also what all of theirs would give.
+        var some = File with
+        {
+            Contacts = [.. File.Contacts.Where(c => c.Party != PartyCode.AF)],
+            ContactTallies = [.. File.ContactTallies.Where(t => t.Party != PartyCode.AF)],
+        };
+        var theirs = logged.Where(c => c.Party != PartyCode.AF).ToList();
+        var filtered = CaseOverviewResponse.From(some, Day(62)).Contacts;
+        Assert.Equal(theirs.OrderByDescending(c => c.OccurredOn).Take(10).Select(c => c.Id), filtered.Recent.Select(c => c.Id));
+        Assert.Equal(theirs.Count, filtered.Total);
+    }
+
+    [Fact]
+    public void A_case_file_stored_with_every_contact_and_no_tallies_counts_from_its_list_and_bounds_at_its_next_contact()
+    {
+        for (var day = 3; day < 18; day++)
+        {
+            When(new LogContact(Guid.NewGuid(), ContactKind.Phone, day == 16, null, Day(day)) { By = Soc });
+        }
+
+        // As a case file was stored before the tallies: the full list, no "contactTallies".
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var stored = JsonSerializer.SerializeToNode(File, options)!.AsObject();
+        stored.Remove("contactTallies");
+        stored["contacts"] = JsonSerializer.SerializeToNode(Enumerable.Range(3, 15).Select(day =>
+            new OverviewContact(Guid.NewGuid(), PartyCode.SOC, ContactKind.Phone, day == 16, null, Day(day))), options);
+        var legacy = stored.Deserialize<CaseOverview>(options)!;
+
+        Assert.Equal(15, CaseOverviewResponse.From(legacy, Day(20)).Contacts.Total);
+        Assert.Equal(1, CaseOverviewResponse.From(legacy, Day(20)).Contacts.NoShowsLast30Days);
+
+        var next = CaseOverview.Project(legacy, new ContactLogged(CaseId, Guid.NewGuid(), PartyCode.SOC, ContactKind.Phone, false, null, Day(18)))!;
+        Assert.Equal(10, next.Contacts.Count);
+        Assert.Equal(16, Assert.Single(next.ContactTallies).Count);
+        Assert.Equal(16, CaseOverviewResponse.From(next, Day(20)).Contacts.Total);
+    }
+}
