@@ -5,6 +5,8 @@ using Finsam.Samordning.Api.Features.Cases;
 using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Finsam.Samordning.Domain.Cases;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Finsam.Samordning.Api.Tests.Cases;
 
@@ -60,6 +62,28 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.StatusCode));
+        Assert.Equal(3, (await (await _soc.GetAsync(c)).Read<CaseDetails>()).Version);
+    }
+
+    [Fact]
+    public async Task A_write_whose_version_matched_when_read_fails_at_commit_if_another_got_in_between()
+    {
+        // What the write path relies on with If-Match: the stream read without a lock is checked
+        // again at commit, so the loser of a race between read and commit gets a 412.
+        var c = await NewCase();
+        var id = Guid.Parse(c.Split('/')[^1]);
+        var store = api.Services.GetRequiredService<IDocumentStore>();
+        await using var loser = store.LightweightSession();
+        var stream = await loser.Events.FetchForWriting<CaseFile>(id);
+        Assert.Equal(2, stream.StartingVersion);
+
+        var winner = await _soc.PostJson($"{c}/contacts", Contact(), ifMatch: "\"2\"");
+        Assert.Equal(HttpStatusCode.OK, winner.StatusCode);
+
+        stream.AppendOne(new ContactLogged(id, Guid.NewGuid(), PartyCode.SOC, ContactKind.Phone, false, null, new DateOnly(2026, 3, 1)));
+        // Both are answered 412 to a request that sent If-Match (ProblemExceptionHandler).
+        var refused = await Record.ExceptionAsync(() => loser.SaveChangesAsync());
+        Assert.True(refused is JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException, refused?.GetType().FullName);
         Assert.Equal(3, (await (await _soc.GetAsync(c)).Read<CaseDetails>()).Version);
     }
 

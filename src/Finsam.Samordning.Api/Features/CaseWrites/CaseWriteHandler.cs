@@ -5,7 +5,6 @@ using System.Text.Json.Serialization;
 using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Domain.Cases;
-using JasperFx;
 using Marten;
 using MediatR;
 
@@ -65,6 +64,12 @@ public sealed class CaseWriteHandler(CaseWriter writer, CaseWriteLines lines, Bu
         var state = stream.Aggregate?.State ?? throw NotFoundException.Case(request.CaseId);
         // To a party with no relation the case does not exist: the same answer as an unknown id.
         var viewer = CaseSecrecy.Resolve(request.Write.Caller, request.CaseId, state.RelationOf);
+        // Only a caller related to the case learns its version (to the others it does not exist).
+        if (request.Write.ExpectedVersion is { } expected && stream.StartingVersion != expected)
+        {
+            throw new PreconditionFailedException(
+                $"The case is at version {stream.StartingVersion}, not {expected} as If-Match says. Read it again and retry.");
+        }
 
         var args = new CaseWriteArgs(request, calendar.Today);
         var decide = lines[request.Operation].Decide(request.Body, args);
@@ -87,28 +92,14 @@ public sealed class CaseWriteHandler(CaseWriter writer, CaseWriteLines lines, Bu
         return new CaseCommandResult(request.CaseId, (stream.StartingVersion ?? 0) + events.Count, args.EntryId);
     }
 
-    private async Task<JasperFx.Events.IEventStream<Features.Cases.CaseFile>> Fetch(CaseWrite request, CancellationToken ct)
-    {
-        if (request.Write.ExpectedVersion is not { } expected)
-        {
-            // Without If-Match the caller asks for "append to whatever is current": lock the stream
-            // row for this transaction so concurrent writers queue instead of failing.
-            return await writer.Session.Events.FetchForExclusiveWriting<Features.Cases.CaseFile>(request.CaseId, ct);
-        }
-
-        try
-        {
-            return await writer.Session.Events.FetchForWriting<Features.Cases.CaseFile>(request.CaseId, expected, ct);
-        }
-        catch (ConcurrencyException)
-        {
-            // A missing case is a 404 whatever If-Match said, and so is a case the caller has no
-            // relation to (a 412 would tell it the case exists); only for the others a newer case is a 412.
-            var latest = await writer.Session.Events.FetchLatest<Features.Cases.CaseFile>(request.CaseId, ct) ?? throw NotFoundException.Case(request.CaseId);
-            CaseSecrecy.Resolve(request.Write.Caller, request.CaseId, latest.RelationOf);
-
-            throw new PreconditionFailedException(
-                $"The case is at version {latest.Version}, not {expected} as If-Match says. Read it again and retry.");
-        }
-    }
+    // With If-Match the stream is read without a lock: Marten checks at commit that it is still at
+    // the version read, so a writer that got in between makes this one a 412, not a silent overwrite.
+    // The version is compared with If-Match after the relation check: a stale write costs one read
+    // and one exception, not the store's exception and a second read to tell 412 from 404. Without
+    // If-Match the caller asks for "append to whatever is current": the stream row is locked for
+    // the transaction, so concurrent writers queue instead of failing.
+    private Task<JasperFx.Events.IEventStream<Features.Cases.CaseFile>> Fetch(CaseWrite request, CancellationToken ct) =>
+        request.Write.ExpectedVersion is null
+            ? writer.Session.Events.FetchForExclusiveWriting<Features.Cases.CaseFile>(request.CaseId, ct)
+            : writer.Session.Events.FetchForWriting<Features.Cases.CaseFile>(request.CaseId, ct);
 }
