@@ -163,27 +163,40 @@ public sealed record OverviewContact(Guid Id, PartyCode Party, ContactKind Kind,
     public Guid? MeetingId { get; init; }
 }
 
-/// <summary>One party's contacts on the case in figures: how many, the latest, and the no-shows' dates.</summary>
+/// <summary>One party's contacts on the case in figures: how many, how many with a note, the latest, and the recent no-shows.</summary>
 /// <param name="Party">The party that logged them.</param>
 /// <param name="Count">Contacts it logged.</param>
 /// <param name="LastOn">Its latest contact.</param>
-/// <param name="NoShows">The dates of its no-shows, in the order logged.</param>
-public sealed record ContactTally(PartyCode Party, int Count, DateOnly LastOn, IReadOnlyList<DateOnly> NoShows)
+/// <param name="NoShows">
+/// The dates of its no-shows within <see cref="ContactsView.NoShowWindowDays"/> days of its latest
+/// contact: no view of today (never before a contact's date) can count an older one.
+/// </param>
+/// <param name="WithNotes">Contacts it logged with a note (a reader not open to its notes is told how many).</param>
+public sealed record ContactTally(PartyCode Party, int Count, DateOnly LastOn, IReadOnlyList<DateOnly> NoShows, int WithNotes = 0)
 {
     /// <summary>The tallies of a full list of contacts.</summary>
     public static IReadOnlyList<ContactTally> Of(IEnumerable<OverviewContact> contacts) =>
     [
-        .. contacts.GroupBy(c => c.Party).Select(g => new ContactTally(
-            g.Key, g.Count(), g.Max(c => c.OccurredOn), [.. g.Where(c => c.NoShow).Select(c => c.OccurredOn)])),
+        .. contacts.GroupBy(c => c.Party).Select(g => g.Skip(1).Aggregate(Start(g.First()), (t, c) => t.Add(c))),
     ];
 
+    /// <summary>The tally of a party's first contact.</summary>
+    public static ContactTally Start(OverviewContact contact) =>
+        new(contact.Party, 1, contact.OccurredOn, contact.NoShow ? [contact.OccurredOn] : [], contact.Note is null ? 0 : 1);
+
     /// <summary>The tally with one more contact.</summary>
-    public ContactTally Add(OverviewContact contact) => this with
+    public ContactTally Add(OverviewContact contact)
     {
-        Count = Count + 1,
-        LastOn = contact.OccurredOn > LastOn ? contact.OccurredOn : LastOn,
-        NoShows = contact.NoShow ? [.. NoShows, contact.OccurredOn] : NoShows,
-    };
+        var lastOn = contact.OccurredOn > LastOn ? contact.OccurredOn : LastOn;
+        var since = lastOn.AddDays(-ContactsView.NoShowWindowDays);
+        return this with
+        {
+            Count = Count + 1,
+            LastOn = lastOn,
+            NoShows = [.. (contact.NoShow ? NoShows.Append(contact.OccurredOn) : NoShows).Where(on => on > since)],
+            WithNotes = WithNotes + (contact.Note is null ? 0 : 1),
+        };
+    }
 }
 
 public sealed record OverviewAssessment(Guid Id, PartyCode Party, WorkCapacityConclusion Conclusion, string? Note, DateOnly ValidFrom)
@@ -288,7 +301,8 @@ public sealed record CaseOverview
 
     /// <summary>Each party's contacts in figures (count, latest, no-shows), over all contacts logged.</summary>
     // A case file stored before the contacts were bounded has every contact and no tallies: they are
-    // derived from its list, which is then complete, until its next contact stores them.
+    // derived from its list, which is then complete, and stored with its next event; its next
+    // contact also trims the list.
     public IReadOnlyList<ContactTally> ContactTallies
     {
         get => _contactTallies ?? ContactTally.Of(Contacts);
@@ -393,9 +407,7 @@ public sealed record CaseOverview
         return this with
         {
             Contacts = contacts,
-            ContactTallies = tally is null
-                ? [.. tallies, new ContactTally(contact.Party, 1, contact.OccurredOn, contact.NoShow ? [contact.OccurredOn] : [])]
-                : [.. tallies.Select(t => t == tally ? t.Add(contact) : t)],
+            ContactTallies = tally is null ? [.. tallies, ContactTally.Start(contact)] : [.. tallies.Select(t => t == tally ? t.Add(contact) : t)],
         };
     }
 

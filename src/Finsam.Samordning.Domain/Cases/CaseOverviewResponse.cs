@@ -55,6 +55,9 @@ public sealed record ContactsView(IReadOnlyList<OverviewContact> Recent, int Tot
 {
     /// <summary>How many of the latest contacts the overview lists.</summary>
     public const int RecentCount = 10;
+
+    /// <summary>The days up to the view's date whose no-shows are counted.</summary>
+    public const int NoShowWindowDays = 30;
 }
 
 /// <summary>The BIP measure of the case.</summary>
@@ -170,7 +173,7 @@ public sealed record CaseOverviewResponse(
             new ContactsView(
                 [.. o.Contacts.OrderByDescending(c => c.OccurredOn).Take(ContactsView.RecentCount)],
                 o.ContactTallies.Sum(t => t.Count),
-                o.ContactTallies.Sum(t => t.NoShows.Count(on => on > asOf.AddDays(-30) && on <= asOf)),
+                o.ContactTallies.Sum(t => t.NoShows.Count(on => on > asOf.AddDays(-ContactsView.NoShowWindowDays) && on <= asOf)),
                 o.ContactTallies.Count == 0 ? null : o.ContactTallies.Max(t => t.LastOn)),
             [.. o.Assessments.GroupBy(a => a.Party).Select(g => g.OrderBy(a => a.ValidFrom).Last()).OrderBy(a => a.Party)],
             [.. o.BenefitDecisions.GroupBy(b => b.Benefit).Select(g => g.OrderBy(b => b.DecidedOn).Last()).OrderBy(b => b.Benefit)],

@@ -73,7 +73,8 @@ public sealed class CaseWriteRulesTests(ApiFactory api) : IClassFixture<ApiFacto
         var c = await NewCase();
         var id = Guid.Parse(c.Split('/')[^1]);
         var store = api.Services.GetRequiredService<IDocumentStore>();
-        await using var loser = store.LightweightSession();
+        // An identity-map session, as the request's (FinsamSessionFactory).
+        await using var loser = store.IdentitySession();
         var stream = await loser.Events.FetchForWriting<CaseFile>(id);
         Assert.Equal(2, stream.StartingVersion);
 

@@ -68,10 +68,11 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task Contacts_the_case_file_no_longer_keeps_are_still_counted_as_withheld_and_counted_once_consent_opens_them()
     {
         var c = await CaseWithAfInsatsAndFk();
-        // AF's daily contacts, more than the ten the case file keeps of each party; the first and the last a no-show.
+        // AF's daily contacts, more than the ten the case file keeps of each party; the first and the
+        // last a no-show, the first three with a note (as the one of 10 February).
         for (var day = 14; day <= 27; day++)
         {
-            await _af.Ok($"{c}/contacts", new { kind = "Meeting", occurredOn = $"2026-02-{day}", noShow = day is 14 or 27 });
+            await _af.Ok($"{c}/contacts", new { kind = "Meeting", occurredOn = $"2026-02-{day}", noShow = day is 14 or 27, note = day <= 16 ? "Samtal om sömnen" : null });
         }
 
         var without = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
@@ -79,8 +80,18 @@ public sealed class ConsentGatedReadTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Equal((1, 0, new DateOnly(2026, 2, 13)), (without.Contacts.Total, without.Contacts.NoShowsLast30Days, without.Contacts.LastContactOn));
         Assert.Contains(without.Withheld!, w => w.Category == "contacts" && w.Count == 15);
 
+        // A consent for contacts but not notes: every contact counted, the four notes withheld, though
+        // none of the contacts that carry them is among those the case file keeps.
+        var contactsOnly = await _af.Consent(c, ["AF", "FK"], validUntil: "2027-02-01", categories: ["Contacts"]);
+        var noNotes = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
+        Assert.Equal(16, noNotes.Contacts.Total);
+        Assert.Contains(noNotes.Withheld!, w => w.Category == "notes" && w.Count == 4);
+        Assert.DoesNotContain(noNotes.Withheld!, w => w.Category == "contacts");
+        await _af.Ok($"{c}/consents/{contactsOnly}/revoke", new { effectiveOn = "2026-03-02" });
+
         await _af.Consent(c, ["AF", "FK"], validUntil: "2027-02-01");
         var with = await (await _fk.GetAsync($"{c}/overview")).Read<CaseOverviewResponse>();
+        Assert.Empty(with.Withheld!);
         Assert.Equal(10, with.Contacts.Recent.Count);
         Assert.Equal(new DateOnly(2026, 2, 27), with.Contacts.Recent[0].OccurredOn);
         // The no-show of 14 February is no longer in the case file's list, and still counted.

@@ -33,8 +33,12 @@ public sealed class ContactSpecs : CaseSpec
         Assert.Equal(Day(724), view.LastContactOn);
         // In the 30 days up to day 724: SOC's no-shows of weeks 99 and 103 (days 696 and 724) and AF's on day 720.
         Assert.Equal(3, view.NoShowsLast30Days);
-        // A view of an earlier date still counts the no-shows of contacts the file no longer keeps (week 11, day 80).
-        Assert.Equal(1, CaseOverviewResponse.From(file, Day(100)).Contacts.NoShowsLast30Days);
+        // The file keeps only the no-shows a view of today could count: SOC's within 30 days of its latest contact.
+        Assert.Equal([Day(696), Day(724)], file.ContactTallies.Single(t => t.Party == PartyCode.SOC).NoShows);
+        // A view of an earlier date is folded from the events up to it (as GetCaseOverview's asOf):
+        // the no-show of week 11 (day 80) counts there.
+        var day100 = Events.Where(e => e.BusinessDate <= Day(100)).Aggregate((CaseOverview?)null, CaseOverview.Project)!;
+        Assert.Equal(1, CaseOverviewResponse.From(day100, Day(100)).Contacts.NoShowsLast30Days);
         Assert.Equal(Day(724), view.Recent[0].OccurredOn);
         Assert.Equal(10, view.Recent.Count);
     }
@@ -57,11 +61,13 @@ public sealed class ContactSpecs : CaseSpec
             var on = Day(3 + random.Next(60));
             var id = Guid.NewGuid();
             var noShow = random.Next(3) == 0;
-            When(new LogContact(id, ContactKind.Phone, noShow, null, on) { By = by });
-            logged.Add(new OverviewContact(id, by.Party, ContactKind.Phone, noShow, null, on));
+            var note = random.Next(4) == 0 ? "Ringde" : null;
+            When(new LogContact(id, ContactKind.Phone, noShow, note, on) { By = by });
+            logged.Add(new OverviewContact(id, by.Party, ContactKind.Phone, noShow, note, on));
         }
 
-        foreach (var asOf in new[] { Day(10), Day(40), Day(62), Day(90) })
+        // Views of today: every contact is dated on or before it (a contact cannot be logged ahead).
+        foreach (var asOf in new[] { Day(62), Day(75), Day(90) })
         {
             var view = CaseOverviewResponse.From(File, asOf).Contacts;
             Assert.Equal(logged.OrderByDescending(c => c.OccurredOn).Take(10).Select(c => c.Id), view.Recent.Select(c => c.Id));
@@ -70,16 +76,37 @@ public sealed class ContactSpecs : CaseSpec
             Assert.Equal(logged.Max(c => c.OccurredOn), view.LastContactOn);
         }
 
-        // What a reader who sees only SOC's and VC's contacts gets is also what all of theirs would give.
-        var some = File with
+        // What a reader who sees only some parties' contacts gets (the secrecy filter keeps those
+        // parties' contacts and tallies) is also what all of theirs would give.
+        foreach (var seen in new[] { new[] { PartyCode.SOC, PartyCode.VC }, [PartyCode.SOC], [PartyCode.AF] })
         {
-            Contacts = [.. File.Contacts.Where(c => c.Party != PartyCode.AF)],
-            ContactTallies = [.. File.ContactTallies.Where(t => t.Party != PartyCode.AF)],
-        };
-        var theirs = logged.Where(c => c.Party != PartyCode.AF).ToList();
-        var filtered = CaseOverviewResponse.From(some, Day(62)).Contacts;
-        Assert.Equal(theirs.OrderByDescending(c => c.OccurredOn).Take(10).Select(c => c.Id), filtered.Recent.Select(c => c.Id));
-        Assert.Equal(theirs.Count, filtered.Total);
+            var some = File with
+            {
+                Contacts = [.. File.Contacts.Where(c => seen.Contains(c.Party))],
+                ContactTallies = [.. File.ContactTallies.Where(t => seen.Contains(t.Party))],
+            };
+            var theirs = logged.Where(c => seen.Contains(c.Party)).ToList();
+            var filtered = CaseOverviewResponse.From(some, Day(62)).Contacts;
+            Assert.Equal(theirs.OrderByDescending(c => c.OccurredOn).Take(10).Select(c => c.Id), filtered.Recent.Select(c => c.Id));
+            Assert.Equal(theirs.Count, filtered.Total);
+            Assert.Equal(theirs.Count(c => c.Note is not null), some.ContactTallies.Sum(t => t.WithNotes));
+        }
+    }
+
+    [Fact]
+    public void Each_partys_ten_kept_are_its_latest_by_date_and_of_one_day_the_first_logged()
+    {
+        // Twelve contacts on one day and one a day earlier: the earlier day's goes first, then the
+        // last logged of the day (the overview lists a day's contacts in the order logged).
+        var ids = Enumerable.Range(0, 13).Select(_ => Guid.NewGuid()).ToList();
+        When(new LogContact(ids[0], ContactKind.Phone, false, null, Day(9)) { By = Soc });
+        foreach (var id in ids.Skip(1))
+        {
+            When(new LogContact(id, ContactKind.Phone, false, null, Day(10)) { By = Soc });
+        }
+
+        Assert.Equal(ids.Skip(1).Take(10), File.Contacts.Select(c => c.Id));
+        Assert.Equal(13, Assert.Single(File.ContactTallies).Count);
     }
 
     [Fact]

@@ -126,11 +126,13 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
             return blank(item);
         }
 
-        // The case file keeps only each party's latest contacts: what is withheld is counted from the tallies.
+        // The case file keeps only each party's latest contacts: what is withheld, contacts and their
+        // notes, is counted from the tallies of all of them.
         IReadOnlyList<ContactTally> Tallies()
         {
             var visible = o.ContactTallies.Where(t => MaySee(viewer, t.Party, InformationCategory.Contacts, consents)).ToList();
             Count(withheld, "contacts", o.ContactTallies.Sum(t => t.Count) - visible.Sum(t => t.Count));
+            notesHidden += visible.Where(t => !MaySee(viewer, t.Party, InformationCategory.Notes, consents)).Sum(t => t.WithNotes);
             return visible;
         }
 
@@ -155,7 +157,7 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
                     m => member && viewer.Party is { } p && m.InvitedParties.Contains(p))
                 .Select(m => Note(m, m.ScheduledBy, HasNotes(m), BlankNotes))],
             Contacts = [.. o.Contacts.Where(c => MaySee(viewer, c.Party, InformationCategory.Contacts, consents))
-                .Select(c => Note(c, c.Party, c.Note is not null, x => x with { Note = null }))],
+                .Select(c => c.Note is null || MaySee(viewer, c.Party, InformationCategory.Notes, consents) ? c : c with { Note = null })],
             ContactTallies = Tallies(),
             Assessments = [.. Keep("assessments", o.Assessments, InformationCategory.Assessments, a => a.Party)
                 .Select(a => Note(a, a.Party, a.Note is not null, x => x with { Note = null }))],
