@@ -392,7 +392,6 @@ public sealed record CaseOverview
     private CaseOverview WithContact(OverviewContact contact)
     {
         var tallies = ContactTallies;
-        var tally = tallies.FirstOrDefault(t => t.Party == contact.Party);
         var contacts = Contacts.Append(contact).ToList();
         var theirs = contacts.Where(c => c.Party == contact.Party).ToList();
         // More than one over only in a case file stored before the bound.
@@ -407,7 +406,9 @@ public sealed record CaseOverview
         return this with
         {
             Contacts = contacts,
-            ContactTallies = tally is null ? [.. tallies, ContactTally.Start(contact)] : [.. tallies.Select(t => t == tally ? t.Add(contact) : t)],
+            ContactTallies = tallies.Any(t => t.Party == contact.Party)
+                ? [.. tallies.Select(t => t.Party == contact.Party ? t.Add(contact) : t)]
+                : [.. tallies, ContactTally.Start(contact)],
         };
     }
 

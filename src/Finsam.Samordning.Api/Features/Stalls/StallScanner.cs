@@ -32,7 +32,6 @@ public sealed record StallScanReport(int CasesExamined, int Raised, int Cleared,
 /// <param name="Version">The stream version the row was built from.</param>
 public sealed record ScanRow(Guid Id, StallFacts Facts, IReadOnlyList<OpenFlag> OpenFlags, long Version);
 
-
 /// <summary>
 /// The stall scan. Reads only cases due by today (<see cref="CaseFile.NextAttentionOn"/>, indexed),
 /// in batches; evaluates the pure rules; appends raise/clear events with the version it read as the
