@@ -5,6 +5,7 @@ using Finsam.Samordning.Benchmarks;
 //   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- load [--seconds 30] [--seed-cases 100000] [--clients 8] [--warm-up 30]
 //   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- follow-up [--cases 100000] [--runs 5] [--connection <held database>]
 //   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- follow-up-compute [--cases 100000] [--runs 3]
+//   dotnet run -c Release --project tests/Finsam.Samordning.Benchmarks -- stall-rules-compute [--cases 20000] [--runs 3]
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback)
 {
@@ -27,10 +28,13 @@ switch (command)
         await FollowUpBenchmark.RunAsync(Option("--cases", "100000").Split(',').Select(int.Parse).ToList(), int.Parse(Option("--runs", "5")),
             args.Contains("--connection") ? Option("--connection", "") : null);
         break;
+    case "stall-rules-compute":
+        StallRulesBenchmark.Compute(int.Parse(Option("--cases", "20000")), int.Parse(Option("--runs", "3")));
+        break;
     case "follow-up-compute":
         FollowUpBenchmark.Compute(int.Parse(Option("--cases", "100000")), int.Parse(Option("--runs", "3")));
         break;
     default:
-        Console.WriteLine("commands: stall-scan [--cases 100000,300000] [--due-percent 1] | load [--seconds 30] [--seed-cases 100000] [--clients 8] [--warm-up 30] | follow-up [--cases 100000] [--runs 5] [--connection <held database>] | follow-up-compute [--cases 100000] [--runs 3]");
+        Console.WriteLine("commands: stall-scan [--cases 100000,300000] [--due-percent 1] | load [--seconds 30] [--seed-cases 100000] [--clients 8] [--warm-up 30] | follow-up [--cases 100000] [--runs 5] [--connection <held database>] | follow-up-compute [--cases 100000] [--runs 3] | stall-rules-compute [--cases 20000] [--runs 3]");
         break;
 }

@@ -73,28 +73,46 @@ public static partial class StallRules
     /// The first day after <paramref name="today"/> on which <c>Evaluate</c> would give other
     /// findings than today, with no new event; null if none will. The scan looks at the case again then.
     /// </summary>
-    public static DateOnly? NextChange(StallFacts facts, DateOnly today, StallSettings settings)
+    public static DateOnly? NextChange(StallFacts facts, DateOnly today, StallSettings settings) => Judge(facts, today, settings).NextChange;
+
+    /// <summary>
+    /// What the scan needs of a case: today's findings (as <c>Evaluate</c>) and their next change (as
+    /// <c>NextChange</c>), with each rule judged once for today.
+    /// </summary>
+    public static (IReadOnlyList<StallFinding> Findings, DateOnly? NextChange) Judge(StallFacts facts, DateOnly today, StallSettings settings)
     {
         if (facts.Status != CaseStatus.Open)
         {
-            return null;
+            return ([], null);
         }
 
-        var now = Keys(Evaluate(facts, today, settings));
-        var candidates = All.Where(r => settings.For(r.Code).Enabled)
-            .SelectMany(r => r.ChangeDates(facts, settings.For(r.Code)))
-            .Where(d => d > today)
-            .Distinct()
-            .Order();
-        foreach (var day in candidates)
+        var findings = new List<StallFinding>();
+        DateOnly? next = null;
+        foreach (var rule in All)
         {
-            if (!Keys(Evaluate(facts, day, settings)).SetEquals(now))
+            var ruleSettings = settings.For(rule.Code);
+            if (!ruleSettings.Enabled)
             {
-                return day;
+                continue;
+            }
+
+            var now = rule.Evaluate(facts, today, ruleSettings).ToList();
+            findings.AddRange(now);
+            // A rule's findings change only on its own change dates (each rule's specs pin that with
+            // the rule alone), so the case changes first on the earliest of them, and a rule is judged
+            // on its own dates up to the earliest found so far: not every rule on every rule's dates.
+            var keys = Keys(now);
+            foreach (var day in rule.ChangeDates(facts, ruleSettings).Where(d => d > today && (next is null || d < next)).Distinct().Order())
+            {
+                if (!Keys(rule.Evaluate(facts, day, ruleSettings)).SetEquals(keys))
+                {
+                    next = day;
+                    break;
+                }
             }
         }
 
-        return null;
+        return (findings, next);
     }
 
     private static HashSet<(string, string)> Keys(IEnumerable<StallFinding> findings) => [.. findings.Select(f => f.Key)];

@@ -96,10 +96,10 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         var timed = new List<Domain.Inbox.NoticeDraft>();
         foreach (var summary in batch)
         {
-            var findings = StallRules.Evaluate(summary.Facts, today, settings);
+            var (findings, nextChange) = StallRules.Judge(summary.Facts, today, settings);
             var events = StallScan.Decide(summary.Id, summary.OpenFlags, findings, today, Guid.CreateVersion7);
             // The day an action comes due is a day to look again, so the incremental scan stays incremental.
-            var next = StallScan.Earlier(StallScan.NextLook(StallRules.NextChange(summary.Facts, today, settings), summary.OpenFlags, today),
+            var next = StallScan.Earlier(StallScan.NextLook(nextChange, summary.OpenFlags, today),
                 Domain.Inbox.TimedNotices.NextComingDue(summary.Facts, today, comingDue));
             timed.AddRange(Domain.Inbox.TimedNotices.ActionsComingDue(summary.Id, summary.Facts, today, comingDue));
             if (events.Count == 0)
