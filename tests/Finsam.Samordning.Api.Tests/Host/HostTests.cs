@@ -1,5 +1,6 @@
 using System.Net;
 using Finsam.Samordning.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Finsam.Samordning.Api.Tests.Host;
 
@@ -101,5 +102,18 @@ public sealed class HostTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/swagger/index.html")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/swagger/v1/swagger.json")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_host_starts_without_loading_a_data_protection_key_ring_it_never_uses()
+    {
+        // Started: a request served.
+        Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/health/live")).StatusCode);
+
+        var hosted = api.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Select(h => h.GetType().Name).ToList();
+
+        Assert.DoesNotContain(Api.Infrastructure.Auth.AuthSetup.KeyRingAtStart, hosted);
+        // The services the API does run at start are still there.
+        Assert.Contains(nameof(Api.Infrastructure.Access.AccessLogWriter), hosted);
     }
 }

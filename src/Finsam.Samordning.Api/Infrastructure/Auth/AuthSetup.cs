@@ -203,6 +203,24 @@ public static class AuthSetup
             options.AddPolicy(Policies.CaseWriter, p => p.RequireRole(Roles.Handlaggare).RequireClaim(FinsamClaims.Party, Enum.GetNames<Domain.Cases.PartyCode>()));
             options.AddPolicy(Policies.Auditor, p => p.RequireRole(Roles.Granskare));
         });
+        WithoutKeyRingAtStart(services);
         return services;
+    }
+
+    /// <summary>The hosted service of ASP.NET's data protection, by name (the type is internal).</summary>
+    public const string KeyRingAtStart = "DataProtectionHostedService";
+
+    // AddAuthentication registers ASP.NET's data protection, whose hosted service loads the key ring
+    // when the process starts, and on a first start creates a key and writes it to the home folder
+    // (where the root filesystem is read-only, as in deploy/k8s, it warns and keeps it in memory).
+    // This API issues no cookies and protects nothing with it: without the hosted service the ring
+    // would load on first use, which never comes, and the XML stack it reads keys with stays unloaded
+    // (README, "Performance").
+    private static void WithoutKeyRingAtStart(IServiceCollection services)
+    {
+        foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == KeyRingAtStart).ToList())
+        {
+            services.Remove(hosted);
+        }
     }
 }
