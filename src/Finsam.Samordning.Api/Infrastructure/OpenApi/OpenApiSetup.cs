@@ -55,11 +55,17 @@ public static class OpenApiSetup
     /// <summary>Serves the document and the UI.</summary>
     public static WebApplication UseFinsamOpenApi(this WebApplication app)
     {
-        app.UseSwagger();
-        app.UseSwaggerUI(options =>
+        // Only requests under /swagger reach Swashbuckle: its middleware takes the document generator
+        // on every request it sees, and the generator's options read the XML comments (some 0.9 MB of
+        // XML) into memory, so the first request of any kind loaded them and the XML stack for good.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/swagger"), swagger =>
         {
-            options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Finsam Samordning v1");
-            options.RoutePrefix = "swagger";
+            swagger.UseSwagger();
+            swagger.UseSwaggerUI(options =>
+            {
+                options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Finsam Samordning v1");
+                options.RoutePrefix = "swagger";
+            });
         });
         return app;
     }
