@@ -14,16 +14,23 @@ public sealed class NextChangeSpecs
     // Far enough for every rule's dates on the generated cases (consents run a year, eligibilities two).
     private const int Horizon = 3 * 366;
 
-    public static TheoryData<int, int> Samples => new() { { 11, 0 }, { 12, 45 }, { 13, 200 } };
+    public static TheoryData<int, int, bool> Samples => new() { { 11, 0, false }, { 12, 45, false }, { 13, 200, false }, { 14, 30, true } };
 
     [Theory]
     [MemberData(nameof(Samples))]
-    public void The_next_change_is_the_first_day_the_findings_differ(int seed, int daysLater)
+    public void The_next_change_is_the_first_day_the_findings_differ(int seed, int daysLater, bool changedThresholds)
     {
         var generatedOn = new DateOnly(2026, 6, 1);
         var today = generatedOn.AddDays(daysLater);
         var generator = new CaseGenerator(seed, generatedOn);
-        var settings = StallSettings.Defaults;
+        // As an administrator may set them: every threshold a third shorter, and every fifth rule off.
+        var settings = changedThresholds
+            ? new StallSettings
+            {
+                Rules = StallRuleCodes.All.Select((code, i) => (code, i, rule: StallSettings.Defaults.For(code)))
+                    .ToDictionary(r => r.code, r => r.rule with { Days = Math.Max(1, r.rule.Days * 2 / 3), Enabled = r.rule.Enabled && r.i % 5 != 4 }),
+            }
+            : StallSettings.Defaults;
         for (var n = 0; n < 40; n++)
         {
             var facts = generator.Next().Events.Aggregate((StallFacts?)null, StallFacts.Evolve)!;
