@@ -30,8 +30,7 @@ public static class StallRulesBenchmark
             var (watch, cpu) = (Stopwatch.StartNew(), Cpu());
             var raised = cases.Select(c => Judge(c.Id, c.Facts, [], settings)).ToList();
             var first = (watch.Elapsed, Cpu() - cpu);
-            var open = raised.Select(events => events.OfType<StallFlagRaised>()
-                .Select(r => new OpenFlag(r.FlagId, r.Rule, r.Subject, r.Severity, r.Reason, r.ReasonEn, r.Since, r.RaisedOn, null)).ToList()).ToList();
+            var open = raised.Select(events => events.OfType<StallFlagRaised>().Select(OpenFlags.From).ToList()).ToList();
             watch.Restart();
             cpu = Cpu();
             var changed = cases.Select((c, i) => Judge(c.Id, c.Facts, open[i], settings)).Count(e => e.Count > 0);

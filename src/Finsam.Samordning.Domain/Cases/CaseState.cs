@@ -314,7 +314,6 @@ public sealed record CaseState
         this with { Interventions = Interventions.With(id, Interventions[id] with { State = to, LastChangedOn = on }) };
 }
 
-/// <summary>Copy-on-write helpers for the state's dictionaries.</summary>
 /// <summary>Open flags folded from flag events; shared by the decider state and the read models.</summary>
 public static class OpenFlags
 {

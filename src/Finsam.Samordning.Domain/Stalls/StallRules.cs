@@ -66,7 +66,7 @@ public static partial class StallRules
             return [];
         }
 
-        return [.. All.Where(r => settings.For(r.Code).Enabled).SelectMany(r => r.Evaluate(facts, today, settings.For(r.Code)))];
+        return [.. Enabled(settings).SelectMany(r => r.Rule.Evaluate(facts, today, r.Settings))];
     }
 
     /// <summary>
@@ -88,14 +88,8 @@ public static partial class StallRules
 
         var findings = new List<StallFinding>();
         DateOnly? next = null;
-        foreach (var rule in All)
+        foreach (var (rule, ruleSettings) in Enabled(settings))
         {
-            var ruleSettings = settings.For(rule.Code);
-            if (!ruleSettings.Enabled)
-            {
-                continue;
-            }
-
             var now = rule.Evaluate(facts, today, ruleSettings).ToList();
             findings.AddRange(now);
             // A rule's findings change only on its own change dates (each rule's specs pin that with
@@ -114,6 +108,10 @@ public static partial class StallRules
 
         return (findings, next);
     }
+
+    // The rules switched on, in their order, with their settings.
+    private static IEnumerable<(Rule Rule, RuleSettings Settings)> Enabled(StallSettings settings) =>
+        All.Select(r => (r, settings.For(r.Code))).Where(r => r.Item2.Enabled);
 
     private static HashSet<(string, string)> Keys(IEnumerable<StallFinding> findings) => [.. findings.Select(f => f.Key)];
 

@@ -38,7 +38,10 @@ public sealed class NextChangeSpecs
             var firstDiffering = Enumerable.Range(1, Horizon).Select(today.AddDays)
                 .FirstOrDefault(day => !Keys(StallRules.Evaluate(facts, day, settings)).SetEquals(now));
 
-            var next = StallRules.NextChange(facts, today, settings);
+            var (findings, next) = StallRules.Judge(facts, today, settings);
+
+            // The scan's findings are Evaluate's.
+            Assert.Equal(Shown(StallRules.Evaluate(facts, today, settings)), Shown(findings));
 
             if (firstDiffering == default)
             {
@@ -50,6 +53,10 @@ public sealed class NextChangeSpecs
             }
         }
     }
+
+    // A finding as it reads (its Describes list compared by content, not by reference).
+    private static IEnumerable<string> Shown(IEnumerable<StallFinding> findings) =>
+        findings.Select(f => (f with { Describes = null }) + " describes " + string.Join(",", f.Describes ?? []));
 
     private static HashSet<(string, string)> Keys(IEnumerable<StallFinding> findings) => [.. findings.Select(f => f.Key)];
 }
