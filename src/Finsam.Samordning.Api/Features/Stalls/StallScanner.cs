@@ -153,8 +153,13 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         command.CommandText =
             // Only the parts the rules read, not the whole file (the decider's state, the overview),
             // as two columns: building one object of them cost a third more of PostgreSQL's time.
-            "select d.id, d.mt_version, d.data -> 'facts', d.data -> 'overview' -> 'flags' " +
-            $"from {PersistenceSetup.Schema}.mt_doc_casefile as d where d.id = any(@ids)";
+            // The file is stored compressed out of line, and each `->` on the stored value fetches
+            // and decompresses all of it again; `|| '{}'` in the inner query does that once per row
+            // (a third less of PostgreSQL's time for the read), and `offset 0` keeps the planner
+            // from folding the inner query back into two fetches.
+            "select f.id, f.mt_version, f.data -> 'facts', f.data -> 'overview' -> 'flags' " +
+            "from (select d.id, d.mt_version, d.data || '{}'::jsonb as data " +
+            $"from {PersistenceSetup.Schema}.mt_doc_casefile as d where d.id = any(@ids) offset 0) as f";
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", ids));
         var serializer = store.Options.Serializer();
         var result = new List<ScanRow>(ids.Length);
