@@ -19,7 +19,9 @@ public sealed record StallFinding(string Rule, string Subject, FlagSeverity Seve
     public IReadOnlyList<PartyCode>? Describes { get; init; }
 
     /// <summary>Rule and subject: a finding and an open flag with the same key are the same concern.</summary>
-    public (string Rule, string Subject) Key => (Rule, Subject);
+    /// <remarks>A method, not a property: the finding is part of the HTTP contract (the kännedom view), and a
+    /// tuple property would be written as an empty object.</remarks>
+    public (string Rule, string Subject) Key() => (Rule, Subject);
 }
 
 /// <summary>
@@ -113,7 +115,7 @@ public static partial class StallRules
     private static IEnumerable<(Rule Rule, RuleSettings Settings)> Enabled(StallSettings settings) =>
         All.Select(r => (r, settings.For(r.Code))).Where(r => r.Item2.Enabled);
 
-    private static HashSet<(string, string)> Keys(IEnumerable<StallFinding> findings) => [.. findings.Select(f => f.Key)];
+    private static HashSet<(string, string)> Keys(IEnumerable<StallFinding> findings) => [.. findings.Select(f => f.Key())];
 
     // Rules ---------------------------------------------------------------------------------
 

@@ -18,9 +18,9 @@ public static class StallScan
     {
         var automatic = open.Where(f => !f.IsManual).ToList();
         var openKeys = automatic.Select(f => (f.Rule, f.Subject)).ToHashSet();
-        var findingKeys = findings.Select(f => f.Key).ToHashSet();
+        var findingKeys = findings.Select(f => f.Key()).ToHashSet();
         var events = new List<IFlagEvent>();
-        foreach (var finding in findings.Where(f => !openKeys.Contains(f.Key)).DistinctBy(f => f.Key))
+        foreach (var finding in findings.Where(f => !openKeys.Contains(f.Key())).DistinctBy(f => f.Key()))
         {
             events.Add(new StallFlagRaised(caseId, newId(), finding.Rule, finding.Subject, finding.Severity, finding.Reason,
                 finding.ReasonEn, finding.Since, today, null, finding.Describes));
@@ -44,7 +44,7 @@ public static class StallScan
     {
         foreach (var flag in automatic.Where(f => f.SnoozedUntil is { } until && until <= today))
         {
-            if (findings.FirstOrDefault(f => f.Key == (flag.Rule, flag.Subject)) is not { } finding)
+            if (findings.FirstOrDefault(f => f.Key() == (flag.Rule, flag.Subject)) is not { } finding)
             {
                 continue;
             }

@@ -58,5 +58,5 @@ public sealed class NextChangeSpecs
     private static IEnumerable<string> Shown(IEnumerable<StallFinding> findings) =>
         findings.Select(f => (f with { Describes = null }) + " describes " + string.Join(",", f.Describes ?? []));
 
-    private static HashSet<(string, string)> Keys(IEnumerable<StallFinding> findings) => [.. findings.Select(f => f.Key)];
+    private static HashSet<(string, string)> Keys(IEnumerable<StallFinding> findings) => [.. findings.Select(f => f.Key())];
 }

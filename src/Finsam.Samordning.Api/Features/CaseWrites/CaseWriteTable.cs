@@ -138,7 +138,7 @@ public sealed class CaseWriteTable(RouteGroupBuilder api, CaseWriteLines lines, 
             .WithSummary(summary)
             .WithDescription(description + " Send If-Match with the case's ETag to write only against that version (412 otherwise), " +
                 "and Idempotency-Key to make a retry safe. Answers 200 with the new version and the ETag.")
-            .WithMetadata(new CaseWriteMetadata())
+            .WithMetadata(new Infrastructure.OpenApi.HeadersReadByPipeline())
             .Produces<CaseCommandResult>()
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         return this;
@@ -161,17 +161,13 @@ public sealed class CaseWriteTable(RouteGroupBuilder api, CaseWriteLines lines, 
     }
 }
 
-/// <summary>Marks an endpoint as a case write, so the OpenAPI document lists its route ids and headers.</summary>
-public sealed class CaseWriteMetadata;
-
 /// <summary>The table's lines, for the handler and the validation behaviour.</summary>
 public sealed class CaseWriteLines : Dictionary<string, CaseWriteLine>;
 
 /// <summary>Validates a case write's body with its table line's rules.</summary>
 public sealed class CaseWriteValidator : AbstractValidator<CaseWrite>
 {
-    private const string CallerKey = "caller";
-    /// <summary>Creates the validator.</summary>
+    /// <summary>Runs the line's rules, with the caller in the context for rules that depend on the caller's party.</summary>
     public CaseWriteValidator(CaseWriteLines lines) =>
         RuleFor(c => c).Custom((write, context) =>
         {
@@ -184,7 +180,7 @@ public sealed class CaseWriteValidator : AbstractValidator<CaseWrite>
             if (lines[write.Operation].Validator is { } validator)
             {
                 var body = new ValidationContext<object>(write.Body);
-                body.RootContextData[CallerKey] = write.Write.Caller;
+                body.RootContextData[CaseWriteValidation.CallerKey] = write.Write.Caller;
                 validator.Validate(body).Errors.ForEach(context.AddFailure);
             }
         });
@@ -193,6 +189,8 @@ public sealed class CaseWriteValidator : AbstractValidator<CaseWrite>
 /// <summary>What a table line's rules may ask of the validation context.</summary>
 public static class CaseWriteValidation
 {
+    internal const string CallerKey = "caller";
+
     /// <summary>The caller of the write being validated (rules that depend on the caller's party).</summary>
-    public static CurrentUser Caller(this IValidationContext context) => (CurrentUser)context.RootContextData["caller"];
+    public static CurrentUser Caller(this IValidationContext context) => (CurrentUser)context.RootContextData[CallerKey];
 }

@@ -1,4 +1,3 @@
-using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Domain.Cases;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -6,15 +5,19 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Finsam.Samordning.Api.Infrastructure.OpenApi;
 
 /// <summary>
-/// A case write's handler binds only its body; its route ids and the If-Match and Idempotency-Key
-/// headers are read in one place (<see cref="CaseWriteTable"/>). This lists them for clients.
+/// Marks an endpoint whose handler binds only its body: its route ids and the If-Match and
+/// Idempotency-Key headers are read by the pipeline (the case write table), so the OpenAPI
+/// document would not list them; <see cref="CaseWriteParameters"/> does.
 /// </summary>
+public sealed class HeadersReadByPipeline;
+
+/// <summary>Lists the route ids and headers of endpoints marked <see cref="HeadersReadByPipeline"/>, for clients.</summary>
 public sealed class CaseWriteParameters : IOperationFilter
 {
     /// <inheritdoc />
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<CaseWriteMetadata>().Any() || context.ApiDescription.RelativePath is null)
+        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<HeadersReadByPipeline>().Any() || context.ApiDescription.RelativePath is null)
         {
             return;
         }

@@ -31,10 +31,7 @@ public static class OpenApiSetup
                 }
             }
 
-            options.CustomSchemaIds(t => t.Namespace?.StartsWith("Microsoft", StringComparison.Ordinal) == true ? t.Name : t.FullName!.Replace("Finsam.Samordning.", "", StringComparison.Ordinal)
-                .Replace("Api.Features.", "", StringComparison.Ordinal)
-                .Replace("Domain.", "", StringComparison.Ordinal)
-                .Replace('+', '.'));
+            options.CustomSchemaIds(SchemaId);
             options.OperationFilter<CaseWriteParameters>();
             options.OperationFilter<ServiceUnavailableResponse>();
             options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
@@ -51,6 +48,13 @@ public static class OpenApiSetup
         });
         return services;
     }
+
+    // "Area.Type" for our types (the last namespace segment names the area, in the API and the domain
+    // alike), the bare name for the framework's: short, stable ids that say where a type belongs.
+    private static string SchemaId(Type type) =>
+        type.Namespace is { } ns && ns.StartsWith("Finsam.", StringComparison.Ordinal)
+            ? $"{ns[(ns.LastIndexOf('.') + 1)..]}.{type.FullName![(ns.Length + 1)..].Replace('+', '.')}"
+            : type.Name;
 
     /// <summary>Serves the document and the UI.</summary>
     public static WebApplication UseFinsamOpenApi(this WebApplication app)
