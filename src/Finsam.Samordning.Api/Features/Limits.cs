@@ -12,8 +12,12 @@ public static class Limits
     /// <summary>Free text such as decisions or notes.</summary>
     public const int LongText = 4000;
 
-    /// <summary>An Idempotency-Key header (checked for every command by the idempotency behaviour).</summary>
-    public const int IdempotencyKey = Infrastructure.Mediator.IdempotencyBehavior<object, object>.MaxKeyLength;
+    /// <summary>The largest page size of a list (the access log's own is larger: auditors read it in bulk).</summary>
+    public const int PageSize = 200;
+
+    /// <summary>The highest page number of a list.</summary>
+    public const int MaxPage = 100_000;
+
 
     /// <summary>No business date before this is accepted.</summary>
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);

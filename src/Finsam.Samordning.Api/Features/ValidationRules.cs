@@ -15,9 +15,28 @@ public static class ValidationRules
             .Must(d => d is null || d >= Limits.EarliestDate).WithMessage($"{{PropertyName}} cannot be before {Limits.EarliestDate:yyyy-MM-dd}.")
             .Must(d => d is null || d <= calendar.Today).WithMessage("{PropertyName} cannot be in the future: it records something that happened.");
 
-    /// <summary>An optional date of something that happened; today when left out.</summary>
-    public static IRuleBuilderOptions<T, DateOnly?> NotInFuture<T>(this IRuleBuilder<T, DateOnly?> rule, BusinessCalendar calendar) =>
-        rule.Must(d => d is null || d <= calendar.Today).WithMessage("{PropertyName} cannot be in the future.");
+    /// <summary>An optional date of something that happened (today when left out): not before the earliest date, not in the future.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> HappenedIfGiven<T>(this IRuleBuilder<T, DateOnly?> rule, BusinessCalendar calendar) =>
+        rule.Must(d => d is null || d >= Limits.EarliestDate).WithMessage($"{{PropertyName}} cannot be before {Limits.EarliestDate:yyyy-MM-dd}.")
+            .Must(d => d is null || d <= calendar.Today).WithMessage("{PropertyName} cannot be in the future.");
+
+    /// <summary>A four-digit kommunkod (SCB); required unless <paramref name="optional"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> MunicipalityCode<T>(this IRuleBuilder<T, string?> rule, bool optional = false) =>
+        rule.Must(code => (optional && code is null) || (code is { Length: 4 } && code.All(char.IsAsciiDigit)))
+            .WithMessage("{PropertyName} must be a four-digit kommunkod, e.g. 1282.");
+
+    /// <summary>A required unit name (a party's team or office).</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredUnit<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("{PropertyName} is required.")
+            .MaximumLength(Limits.Unit);
+
+    /// <summary>A page number of a list, from 1.</summary>
+    public static IRuleBuilderOptions<T, int> PageNumber<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, Limits.MaxPage);
+
+    /// <summary>A list's page size, 1 to <paramref name="max"/>.</summary>
+    public static IRuleBuilderOptions<T, int> PageSize<T>(this IRuleBuilder<T, int> rule, int max = Limits.PageSize) =>
+        rule.InclusiveBetween(1, max);
 
     /// <summary>A date something is planned for: may be in the future, within reason.</summary>
     public static IRuleBuilderOptions<T, DateOnly?> PlannedDate<T>(this IRuleBuilder<T, DateOnly?> rule, BusinessCalendar calendar) =>

@@ -67,4 +67,40 @@ public sealed class AwarenessTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.DoesNotContain("20080510", (string)raw!);
         Assert.True((await (await _kaa.GetAsync($"/api/v1/individuals/{person.Id}")).Read<IndividualView>()).Erased);
     }
+
+    [Fact]
+    public async Task A_conversion_is_held_to_the_rules_of_opening_a_case_and_the_records_list_to_those_of_every_list()
+    {
+        _day.GoTo(0);
+        var person = await (await _kaa.PostJson("/api/v1/individuals", new { personnummer = "20090612-1234", name = "Ung Regler" })).Read<IndividualRegistered>();
+        Assert.Equal(HttpStatusCode.BadRequest, (await _kaa.PostJson("/api/v1/awareness", new { individualId = person.Id, source = "SchoolDropOut", knownOn = "1999-12-31" })).StatusCode);
+        var id = (await (await _kaa.PostJson("/api/v1/awareness", new { individualId = person.Id, source = "SchoolDropOut", knownOn = _day[0] })).Read<AwarenessWritten>()).Id;
+        Assert.Equal(HttpStatusCode.BadRequest, (await _kaa.PostJson($"/api/v1/awareness/{id}/attempts", new { kind = "Letter", outcome = "NoAnswer", attemptedOn = "1999-12-31" })).StatusCode);
+
+        // What POST /cases refuses, a conversion refuses with the same fields named.
+        foreach (var (field, body) in new (string, object)[]
+        {
+            ("municipalityCode", new { municipalityCode = "128", targetGroups = new[] { "KaaYouth" }, openingUnit = "KAA Landskrona" }),
+            ("targetGroups", new { municipalityCode = "1282", targetGroups = Array.Empty<string>(), openingUnit = "KAA Landskrona" }),
+            ("openingUnit", new { municipalityCode = "1282", targetGroups = new[] { "KaaYouth" }, openingUnit = "  " }),
+            ("openedOn", new { municipalityCode = "1282", targetGroups = new[] { "KaaYouth" }, openingUnit = "KAA Landskrona", openedOn = "1999-12-31" }),
+        })
+        {
+            var refused = await _kaa.PostJson($"/api/v1/awareness/{id}/convert", body);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains($"\"{field}\"", await refused.Content.ReadAsStringAsync());
+            var opened = await _kaa.PostJson("/api/v1/cases", body);
+            Assert.Equal(HttpStatusCode.BadRequest, opened.StatusCode);
+            Assert.Contains($"\"{field}\"", await opened.Content.ReadAsStringAsync());
+        }
+
+        Assert.Null((await (await _kaa.GetAsync($"/api/v1/awareness/{id}")).Read<AwarenessView>()).CaseId);
+
+        // Out-of-range paging is a 400 naming the parameter, as on every list, not a silently different page.
+        var paged = await _kaa.GetAsync("/api/v1/awareness?pageSize=0");
+        Assert.Equal(HttpStatusCode.BadRequest, paged.StatusCode);
+        Assert.Contains("\"pageSize\"", await paged.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await _admin.GetAsync("/api/v1/admin/webhooks/deliveries?page=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _kaa.GetAsync("/api/v1/awareness?page=1&pageSize=200")).StatusCode);
+    }
 }

@@ -27,8 +27,7 @@ internal sealed class AssessmentWrites : ICaseWrites
                 v.RuleFor(b => b.Conclusion).RequiredEnum();
                 v.RuleFor(b => b.Note).OptionalLongText();
                 v.RuleFor(b => b.ValidFrom).NotNull().PlannedDate(calendar);
-                v.RuleFor(b => b.AssessedOn).NotInFuture(calendar).Must(d => d is null || d >= Limits.EarliestDate)
-                    .WithMessage($"assessedOn cannot be before {Limits.EarliestDate:yyyy-MM-dd}.");
+                v.RuleFor(b => b.AssessedOn).HappenedIfGiven(calendar);
                 v.RuleFor(b => b.ValidUntil).PlannedDate(calendar)
                     .Must((b, u) => u is null || b.ValidFrom is null || u >= b.ValidFrom).WithMessage("validUntil cannot be before validFrom.");
             });

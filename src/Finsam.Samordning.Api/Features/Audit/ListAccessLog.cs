@@ -47,8 +47,8 @@ public sealed record ListAccessLog(Guid? CaseId, Guid? IndividualId, string? Use
         public Validator()
         {
             RuleFor(q => q.User).MaximumLength(Limits.ShortText);
-            RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
-            RuleFor(q => q.PageSize).InclusiveBetween(1, 500);
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize(max: 500);
             RuleFor(q => q.To).Must((q, to) => to is null || q.From is null || to >= q.From).WithMessage("to cannot be before from.");
         }
     }

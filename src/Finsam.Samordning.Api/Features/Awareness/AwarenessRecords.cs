@@ -86,7 +86,8 @@ public sealed record ContactAttemptRequest(ContactKind? Kind, AttemptOutcome? Ou
 /// <param name="TargetGroups">Target groups.</param>
 /// <param name="OpeningUnit">KAA's unit.</param>
 /// <param name="OpenedOn">Business date; today when left out.</param>
-public sealed record ConvertAwarenessRequest(string? MunicipalityCode, IReadOnlyList<TargetGroup>? TargetGroups, string? OpeningUnit, DateOnly? OpenedOn);
+public sealed record ConvertAwarenessRequest(string? MunicipalityCode, IReadOnlyList<TargetGroup>? TargetGroups, string? OpeningUnit, DateOnly? OpenedOn)
+    : ICaseOpeningRequest;
 
 /// <summary>A write on kännedom records: record, attempt or convert.</summary>
 /// <param name="Id">The record (a new id when recording).</param>
@@ -123,12 +124,12 @@ internal sealed class AwarenessEndpoints : IEndpoint
         api.MapGet("/awareness", async (bool? flagged, int? page, int? pageSize, HttpContext http, IQuerySession session, Stalls.StallSettingsStore settings,
                 BusinessCalendar calendar, Infrastructure.Access.AccessContext access, CancellationToken ct) =>
             {
+                var paging = Paging.Of(page, pageSize);
                 var party = CurrentUser.Of(http).ToActor().Party;
                 var files = await session.Query<AwarenessFile>().Where(a => a.RecordedBy == party).OrderByDescending(a => a.Id).ToListAsync(ct);
                 var rule = (await settings.GetAsync(ct)).For(StallRuleCodes.NoAnswerBeforeCase);
                 var views = files.Select(f => View(f.State, calendar.Today, rule)).Where(v => flagged != true || v.Finding is not null).ToList();
-                var size = Math.Clamp(pageSize ?? 50, 1, 200);
-                var items = views.Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size).ToList();
+                var items = views.Skip(paging.Skip).Take(paging.Size).ToList();
                 access.ShownCaseIds = [.. items.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value)];
                 return TypedResults.Ok(items);
             })
@@ -138,8 +139,7 @@ internal sealed class AwarenessEndpoints : IEndpoint
             .WithSummary("The caller's party's kännedom records")
             .WithDescription("Kännedom records of the caller's party, newest first, each with the NoAnswerBeforeCase finding when it holds today; flagged=true for those only.")
             .Produces<List<AwarenessView>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status403Forbidden);
         api.MapGet("/awareness/{id:guid}", async (Guid id, HttpContext http, IQuerySession session, Stalls.StallSettingsStore settings, BusinessCalendar calendar,
                 CancellationToken ct) =>
             {
@@ -196,21 +196,22 @@ internal sealed class AwarenessWriteValidator : AbstractValidator<AwarenessWrite
         {
             RuleFor(w => ((RecordAwarenessRequest)w.Body).IndividualId).NotNull().OverridePropertyName("individualId");
             RuleFor(w => ((RecordAwarenessRequest)w.Body).Source).NotNull().IsInEnum().OverridePropertyName("source");
-            RuleFor(w => ((RecordAwarenessRequest)w.Body).KnownOn).NotInFuture(calendar).OverridePropertyName("knownOn");
+            RuleFor(w => ((RecordAwarenessRequest)w.Body).KnownOn).HappenedIfGiven(calendar).OverridePropertyName("knownOn");
         });
         When(w => w.Body is ContactAttemptRequest, () =>
         {
             RuleFor(w => ((ContactAttemptRequest)w.Body).Kind).NotNull().IsInEnum().OverridePropertyName("kind");
             RuleFor(w => ((ContactAttemptRequest)w.Body).Outcome).NotNull().IsInEnum().OverridePropertyName("outcome");
-            RuleFor(w => ((ContactAttemptRequest)w.Body).AttemptedOn).NotInFuture(calendar).OverridePropertyName("attemptedOn");
+            RuleFor(w => ((ContactAttemptRequest)w.Body).AttemptedOn).HappenedIfGiven(calendar).OverridePropertyName("attemptedOn");
         });
-        When(w => w.Body is ConvertAwarenessRequest, () =>
+        // The same rules as POST /cases: a conversion opens a case.
+        var opening = new CaseOpening.Rules(calendar);
+        RuleFor(w => w).Custom((w, context) =>
         {
-            RuleFor(w => ((ConvertAwarenessRequest)w.Body).MunicipalityCode).NotEmpty().Matches("^[0-9]{4}$").OverridePropertyName("municipalityCode");
-            RuleFor(w => ((ConvertAwarenessRequest)w.Body).TargetGroups).NotEmpty().OverridePropertyName("targetGroups");
-            RuleForEach(w => ((ConvertAwarenessRequest)w.Body).TargetGroups).IsInEnum().OverridePropertyName("targetGroups");
-            RuleFor(w => ((ConvertAwarenessRequest)w.Body).OpeningUnit).RequiredShortText().MaximumLength(Limits.Unit).OverridePropertyName("openingUnit");
-            RuleFor(w => ((ConvertAwarenessRequest)w.Body).OpenedOn).NotInFuture(calendar).OverridePropertyName("openedOn");
+            if (w.Body is ConvertAwarenessRequest b)
+            {
+                opening.Validate(b).Errors.ForEach(context.AddFailure);
+            }
         });
     }
 }
@@ -248,12 +249,10 @@ internal sealed class AwarenessWriteHandler(IDocumentSession session, BusinessCa
                 var (converted, carried) = AwarenessDecider.Convert(file.State, caseId, openedOn);
                 var open = new OpenCaseCommand(caseId, file.State.IndividualId, b.MunicipalityCode!, b.TargetGroups!, request.By.Party, b.OpeningUnit!.Trim(), openedOn)
                 {
-                    By = request.By, BirthDate = await OpenCase.Handler.BirthDate(keys, individual, cancellationToken),
+                    By = request.By,
                 };
-                IReadOnlyList<ICaseEvent> events = [.. CaseDecider.Decide(open, state: null), carried];
-                events = await sealer.SealAsync(caseId, file.State.IndividualId, events, cancellationToken);
                 // One transaction: the case with the attempts, and the record's conversion.
-                session.Events.StartStream<CaseFile>(caseId, events.Cast<object>().ToArray());
+                await CaseOpening.StartAsync(session, sealer, keys, open, individual, [carried], cancellationToken);
                 session.Events.Append(request.Id, converted);
                 return new AwarenessWritten(request.Id, caseId);
             }

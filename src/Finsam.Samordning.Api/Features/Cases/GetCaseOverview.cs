@@ -52,11 +52,11 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
         }
     }
 
-    /// <summary>asOf cannot be in the future.</summary>
+    /// <summary>asOf is a day that has been: not in the future, not before the earliest business date.</summary>
     internal sealed class Validator : AbstractValidator<GetCaseOverview>
     {
         public Validator(BusinessCalendar calendar) =>
-            RuleFor(q => q.AsOf).Must(d => d is null || d <= calendar.Today).WithMessage("asOf cannot be in the future.");
+            RuleFor(q => q.AsOf).HappenedIfGiven(calendar);
     }
 
     /// <summary>Today's view reads the projected document; an asOf view folds the stream up to that date.</summary>

@@ -76,10 +76,9 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
             RuleFor(q => q.Party).IsInEnum();
             RuleFor(q => q.Status).IsInEnum();
             RuleFor(q => q.TargetGroup).IsInEnum();
-            RuleFor(q => q.Municipality).Matches("^[0-9]{4}$").When(q => q.Municipality is not null)
-                .WithMessage("municipality must be a four-digit kommunkod.");
-            RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
-            RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+            RuleFor(q => q.Municipality).MunicipalityCode(optional: true);
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize();
         }
     }
 

@@ -33,7 +33,7 @@ public sealed record OpenCase(
     DateOnly? OpenedOn,
     Guid? IndividualId,
     Actor By,
-    string? IdempotencyKey) : ICommand<CaseDetails>
+    string? IdempotencyKey) : ICommand<CaseDetails>, ICaseOpeningRequest
 {
     internal sealed class Endpoint : Features.IEndpoint
     {
@@ -65,24 +65,19 @@ public sealed record OpenCase(
             return TypedResults.Created($"/api/v1/cases/{details.Id}", details);
         }
     }
+
+    /// <summary>The opening fields' rules, shared with the conversion of a kännedom record; here the opening party and day are required.</summary>
     internal sealed class Validator : AbstractValidator<OpenCase>
     {
-        /// <summary>Rules: municipality code, target groups, party, unit, date.</summary>
         public Validator(BusinessCalendar calendar)
         {
-            RuleFor(c => c.MunicipalityCode).NotEmpty().Matches("^[0-9]{4}$")
-                .WithMessage("municipalityCode must be a four-digit kommunkod, e.g. 1282.");
-            RuleFor(c => c.TargetGroups).NotEmpty().WithMessage("Give at least one target group.");
-            RuleForEach(c => c.TargetGroups).IsInEnum();
+            Include(new CaseOpening.Rules(calendar));
             RuleFor(c => c.OpeningParty).NotNull().IsInEnum();
-            RuleFor(c => c.OpeningUnit).NotEmpty().MaximumLength(Limits.Unit);
-            RuleFor(c => c.OpenedOn).NotNull()
-                .Must(d => d <= calendar.Today).WithMessage("openedOn cannot be in the future.")
-                .Must(d => d >= Limits.EarliestDate).WithMessage($"openedOn cannot be before {Limits.EarliestDate:yyyy-MM-dd}.");
+            RuleFor(c => c.OpenedOn).NotNull();
         }
     }
 
-    /// <summary>Decides, seals and appends the opening events; a case with no registered person gets a key of its own.</summary>
+    /// <summary>Opens the case: the stream starts with its opening events; a case with no registered person gets a key of its own.</summary>
     internal sealed class Handler(IDocumentSession session, Infrastructure.Access.FreeTextSealer sealer, Infrastructure.Access.TextKeys keys)
         : IRequestHandler<OpenCase, CaseDetails>
     {
@@ -90,41 +85,18 @@ public sealed record OpenCase(
         {
             // Only a party related to the individual id may open a case about it; to any other the
             // id does not exist, so the answer is the same as for an unknown id.
-            DateOnly? birthDate = null;
+            Individuals.Individual? individual = null;
             if (request.IndividualId is { } individualId)
             {
-                var individual = await Individuals.IndividualAccess.FindRelatedAsync(session, individualId, request.By.Party, cancellationToken)
+                individual = await Individuals.IndividualAccess.FindRelatedAsync(session, individualId, request.By.Party, cancellationToken)
                     ?? throw new Infrastructure.Errors.NotFoundException(Individuals.IndividualAccess.NotFound(individualId));
-                birthDate = await BirthDate(keys, individual, cancellationToken);
             }
 
             // Version 7 ids sort by creation time, which keeps the events table's index compact.
-            var id = Guid.CreateVersion7();
-            var command = new OpenCaseCommand(id, request.IndividualId, request.MunicipalityCode!, request.TargetGroups!,
-                request.OpeningParty!.Value, request.OpeningUnit!.Trim(), request.OpenedOn!.Value) { By = request.By, BirthDate = birthDate };
-            if (request.IndividualId is null)
-            {
-                // Its free text is sealed under this key, stored before the opening commits.
-                await sealer.CreateCaseKeyAsync(id, cancellationToken);
-            }
-
-            var events = await sealer.SealAsync(id, request.IndividualId, CaseDecider.Decide(command, state: null), cancellationToken);
-            session.Events.StartStream<CaseFile>(id, events.Cast<object>().ToArray());
+            var command = new OpenCaseCommand(Guid.CreateVersion7(), request.IndividualId, request.MunicipalityCode!, request.TargetGroups!,
+                request.OpeningParty!.Value, request.OpeningUnit!.Trim(), request.OpenedOn!.Value) { By = request.By };
+            var events = await CaseOpening.StartAsync(session, sealer, keys, command, individual, carried: [], cancellationToken);
             return CaseDetails.From(CaseFile.Fold(events, events.Count)!);
-        }
-
-        // Issue 14: the birth date is read from the person's sealed data only to derive the ends of
-        // age-bound labels ("KAA ends on"); it never leaves this method. An erased person has none.
-        internal static async Task<DateOnly?> BirthDate(Infrastructure.Access.TextKeys keys, Individuals.Individual individual, CancellationToken ct)
-        {
-            if (individual.ErasedAt is not null || await keys.GetAsync(individual.Id, ct) is not { } key)
-            {
-                return null;
-            }
-
-            var data = System.Text.Json.JsonSerializer.Deserialize<Individuals.PersonalData>(
-                Infrastructure.Access.PersonalDataProtector.Decrypt(key, individual.SealedData, individual.Id))!;
-            return Domain.Individuals.Personnummer.TryParse(data.Personnummer, DateOnly.MaxValue, out var number, out _) ? number!.BirthDate : null;
         }
     }
 }

@@ -31,13 +31,13 @@ internal sealed class ChairsWrites : ICaseWrites
             {
                 v.RuleFor(b => b.Label).RequiredEnum();
                 v.RuleFor(b => b.EndsOn).NotNull().PlannedDate(calendar);
-                v.RuleFor(b => b.RecordedOn).NotInFuture(calendar);
+                v.RuleFor(b => b.RecordedOn).HappenedIfGiven(calendar);
             })
         .Write<ReleaseCaseworkerRequest>("parties/{party:alpha}/caseworker/release", "ReleaseCaseworker", "Parties", "Release a party's caseworker",
             "The party's caseworker no longer carries the case and nobody at the party does yet (a move, a vacancy). The CaseworkerMissing rule " +
             "flags the gap until a caseworker is assigned. Only the party itself can do this.",
             (b, c) => new ReleaseCaseworker(c.Party("party"), b.ReleasedOn ?? c.Today) { By = c.By },
-            (v, calendar) => v.RuleFor(b => b.ReleasedOn).NotInFuture(calendar))
+            (v, calendar) => v.RuleFor(b => b.ReleasedOn).HappenedIfGiven(calendar))
         .Write<ScheduleInterventionEndRequest>("interventions/{interventionId:guid}/planned-end", "ScheduleInterventionEnd", "Interventions",
             "Record when an insats will end",
             "Records the day an open insats of the caller's party is known to end (the project or the season ends). The EndDateAhead rule warns " +
@@ -46,6 +46,6 @@ internal sealed class ChairsWrites : ICaseWrites
             (v, calendar) =>
             {
                 v.RuleFor(b => b.PlannedEnd).NotNull().PlannedDate(calendar);
-                v.RuleFor(b => b.RecordedOn).NotInFuture(calendar);
+                v.RuleFor(b => b.RecordedOn).HappenedIfGiven(calendar);
             });
 }

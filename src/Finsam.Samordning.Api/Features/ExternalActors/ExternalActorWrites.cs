@@ -37,8 +37,8 @@ internal sealed class ExternalActorWrites : ICaseWrites
             (v, calendar) =>
             {
                 v.RuleFor(b => b.Kind).RequiredEnum();
-                v.RuleFor(b => b.Unit).RequiredShortText().MaximumLength(Limits.Unit);
-                v.RuleFor(b => b.NamedOn).NotInFuture(calendar);
+                v.RuleFor(b => b.Unit).RequiredUnit();
+                v.RuleFor(b => b.NamedOn).HappenedIfGiven(calendar);
             })
         .Write<ReferToExternalActorRequest>("external-actors/{actorId:guid}/referrals", "ReferToExternalActor", "External actors",
             "Refer to an actor outside the förbund",
@@ -54,7 +54,7 @@ internal sealed class ExternalActorWrites : ICaseWrites
             {
                 v.RuleFor(b => b.Kind).RequiredEnum();
                 v.RuleFor(b => b.RespondBy).PlannedDate(calendar);
-                v.RuleFor(b => b.SentOn).NotInFuture(calendar);
+                v.RuleFor(b => b.SentOn).HappenedIfGiven(calendar);
             })
         .Write<RecordExternalAnswerRequest>("external-referrals/{referralId:guid}/answer", "RecordExternalAnswer", "External actors",
             "Record an external actor's answer",
@@ -63,7 +63,7 @@ internal sealed class ExternalActorWrites : ICaseWrites
             (v, calendar) =>
             {
                 v.RuleFor(b => b.Accepted).NotNull();
-                v.RuleFor(b => b.AnsweredOn).NotInFuture(calendar);
+                v.RuleFor(b => b.AnsweredOn).HappenedIfGiven(calendar);
             })
         .Write<SetInterventionProviderRequest>("interventions/{interventionId:guid}/provider", "SetInterventionProvider", "External actors",
             "Name the external actor carrying out an insats",
@@ -73,6 +73,6 @@ internal sealed class ExternalActorWrites : ICaseWrites
             (v, calendar) =>
             {
                 v.RuleFor(b => b.ActorId).NotNull();
-                v.RuleFor(b => b.SetOn).NotInFuture(calendar);
+                v.RuleFor(b => b.SetOn).HappenedIfGiven(calendar);
             });
 }

@@ -30,7 +30,7 @@ internal sealed class FlagWrites : ICaseWrites
             (v, calendar) =>
             {
                 v.RuleFor(b => b.Reason).RequiredLongText();
-                v.RuleFor(b => b.RaisedOn).NotInFuture(calendar);
+                v.RuleFor(b => b.RaisedOn).HappenedIfGiven(calendar);
             })
         .FlagWrite<AcknowledgeFlagRequest>("flags/{flagId:guid}/acknowledge", "AcknowledgeFlag", "Acknowledge a flag",
             "Notes who looked at the flag and what is being done. The flag stays in the review queue, marked acknowledged, until the scan clears it (or, for a concern, someone clears it by hand). " +
@@ -39,7 +39,7 @@ internal sealed class FlagWrites : ICaseWrites
             (v, calendar) =>
             {
                 v.RuleFor(b => b.Note).RequiredLongText();
-                v.RuleFor(b => b.AcknowledgedOn).NotInFuture(calendar);
+                v.RuleFor(b => b.AcknowledgedOn).HappenedIfGiven(calendar);
                 v.RuleFor(b => b.SnoozedUntil).Must(d => d is null || (d > calendar.Today && d <= calendar.Today.AddYears(1)))
                     .WithMessage("snoozedUntil must be after today and at most a year ahead.");
             })
@@ -49,6 +49,6 @@ internal sealed class FlagWrites : ICaseWrites
             (v, calendar) =>
             {
                 v.RuleFor(b => b.Reason).RequiredLongText();
-                v.RuleFor(b => b.ClearedOn).NotInFuture(calendar);
+                v.RuleFor(b => b.ClearedOn).HappenedIfGiven(calendar);
             });
 }

@@ -50,8 +50,7 @@ internal sealed class FollowUpWrites : ICaseWrites
             (v, calendar) =>
             {
                 v.RuleFor(b => b.Sex).RequiredEnum();
-                v.RuleFor(b => b.HomeMunicipality).NotEmpty().Matches("^[0-9]{4}$")
-                    .WithMessage("homeMunicipality must be a four-digit kommunkod.");
+                v.RuleFor(b => b.HomeMunicipality).MunicipalityCode();
                 v.RuleFor(b => b.Education).RequiredEnum();
                 v.RuleFor(b => b.TimeOnSupport).RequiredEnum();
                 v.RuleFor(b => b.Before).NotNull().SetValidator(new SituationRules());

@@ -64,8 +64,8 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
     {
         public Validator()
         {
-            RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
-            RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize();
         }
     }
 

@@ -47,7 +47,7 @@ internal sealed class PartyWrites : ICaseWrites
             (b, c) => new AcceptInvitation(c.Id("invitationId"), b.Unit!.Trim(), b.AnsweredOn!.Value) { By = c.By },
             (v, calendar) =>
             {
-                v.RuleFor(b => b.Unit).RequiredShortText().MaximumLength(Limits.Unit);
+                v.RuleFor(b => b.Unit).RequiredUnit();
                 v.RuleFor(b => b.AnsweredOn).NotNull().Happened(calendar);
             })
         .Write<AnswerInvitationRequest>("invitations/{invitationId:guid}/decline", "DeclineInvitation", "Parties", "Decline an invitation",

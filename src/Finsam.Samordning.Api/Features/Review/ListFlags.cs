@@ -85,8 +85,8 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             RuleFor(q => q.Severity).IsInEnum();
             RuleFor(q => q.Rule).Must(r => r is null || r == OpenFlag.ManualConcern || Domain.Stalls.StallRuleCodes.All.Contains(r))
                 .WithMessage("rule must be a stall rule code or ManualConcern.");
-            RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
-            RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize();
         }
     }
 

@@ -149,15 +149,14 @@ internal sealed class WebhookAdminEndpoints : IEndpoint
         api.MapGet("/admin/webhooks/deliveries", async (string? status, int? page, int? pageSize, IQuerySession session, CancellationToken ct) =>
             {
                 var wanted = QueryEnum.Parse<DeliveryStatus>(status, "status");
-                var size = Math.Clamp(pageSize ?? 50, 1, 200);
-                var skip = (Math.Max(page ?? 1, 1) - 1) * size;
+                var paging = Paging.Of(page, pageSize);
                 IQueryable<WebhookDelivery> query = session.Query<WebhookDelivery>();
                 if (wanted is { } w)
                 {
                     query = query.Where(d => d.Status == w);
                 }
 
-                var rows = await query.OrderByDescending(d => d.CreatedAt).Skip(skip).Take(size).ToListAsync(ct);
+                var rows = await query.OrderByDescending(d => d.CreatedAt).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
                 var subscriptions = (await session.LoadManyAsync<WebhookSubscription>(ct, rows.Select(r => r.SubscriptionId).Distinct().ToArray()))
                     .ToDictionary(s => s.Id);
                 return TypedResults.Ok(rows.Select(r => Item(r, subscriptions.GetValueOrDefault(r.SubscriptionId))).ToList());
