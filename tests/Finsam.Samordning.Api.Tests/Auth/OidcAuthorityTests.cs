@@ -26,14 +26,7 @@ public sealed class OidcAuthorityTests(OidcApiFactory api) : IClassFixture<OidcA
         // Opening a case needs role handlaggare and party AF, both read from the mapped claims.
         var client = Client(token);
         client.DefaultRequestHeaders.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        var open = await client.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1282",
-            targetGroups = new[] { "Uvas" },
-            openingParty = "AF",
-            openingUnit = "AF Landskrona",
-            openedOn = "2026-03-02",
-        });
+        var open = await client.PostJson("/api/v1/cases", CaseWalk.Opening("AF", "AF Landskrona", "2026-03-02"));
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Equal(HttpStatusCode.Created, open.StatusCode);

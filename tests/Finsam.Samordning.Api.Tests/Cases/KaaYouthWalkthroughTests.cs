@@ -142,6 +142,7 @@ public sealed class KaaYouthWalkthroughTests(ApiFactory api) : IClassFixture<Api
         var final = await Overview(c);
         Assert.Equal(CaseStatus.Closed, final.Status);
         Assert.Equal(CaseOutcome.Studier, final.Outcome);
+        Assert.Equal(new[] { kaaTalks, afMapping, vcTalks }.Order(), final.Interventions.Select(i => (Guid?)i.Insats.Id).Order());
         Assert.All(final.Interventions, i => Assert.Equal(InterventionState.Completed, i.Insats.State));
         Assert.Equal(120, final.Parallelism.CaseDays); // days 0..119: the closing day is not a case day
         Assert.Equal(106, final.Parallelism.ParallelDays); // days 14..119: an insats completed on day 120 is not ongoing that day

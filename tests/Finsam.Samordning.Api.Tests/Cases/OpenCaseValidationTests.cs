@@ -7,17 +7,21 @@ namespace Finsam.Samordning.Api.Tests.Cases;
 /// <summary>Bad input gets a 400 that names the offending fields, and nothing is written.</summary>
 public sealed class OpenCaseValidationTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
+    /// <summary>A body the API accepts from SOC; each test spoils the fields it is about.</summary>
+    private static readonly CaseOpening Valid = CaseWalk.Opening("SOC", "IFO", "2026-03-02");
+
     [Fact]
     public async Task Every_invalid_field_is_named()
     {
         var soc = api.ClientFor("handlaggare", "SOC");
 
-        var response = await soc.PostJson("/api/v1/cases", new
+        var response = await soc.PostJson("/api/v1/cases", Valid with
         {
-            municipalityCode = "12A",
-            targetGroups = Array.Empty<string>(),
-            openingUnit = new string('x', 201),
-            openedOn = "2026-03-03", // the test clock's tomorrow
+            MunicipalityCode = "12A",
+            TargetGroups = [],
+            OpeningParty = null,
+            OpeningUnit = new string('x', 201),
+            OpenedOn = "2026-03-03", // the test clock's tomorrow
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -33,14 +37,7 @@ public sealed class OpenCaseValidationTests(ApiFactory api) : IClassFixture<ApiF
     {
         var soc = api.ClientFor("handlaggare", "SOC");
 
-        var response = await soc.PostJson("/api/v1/cases", new
-        {
-            municipalityCode = "1282",
-            targetGroups = new[] { "Uvas", "Pensioners" },
-            openingParty = "SOC",
-            openingUnit = "IFO",
-            openedOn = "2026-03-02",
-        });
+        var response = await soc.PostJson("/api/v1/cases", Valid with { TargetGroups = ["Uvas", "Pensioners"] });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Object())["errors"]!.AsObject().ContainsKey("targetGroups[1]"));

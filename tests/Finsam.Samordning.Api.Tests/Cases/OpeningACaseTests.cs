@@ -8,21 +8,15 @@ namespace Finsam.Samordning.Api.Tests.Cases;
 /// <summary>A handläggare at socialtjänsten opens a case, reads it back and looks at its history.</summary>
 public sealed class OpeningACaseTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private static object Body(string municipality = "1282", string openedOn = "2026-03-02") => new
-    {
-        municipalityCode = municipality,
-        targetGroups = new[] { "Uvas", "MentalIllHealth", "LongTermIncomeSupport" },
-        openingParty = "SOC",
-        openingUnit = "Ekonomiskt bistånd Landskrona",
-        openedOn,
-    };
+    private static readonly CaseOpening Opening = CaseWalk.Opening("SOC", "Ekonomiskt bistånd Landskrona", "2026-03-02",
+        ["Uvas", "MentalIllHealth", "LongTermIncomeSupport"]);
 
     [Fact]
     public async Task Opening_a_case_answers_201_with_location_etag_and_the_case_which_reads_back_the_same()
     {
         var soc = api.ClientFor("handlaggare", "SOC", "soc-anna");
 
-        var created = await soc.PostJson("/api/v1/cases", Body());
+        var created = await soc.PostJson("/api/v1/cases", Opening);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var details = await created.Read<CaseDetails>();
@@ -47,7 +41,7 @@ public sealed class OpeningACaseTests(ApiFactory api) : IClassFixture<ApiFactory
     {
         var soc = api.ClientFor("handlaggare", "SOC", "soc-anna");
         // Yesterday's opening, logged today: the business date is not the server time.
-        var created = await soc.PostJson("/api/v1/cases", Body(openedOn: "2026-03-01"));
+        var created = await soc.PostJson("/api/v1/cases", Opening with { OpenedOn = "2026-03-01" });
         var id = (await created.Read<CaseDetails>()).Id;
 
         var history = await (await soc.GetAsync($"/api/v1/cases/{id}/history")).Read<List<CaseHistoryEntry>>();
@@ -68,8 +62,8 @@ public sealed class OpeningACaseTests(ApiFactory api) : IClassFixture<ApiFactory
     {
         var soc = api.ClientFor("handlaggare", "SOC", "soc-retry");
 
-        var first = await soc.PostJson("/api/v1/cases", Body(), idempotencyKey: "open-7f3a");
-        var retry = await soc.PostJson("/api/v1/cases", Body(), idempotencyKey: "open-7f3a");
+        var first = await soc.PostJson("/api/v1/cases", Opening, idempotencyKey: "open-7f3a");
+        var retry = await soc.PostJson("/api/v1/cases", Opening, idempotencyKey: "open-7f3a");
 
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         Assert.Equal(first.Headers.Location, retry.Headers.Location);
@@ -85,7 +79,7 @@ public sealed class OpeningACaseTests(ApiFactory api) : IClassFixture<ApiFactory
         var soc = api.ClientFor("handlaggare", "SOC", "soc-concurrent");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6)
-            .Select(_ => soc.PostJson("/api/v1/cases", Body("1214"), idempotencyKey: "burst-1")));
+            .Select(_ => soc.PostJson("/api/v1/cases", Opening with { MunicipalityCode = "1214" }, idempotencyKey: "burst-1")));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.Single(responses.Select(r => r.Headers.Location!.OriginalString).Distinct());
@@ -95,9 +89,9 @@ public sealed class OpeningACaseTests(ApiFactory api) : IClassFixture<ApiFactory
     public async Task The_same_key_with_a_different_body_is_422_and_opens_nothing()
     {
         var soc = api.ClientFor("handlaggare", "SOC", "soc-reuse");
-        await soc.PostJson("/api/v1/cases", Body("1282"), idempotencyKey: "reused");
+        await soc.PostJson("/api/v1/cases", Opening with { MunicipalityCode = "1282" }, idempotencyKey: "reused");
 
-        var other = await soc.PostJson("/api/v1/cases", Body("1214"), idempotencyKey: "reused");
+        var other = await soc.PostJson("/api/v1/cases", Opening with { MunicipalityCode = "1214" }, idempotencyKey: "reused");
 
         Assert.Equal((HttpStatusCode)422, other.StatusCode);
         Assert.Equal("application/problem+json", other.Content.Headers.ContentType!.MediaType);
@@ -109,8 +103,8 @@ public sealed class OpeningACaseTests(ApiFactory api) : IClassFixture<ApiFactory
         var anna = api.ClientFor("handlaggare", "SOC", "soc-a");
         var bo = api.ClientFor("handlaggare", "SOC", "soc-b");
 
-        var a = await anna.PostJson("/api/v1/cases", Body(), idempotencyKey: "same-key");
-        var b = await bo.PostJson("/api/v1/cases", Body(), idempotencyKey: "same-key");
+        var a = await anna.PostJson("/api/v1/cases", Opening, idempotencyKey: "same-key");
+        var b = await bo.PostJson("/api/v1/cases", Opening, idempotencyKey: "same-key");
 
         Assert.NotEqual(a.Headers.Location, b.Headers.Location);
     }
@@ -133,7 +127,7 @@ public sealed class OpeningACaseTests(ApiFactory api) : IClassFixture<ApiFactory
     {
         var af = api.ClientFor("handlaggare", "AF");
 
-        var response = await af.PostJson("/api/v1/cases", Body());
+        var response = await af.PostJson("/api/v1/cases", Opening);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("case.wrong-party", (await response.Object())["code"]!.GetValue<string>());

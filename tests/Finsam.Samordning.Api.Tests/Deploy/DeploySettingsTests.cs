@@ -96,6 +96,7 @@ public sealed partial class DeploySettingsTests
             .Select(f => "deploy/k8s/" + Path.GetFileName(f))
             .Where(f => SettingsIn(File.ReadAllText(Path.Combine(Root, f))).Count > 0);
 
+        Assert.NotEmpty(onDisk);
         Assert.All(onDisk, f => Assert.Contains(f, FileList));
     }
 

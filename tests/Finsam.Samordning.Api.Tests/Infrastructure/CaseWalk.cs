@@ -8,13 +8,11 @@ public static class CaseWalk
 {
     /// <summary>
     /// The body that opens a case for <paramref name="party"/>: post it yourself where the answer is what
-    /// is tested (a refusal); otherwise use <see cref="OpenCase"/>.
+    /// is tested (a refusal, a retry); otherwise use <see cref="OpenCase"/>. Vary a field with <c>with</c>.
     /// </summary>
-    public static object Opening(string party, string unit, string openedOn = "2026-02-02", string[]? targetGroups = null,
-        Guid? individualId = null, string municipality = "1282") => new
-    {
-        municipalityCode = municipality, targetGroups = targetGroups ?? ["Uvas"], openingParty = party, openingUnit = unit, openedOn, individualId,
-    };
+    public static CaseOpening Opening(string party, string unit, string openedOn = "2026-02-02", string[]? targetGroups = null,
+        Guid? individualId = null, string municipality = "1282") =>
+        new(municipality, targetGroups ?? ["Uvas"], party, unit, openedOn, individualId);
 
     /// <summary>Opens a case for the caller's party, asserts 201 and returns the case's URL.</summary>
     public static async Task<string> OpenCase(this HttpClient caller, string party, string unit, string openedOn = "2026-02-02",
@@ -72,3 +70,11 @@ public static class CaseWalk
         return [.. (await response.Read<Features.Inbox.InboxPage>()).Items];
     }
 }
+
+/// <summary>
+/// The body of <c>POST /api/v1/cases</c> as a client sends it (camelCase JSON). Every field is a plain
+/// string so that a test can send one the API must refuse, e.g. <c>opening with { MunicipalityCode = "12A" }</c>;
+/// a null field is sent as null, i.e. not given.
+/// </summary>
+public sealed record CaseOpening(string? MunicipalityCode, string[]? TargetGroups, string? OpeningParty, string? OpeningUnit,
+    string? OpenedOn, Guid? IndividualId);

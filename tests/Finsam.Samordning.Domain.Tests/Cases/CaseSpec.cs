@@ -2,11 +2,9 @@ using Finsam.Samordning.Domain.Cases;
 
 namespace Finsam.Samordning.Domain.Tests.Cases;
 
-/// <summary>Given events, when a command, then events or a refusal.</summary>
+/// <summary>Given events, when a command, then events or a refusal; about <see cref="TheCase"/>, counted in <see cref="Days"/>.</summary>
 public abstract class CaseSpec
 {
-    protected static readonly Guid CaseId = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
-    protected static readonly DateOnly Day0 = new(2026, 2, 2);
     protected static readonly Actor Soc = new("soc-anna", "Anna", PartyCode.SOC);
     protected static readonly Actor Af = new("af-bo", "Bo", PartyCode.AF);
     protected static readonly Actor Vc = new("vc-cilla", "Cilla", PartyCode.VC);
@@ -14,8 +12,6 @@ public abstract class CaseSpec
     protected static readonly Actor Ame = new("ame-eva", "Eva", PartyCode.AME);
 
     private readonly List<ICaseEvent> _given = [];
-
-    protected static DateOnly Day(int n) => Day0.AddDays(n);
 
     /// <summary>The case as it stands after the given events.</summary>
     protected CaseState? State => CaseDecider.Fold(_given);
@@ -43,8 +39,6 @@ public abstract class CaseSpec
         Assert.Equal(code, refusal.Code);
         return refusal;
     }
-
-    protected static CaseOpened Opened() => new(CaseId, null, "1282", [TargetGroup.Uvas], PartyCode.SOC, Day0);
 
     protected static PartyJoined Joined(Actor who, int day = 0) => new(CaseId, who.Party, $"{who.Party} enhet", who.UserId, who.DisplayName, Day(day));
 

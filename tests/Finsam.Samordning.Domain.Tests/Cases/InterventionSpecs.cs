@@ -34,7 +34,8 @@ public sealed class InterventionSpecs : CaseSpec
         When(new StartIntervention(Insats, Day(5)) { By = Af });
         When(new StartIntervention(vc, Day(5)) { By = Vc });
 
-        Assert.All(State!.Interventions.Values, i => Assert.Equal(InterventionState.Ongoing, i.State));
+        Assert.Equal(new[] { Insats, vc }.Order(), State!.Interventions.Keys.Order());
+        Assert.All(State.Interventions.Values, i => Assert.Equal(InterventionState.Ongoing, i.State));
     }
 
     [Theory]

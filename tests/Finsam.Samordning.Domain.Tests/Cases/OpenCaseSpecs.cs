@@ -3,14 +3,10 @@ using Finsam.Samordning.Domain.Cases;
 namespace Finsam.Samordning.Domain.Tests.Cases;
 
 /// <summary>Given events, when a command, then events or a refusal.</summary>
-public sealed class OpenCaseSpecs
+public sealed class OpenCaseSpecs : CaseSpec
 {
-    private static readonly Guid CaseId = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
-    private static readonly Actor SocAnna = new("soc-anna", "Anna", PartyCode.SOC);
-    private static readonly DateOnly Day0 = new(2026, 2, 2);
-
     private static OpenCaseCommand Open(PartyCode party = PartyCode.SOC, Actor? by = null, params TargetGroup[] groups) =>
-        new(CaseId, null, "1282", groups.Length == 0 ? [TargetGroup.Uvas] : groups, party, "Ekonomiskt bistånd", Day0) { By = by ?? SocAnna };
+        new(CaseId, null, "1282", groups.Length == 0 ? [TargetGroup.Uvas] : groups, party, "Ekonomiskt bistånd", Day0) { By = by ?? Soc };
 
     [Fact]
     public void Given_no_case_when_opened_then_the_case_opens_and_the_opening_party_joins_with_its_caseworker()

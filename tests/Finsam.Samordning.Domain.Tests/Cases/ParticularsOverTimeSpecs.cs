@@ -85,6 +85,7 @@ public sealed class ParticularsOverTimeSpecs : CaseSpec
 
         Assert.Equal(new[] { _insats, planned }.Order(), reopened.InterventionsEndedByClose!.Order());
         var view = Overview(Day(45));
+        Assert.Equal(new[] { _insats, planned }.Order(), view.Interventions.Select(i => i.Insats.Id).Order());
         Assert.All(view.Interventions, i => Assert.True(i.Insats.State is InterventionState.Completed or InterventionState.Cancelled));
         Assert.Equal(2, Assert.Single(CaseOverviewOf().Reopenings).InterventionsEndedByClose.Count);
     }

@@ -57,6 +57,7 @@ public sealed class ProgressQuestionnaireSpecs : CaseSpec
         var latest = ProgressAnswers.From((ProgressQuestionnaireAnswered)FollowUpDecider.Decide(Answer(Respondent.Person, 92, 4), State)[0]);
         var view = ProgressView.Of([latest, first], Day0, false, Day(100), 3, 14);
         var person = view.Respondents.Single(r => r.Respondent == Respondent.Person);
+        Assert.Equal(9, person.Change.Count); // one per question to the person
         Assert.All(person.Change, c => Assert.Equal(2, c.Change));
         Assert.Equal(DueState.NotDue, person.State);
         Assert.Equal(DueState.Overdue, view.Respondents.Single(r => r.Respondent == Respondent.Caseworker).State);

@@ -7,14 +7,13 @@ namespace Finsam.Samordning.Domain.Tests.Inbox;
 /// <summary>Who is told of which change, before the secrecy check: never the acting party, ids and dates only.</summary>
 public sealed class NoticeSpecs
 {
-    private static readonly Guid C = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
     private static readonly DateOnly Day = new(2026, 3, 2);
 
     [Fact]
     public void A_cancelled_insats_is_told_to_every_other_party_on_the_case()
     {
         var i = Guid.NewGuid();
-        var notices = Notices.For([new InterventionCancelled(C, i, InterventionCancelReason.NoLongerNeeded, "privat", Day)],
+        var notices = Notices.For([new InterventionCancelled(CaseId, i, InterventionCancelReason.NoLongerNeeded, "privat", Day)],
             [PartyCode.AF, PartyCode.VC, PartyCode.SOC], PartyCode.AF, _ => null);
 
         Assert.Equal([PartyCode.VC, PartyCode.SOC], notices.Select(n => n.Recipient!.Value));
@@ -27,12 +26,12 @@ public sealed class NoticeSpecs
     public void An_action_for_a_party_is_addressed_to_it_and_an_overdue_one_tells_it_so()
     {
         var a = Guid.NewGuid();
-        var planned = Notices.For([new ActionPlanned(C, a, "Ring", PartyCode.VC, null, Day.AddDays(7), Day, PartyCode.AF)],
+        var planned = Notices.For([new ActionPlanned(CaseId, a, "Ring", PartyCode.VC, null, Day.AddDays(7), Day, PartyCode.AF)],
             [PartyCode.AF, PartyCode.VC, PartyCode.SOC], PartyCode.AF, _ => PartyCode.VC);
         Assert.Equal([(PartyCode.VC, NoticeKind.ActionForYou, true), (PartyCode.SOC, NoticeKind.PlanChanged, false)],
             planned.Select(n => (n.Recipient!.Value, n.Kind, n.Addressed)).Order());
 
-        var flag = new StallFlagRaised(C, Guid.NewGuid(), StallRuleCodes.OverdueAction, a.ToString(), FlagSeverity.Warning, "r", "r", Day, Day, null);
+        var flag = new StallFlagRaised(CaseId, Guid.NewGuid(), StallRuleCodes.OverdueAction, a.ToString(), FlagSeverity.Warning, "r", "r", Day, Day, null);
         var raised = Notices.For([flag], [PartyCode.AF, PartyCode.VC], null, _ => PartyCode.VC);
         Assert.Equal([(PartyCode.AF, NoticeKind.FlagRaised), (PartyCode.VC, NoticeKind.ActionPastDue), ((PartyCode?)null, NoticeKind.FlagRaised)],
             raised.Select(n => (n.Recipient, n.Kind)));
@@ -42,7 +41,7 @@ public sealed class NoticeSpecs
     public void A_referral_goes_to_its_receiver_only()
     {
         var r = Guid.NewGuid();
-        var notice = Assert.Single(Notices.For([new ReferralSent(C, r, ReferralKind.Remiss, PartyCode.AF, PartyCode.PSY, "x", null, Day)],
+        var notice = Assert.Single(Notices.For([new ReferralSent(CaseId, r, ReferralKind.Remiss, PartyCode.AF, PartyCode.PSY, "x", null, Day)],
             [PartyCode.AF, PartyCode.VC], PartyCode.AF, _ => null));
         Assert.Equal((PartyCode.PSY, NoticeKind.ReferralToYou, true), (notice.Recipient!.Value, notice.Kind, notice.Addressed));
     }
@@ -54,9 +53,9 @@ public sealed class NoticeSpecs
         var a = Guid.NewGuid();
         var notices = Notices.For(
             [
-                new SipMeetingRescheduled(C, m, Day.AddDays(14), Day.AddDays(7), "lokalen upptagen", Day),
-                new SipMeetingCancelled(C, m, "personen inlagd", Day),
-                new ActionReassigned(C, a, PartyCode.VC, null, PartyCode.SOC, Day),
+                new SipMeetingRescheduled(CaseId, m, Day.AddDays(14), Day.AddDays(7), "lokalen upptagen", Day),
+                new SipMeetingCancelled(CaseId, m, "personen inlagd", Day),
+                new ActionReassigned(CaseId, a, PartyCode.VC, null, PartyCode.SOC, Day),
             ],
             [PartyCode.SOC, PartyCode.VC, PartyCode.AF], PartyCode.SOC, _ => PartyCode.VC);
 

@@ -18,9 +18,9 @@ public sealed class TimedNoticeSpecs
     private static readonly RuleSettings ComingDue = StallSettings.Defaults.For(StallRuleCodes.ActionComingDue);
 
     private static StallFacts Planned(PartyCode? responsible, params ICaseEvent[] later) =>
-        Facts([.. Case(PartyCode.SOC, PartyCode.AF), new ActionPlanned(C, A, "Ring FK", responsible, null, D(40), D(10), PartyCode.SOC), .. later]);
+        Facts([.. Case(PartyCode.SOC, PartyCode.AF), new ActionPlanned(CaseId, A, "Ring FK", responsible, null, Day(40), Day(10), PartyCode.SOC), .. later]);
 
-    private static IReadOnlyList<NoticeDraft> At(StallFacts facts, int day) => TimedNotices.ActionsComingDue(C, facts, D(day), ComingDue);
+    private static IReadOnlyList<NoticeDraft> At(StallFacts facts, int day) => TimedNotices.ActionsComingDue(CaseId, facts, Day(day), ComingDue);
 
     [Fact]
     public void An_action_coming_due_is_told_to_its_party_3_days_ahead_once_per_due_date()
@@ -31,11 +31,11 @@ public sealed class TimedNoticeSpecs
         var on = Assert.Single(At(facts, 37));
         var after = Assert.Single(At(facts, 38));
 
-        Assert.Equal((PartyCode.AF, NoticeKind.ActionComingDue, A, D(40), true), (on.Recipient!.Value, on.Kind, on.EntryId!.Value, on.On, on.Addressed));
+        Assert.Equal((PartyCode.AF, NoticeKind.ActionComingDue, A, Day(40), true), (on.Recipient!.Value, on.Kind, on.EntryId!.Value, on.On, on.Addressed));
         Assert.NotNull(on.Key);
         Assert.Equal(on.Key, after.Key); // the same notice: a later scan finds it written
-        Assert.Equal(D(37), TimedNotices.NextComingDue(facts, D(36), ComingDue));
-        Assert.Null(TimedNotices.NextComingDue(facts, D(37), ComingDue));
+        Assert.Equal(Day(37), TimedNotices.NextComingDue(facts, Day(36), ComingDue));
+        Assert.Null(TimedNotices.NextComingDue(facts, Day(37), ComingDue));
         Assert.Single(At(facts, 40));
         Assert.Empty(At(facts, 41)); // past due is OverdueAction's
     }
@@ -44,42 +44,42 @@ public sealed class TimedNoticeSpecs
     public void A_moved_due_date_notifies_again_and_a_done_or_dropped_action_not_at_all()
     {
         var first = Assert.Single(At(Planned(PartyCode.AF), 37));
-        var moved = Planned(PartyCode.AF, new ActionRescheduled(C, A, D(50), D(40), "Väntar", D(38)));
+        var moved = Planned(PartyCode.AF, new ActionRescheduled(CaseId, A, Day(50), Day(40), "Väntar", Day(38)));
 
         Assert.Empty(At(moved, 38));
-        Assert.Equal(D(47), TimedNotices.NextComingDue(moved, D(38), ComingDue));
+        Assert.Equal(Day(47), TimedNotices.NextComingDue(moved, Day(38), ComingDue));
         Assert.NotEqual(first.Key, Assert.Single(At(moved, 47)).Key);
-        Assert.Empty(At(Planned(PartyCode.AF, new ActionCompleted(C, A, D(36))), 37));
-        Assert.Empty(At(Planned(PartyCode.AF, new ActionDropped(C, A, "Behövs inte", D(36))), 37));
-        Assert.Empty(TimedNotices.ActionsComingDue(C, Planned(PartyCode.AF), D(37), ComingDue with { Enabled = false }));
+        Assert.Empty(At(Planned(PartyCode.AF, new ActionCompleted(CaseId, A, Day(36))), 37));
+        Assert.Empty(At(Planned(PartyCode.AF, new ActionDropped(CaseId, A, "Behövs inte", Day(36))), 37));
+        Assert.Empty(TimedNotices.ActionsComingDue(CaseId, Planned(PartyCode.AF), Day(37), ComingDue with { Enabled = false }));
     }
 
     [Fact]
     public void The_party_that_named_an_external_actor_or_planned_the_persons_own_action_is_told()
     {
         var bup = Guid.NewGuid();
-        var forActor = Facts([.. Case(PartyCode.SOC, PartyCode.AF), new ExternalActorNamed(C, bup, ExternalActorKind.Bup, "BUP Lund", PartyCode.AF, D(1)),
-            new ActionPlanned(C, A, "Utredning", null, null, D(40), D(10), PartyCode.SOC, null, bup)]);
+        var forActor = Facts([.. Case(PartyCode.SOC, PartyCode.AF), new ExternalActorNamed(CaseId, bup, ExternalActorKind.Bup, "BUP Lund", PartyCode.AF, Day(1)),
+            new ActionPlanned(CaseId, A, "Utredning", null, null, Day(40), Day(10), PartyCode.SOC, null, bup)]);
 
         Assert.Equal(PartyCode.AF, Assert.Single(At(forActor, 37)).Recipient);
         Assert.Equal(PartyCode.SOC, Assert.Single(At(Planned(null), 37)).Recipient);
         // A party that left the case is not told.
-        Assert.Empty(At(Planned(PartyCode.AF, new PartyLeft(C, PartyCode.AF, "Klar", PartyCode.SOC, D(20))), 37));
+        Assert.Empty(At(Planned(PartyCode.AF, new PartyLeft(CaseId, PartyCode.AF, "Klar", PartyCode.SOC, Day(20))), 37));
     }
 
     [Fact]
     public void NoAnswerBeforeCase_is_told_to_KAA_once_per_record_from_the_day_it_holds()
     {
-        var record = new AwarenessState { Id = A, IndividualId = Guid.NewGuid(), Source = AwarenessSource.SchoolDropOut, RecordedBy = PartyCode.KAA, KnownOn = D(0) };
+        var record = new AwarenessState { Id = A, IndividualId = Guid.NewGuid(), Source = AwarenessSource.SchoolDropOut, RecordedBy = PartyCode.KAA, KnownOn = Day(0) };
         var rule = StallSettings.Defaults.For(StallRuleCodes.NoAnswerBeforeCase);
 
-        Assert.Null(TimedNotices.NoAnswer(record, D(29), rule));
-        var on = TimedNotices.NoAnswer(record, D(30), rule)!;
-        var after = TimedNotices.NoAnswer(record, D(31), rule)!;
+        Assert.Null(TimedNotices.NoAnswer(record, Day(29), rule));
+        var on = TimedNotices.NoAnswer(record, Day(30), rule)!;
+        var after = TimedNotices.NoAnswer(record, Day(31), rule)!;
 
         Assert.Equal((PartyCode.KAA, NoticeKind.NoAnswerBeforeCase, A, Guid.Empty, true), (on.Recipient!.Value, on.Kind, on.EntryId!.Value, on.CaseId, on.Addressed));
         Assert.Equal(on.Key, after.Key);
-        Assert.Null(TimedNotices.NoAnswer(record with { CaseId = Guid.NewGuid() }, D(31), rule));
-        Assert.Null(TimedNotices.NoAnswer(record with { Attempts = [new AttemptRecord(ContactKind.Phone, AttemptOutcome.Answered, D(5))] }, D(31), rule));
+        Assert.Null(TimedNotices.NoAnswer(record with { CaseId = Guid.NewGuid() }, Day(31), rule));
+        Assert.Null(TimedNotices.NoAnswer(record with { Attempts = [new AttemptRecord(ContactKind.Phone, AttemptOutcome.Answered, Day(5))] }, Day(31), rule));
     }
 }

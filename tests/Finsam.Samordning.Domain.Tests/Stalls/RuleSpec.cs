@@ -4,32 +4,27 @@ using Finsam.Samordning.Domain.Stalls;
 namespace Finsam.Samordning.Domain.Tests.Stalls;
 
 /// <summary>
-/// What the rule specifications share: a case opened on day 0 (Monday 2 February 2026), its facts
+/// What the rule specifications share: <see cref="TheCase"/> opened on day 0 (<see cref="Days"/>), its facts
 /// folded from events, one rule switched on, and the day-before / on-the-day / day-after check.
 /// </summary>
 internal static class RuleSpec
 {
-    public static readonly Guid C = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
-    public static readonly DateOnly Day0 = new(2026, 2, 2);
-
-    public static DateOnly D(int n) => Day0.AddDays(n);
-
     public static StallFacts Facts(params ICaseEvent[] events) =>
         events.Aggregate((StallFacts?)null, (f, e) => StallFacts.Evolve(f, e))!;
 
     public static IEnumerable<ICaseEvent> Case(params PartyCode[] parties) =>
     [
-        new CaseOpened(C, null, "1282", [TargetGroup.Uvas], PartyCode.SOC, D(0)),
-        .. parties.Select(p => new PartyJoined(C, p, p + " enhet", p + "-1", "Namn", D(0))),
+        Opened(),
+        .. parties.Select(p => new PartyJoined(CaseId, p, p + " enhet", p + "-1", "Namn", Day(0))),
         // A contact every case has, so that NoContact does not muddle the other rules' tests.
-        new ContactLogged(C, Guid.NewGuid(), PartyCode.SOC, ContactKind.Meeting, false, null, D(0)),
+        new ContactLogged(CaseId, Guid.NewGuid(), PartyCode.SOC, ContactKind.Meeting, false, null, Day(0)),
     ];
 
     public static StallSettings Only(string rule) =>
         new() { Rules = StallRuleCodes.All.ToDictionary(r => r, r => StallSettings.Defaults.For(r) with { Enabled = r == rule }) };
 
     // The rules are pure functions of the day they are judged on, never the machine's clock.
-    public static IReadOnlyList<StallFinding> At(StallFacts facts, int day, string rule) => StallRules.Evaluate(facts, D(day), Only(rule));
+    public static IReadOnlyList<StallFinding> At(StallFacts facts, int day, string rule) => StallRules.Evaluate(facts, Day(day), Only(rule));
 
     /// <summary>Silent the day before <paramref name="fires"/>, found on it and the day after; returns the finding on the day.</summary>
     public static StallFinding Boundary(StallFacts facts, string rule, int fires)
@@ -38,7 +33,7 @@ internal static class RuleSpec
         var found = Assert.Single(At(facts, fires, rule));
         Assert.Single(At(facts, fires + 1, rule));
         Assert.Equal(rule, found.Rule);
-        Assert.Equal(D(fires), StallRules.NextChange(facts, D(fires - 1), Only(rule)));
+        Assert.Equal(Day(fires), StallRules.NextChange(facts, Day(fires - 1), Only(rule)));
         return found;
     }
 }
