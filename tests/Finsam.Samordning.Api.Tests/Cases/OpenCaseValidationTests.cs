@@ -8,7 +8,7 @@ namespace Finsam.Samordning.Api.Tests.Cases;
 public sealed class OpenCaseValidationTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     /// <summary>A body the API accepts from SOC; each test spoils the fields it is about.</summary>
-    private static readonly CaseOpening Valid = CaseWalk.Opening("SOC", "IFO", "2026-03-02");
+    private static readonly OpeningBody Valid = CaseWalk.Opening("SOC", "IFO", "2026-03-02");
 
     [Fact]
     public async Task Every_invalid_field_is_named()

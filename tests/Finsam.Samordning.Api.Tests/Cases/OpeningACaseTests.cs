@@ -8,7 +8,7 @@ namespace Finsam.Samordning.Api.Tests.Cases;
 /// <summary>A handläggare at socialtjänsten opens a case, reads it back and looks at its history.</summary>
 public sealed class OpeningACaseTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private static readonly CaseOpening Opening = CaseWalk.Opening("SOC", "Ekonomiskt bistånd Landskrona", "2026-03-02",
+    private static readonly OpeningBody Opening = CaseWalk.Opening("SOC", "Ekonomiskt bistånd Landskrona", "2026-03-02",
         ["Uvas", "MentalIllHealth", "LongTermIncomeSupport"]);
 
     [Fact]

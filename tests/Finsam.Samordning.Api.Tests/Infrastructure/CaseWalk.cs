@@ -10,7 +10,7 @@ public static class CaseWalk
     /// The body that opens a case for <paramref name="party"/>: post it yourself where the answer is what
     /// is tested (a refusal, a retry); otherwise use <see cref="OpenCase"/>. Vary a field with <c>with</c>.
     /// </summary>
-    public static CaseOpening Opening(string party, string unit, string openedOn = "2026-02-02", string[]? targetGroups = null,
+    public static OpeningBody Opening(string party, string unit, string openedOn = "2026-02-02", string[]? targetGroups = null,
         Guid? individualId = null, string municipality = "1282") =>
         new(municipality, targetGroups ?? ["Uvas"], party, unit, openedOn, individualId);
 
@@ -76,5 +76,5 @@ public static class CaseWalk
 /// string so that a test can send one the API must refuse, e.g. <c>opening with { MunicipalityCode = "12A" }</c>;
 /// a null field is sent as null, i.e. not given.
 /// </summary>
-public sealed record CaseOpening(string? MunicipalityCode, string[]? TargetGroups, string? OpeningParty, string? OpeningUnit,
+public sealed record OpeningBody(string? MunicipalityCode, string[]? TargetGroups, string? OpeningParty, string? OpeningUnit,
     string? OpenedOn, Guid? IndividualId);
