@@ -169,9 +169,6 @@ public sealed record FollowUpFacts
     public bool ActiveIn(DateOnly from, DateOnly to) =>
         OpenedOn <= to && OpenSpans(to).Any(s => s.From <= to && (s.To is not { } end || end > from));
 
-    /// <summary>Whether the case was open on <paramref name="day"/>, as known that day.</summary>
-    public bool OpenOn(DateOnly day) => ActiveIn(day, day);
-
     private FollowUpFacts Insats(Guid id, Func<InsatsFacts, InsatsFacts> change) =>
         this with { Insatser = [.. Insatser.Select(i => i.Id == id ? change(i) : i)] };
 }

@@ -13,6 +13,9 @@ public sealed partial record InterventionFact(Guid Id, PartyCode Party, string K
 
     public bool IsOngoing => State == InterventionState.Ongoing;
 
+    /// <summary>Whether one of its spells covers <paramref name="day"/>.</summary>
+    public bool OngoingOn(DateOnly day) => Periods.Any(p => p.Covers(day));
+
     public bool IsOpen => State is InterventionState.Planned or InterventionState.Ongoing or InterventionState.Paused;
 }
 
@@ -65,6 +68,12 @@ public sealed partial record MeetingFact(Guid Id, DateOnly MeetingOn, DateOnly? 
 /// </summary>
 public sealed partial record StallFacts
 {
+    /// <summary>The insatser ongoing (started, not ended, not paused) on <paramref name="day"/>.</summary>
+    public IEnumerable<InterventionFact> OngoingOn(DateOnly day) => Interventions.Where(i => i.OngoingOn(day));
+
+    /// <summary>The parties with an insats ongoing on <paramref name="day"/>, in code order.</summary>
+    public IReadOnlyList<PartyCode> PartiesWithOngoingInsats(DateOnly day) => [.. OngoingOn(day).Select(i => i.Party).Distinct().Order()];
+
     /// <summary>Open or closed.</summary>
     public CaseStatus Status { get; init; }
 

@@ -121,7 +121,7 @@ public static partial class StallRules
 
     private static IEnumerable<StallFinding> NoActiveIntervention(StallFacts f, DateOnly today, RuleSettings s)
     {
-        if (OngoingOn(f, today).Any())
+        if (f.OngoingOn(today).Any())
         {
             yield break;
         }
@@ -201,7 +201,7 @@ public static partial class StallRules
     {
         foreach (var left in f.Parties.Where(p => p.LeftOn is { } on && on <= today && p.HandedOverTo is null && Days(on, today) >= s.Days))
         {
-            if (OngoingOn(f, today).Any(i => i.Party != left.Party))
+            if (f.OngoingOn(today).Any(i => i.Party != left.Party))
             {
                 continue;
             }
@@ -218,7 +218,7 @@ public static partial class StallRules
         var able = current.Where(a => a.Conclusion == WorkCapacityConclusion.AbleToWork).ToList();
         var unable = current.Where(a => a.Conclusion is WorkCapacityConclusion.NotAbleNow or WorkCapacityConclusion.NotReady).ToList();
         var pair = able.SelectMany(a => unable.Where(u => u.Party != a.Party).Select(u => (Able: a, Unable: u))).FirstOrDefault();
-        if (pair == default || OngoingOn(f, today).Any())
+        if (pair == default || f.OngoingOn(today).Any())
         {
             yield break;
         }
@@ -370,7 +370,7 @@ public static partial class StallRules
         // Only a party that was expected counts as absent: invited, and accepted or never answered. One not
         // invited (e.g. because no consent covered it) or that said it could not come did not fail to come.
         bool Expected(PartyCode p) => (last.Invited is null || last.Invited.Contains(p)) && !last.Declined.Contains(p);
-        foreach (var party in OngoingOn(f, today).Where(i => IsOngoing(i, held)).Select(i => i.Party).Distinct()
+        foreach (var party in f.OngoingOn(today).Where(i => i.OngoingOn(held)).Select(i => i.Party).Distinct()
                      .Where(p => !participants.Contains(p) && Expected(p)).Order())
         {
             yield return new(StallRuleCodes.PartyAbsentFromSip, party.ToString(), FlagSeverity.Advice, held,
@@ -385,9 +385,6 @@ public static partial class StallRules
 
     // Helpers ------------------------------------------------------------------------------
 
-    private static IEnumerable<InterventionFact> OngoingOn(StallFacts f, DateOnly day) => f.Interventions.Where(i => IsOngoing(i, day));
-
-    private static bool IsOngoing(InterventionFact i, DateOnly day) => i.Periods.Any(p => p.Covers(day));
 
     // The day since which no insats has been ongoing: the case's start or the latest end of a spell.
     private static DateOnly Quiet(StallFacts f, DateOnly today)

@@ -130,13 +130,6 @@ public sealed record CaseFile
     /// <summary>How <paramref name="party"/> stands to the case.</summary>
     public RelationKind RelationOf(PartyCode party) => Overview.RelationOf(party);
 
-    /// <summary>Parties with an insats ongoing on <paramref name="day"/>.</summary>
-    public IReadOnlyList<PartyCode> PartiesWithOngoingInsats(DateOnly day) =>
-    [
-        .. Facts.Interventions.Where(i => i.Periods.Any(p => p.Covers(day)))
-            .Select(i => i.Party).Distinct().Order(),
-    ];
-
     // The parts carry the version too: the decider's state and the overview's ETag read it.
     private CaseFile Stamped(long version)
     {

@@ -27,7 +27,7 @@ public sealed record CaseListItem(Guid Id, long Version, CaseStatus Status, stri
     /// <summary>From the stored summary, as of <paramref name="today"/>.</summary>
     public static CaseListItem From(CaseFile f, DateOnly today) => new(f.Id, f.Version, f.Overview.Status, f.MunicipalityCode, f.Overview.TargetGroups,
         f.Parties, f.Overview.PlanLead, f.Overview.OpenedOn, f.LastActivityOn,
-        f.PartiesWithOngoingInsats(today), f.Flagged, f.Overview.Flags.Count);
+        f.Facts.PartiesWithOngoingInsats(today), f.Flagged, f.Overview.Flags.Count);
 }
 
 /// <summary>A page of cases.</summary>

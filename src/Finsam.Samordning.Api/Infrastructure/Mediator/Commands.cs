@@ -16,8 +16,10 @@ public interface ICommandWithKey
 public interface ICommand<TResponse> : IRequest<TResponse>, ICommandWithKey;
 
 /// <summary>
-/// What a request is about, for the access log: declared by the command (or, where the id is made
-/// by the command, by its response), so the log needs to know no request type.
+/// What a write is about, for the access log: declared by the command (or, where the id is made by
+/// the command, by its response), so the log needs to know no request type. A read names its case
+/// or person in its route (<c>/cases/{id}/…</c>, <c>/individuals/{id}</c>), which the access-log
+/// middleware reads; a list states the cases it showed in <c>AccessContext</c>.
 /// </summary>
 public interface IAccessSubject
 {
