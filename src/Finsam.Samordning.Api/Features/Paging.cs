@@ -23,8 +23,8 @@ public sealed record Paging(int Number, int Size)
     private static InlineValidator<Paging> Create()
     {
         var rules = new InlineValidator<Paging>();
-        rules.RuleFor(p => p.Number).PageNumber().OverridePropertyName("page");
-        rules.RuleFor(p => p.Size).PageSize().OverridePropertyName("pageSize");
+        rules.RuleFor(p => p.Number).PageNumber().WithName("page").OverridePropertyName("page");
+        rules.RuleFor(p => p.Size).PageSize().WithName("pageSize").OverridePropertyName("pageSize");
         return rules;
     }
 }

@@ -99,7 +99,9 @@ public sealed class AwarenessTests(ApiFactory api) : IClassFixture<ApiFactory>
         // Out-of-range paging is a 400 naming the parameter, as on every list, not a silently different page.
         var paged = await _kaa.GetAsync("/api/v1/awareness?pageSize=0");
         Assert.Equal(HttpStatusCode.BadRequest, paged.StatusCode);
-        Assert.Contains("\"pageSize\"", await paged.Content.ReadAsStringAsync());
+        var problem = await paged.Content.ReadAsStringAsync();
+        Assert.Contains("\"pageSize\"", problem);
+        Assert.Contains("'pageSize' must be between 1 and 200", problem);
         Assert.Equal(HttpStatusCode.BadRequest, (await _admin.GetAsync("/api/v1/admin/webhooks/deliveries?page=0")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _kaa.GetAsync("/api/v1/awareness?page=1&pageSize=200")).StatusCode);
     }
