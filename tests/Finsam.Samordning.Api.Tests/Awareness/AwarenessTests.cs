@@ -72,9 +72,13 @@ public sealed class AwarenessTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_conversion_is_held_to_the_rules_of_opening_a_case_and_the_records_list_to_those_of_every_list()
     {
         _day.GoTo(0);
-        var person = await (await _kaa.PostJson("/api/v1/individuals", new { personnummer = "20090612-1234", name = "Ung Regler" })).Read<IndividualRegistered>();
+        var registered = await _kaa.PostJson("/api/v1/individuals", new { personnummer = "20090612-1231", name = "Ung Regler" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var person = await registered.Read<IndividualRegistered>();
         Assert.Equal(HttpStatusCode.BadRequest, (await _kaa.PostJson("/api/v1/awareness", new { individualId = person.Id, source = "SchoolDropOut", knownOn = "1999-12-31" })).StatusCode);
-        var id = (await (await _kaa.PostJson("/api/v1/awareness", new { individualId = person.Id, source = "SchoolDropOut", knownOn = _day[0] })).Read<AwarenessWritten>()).Id;
+        var first = await _kaa.PostJson("/api/v1/awareness", new { individualId = person.Id, source = "SchoolDropOut", knownOn = _day[0] });
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var id = (await first.Read<AwarenessWritten>()).Id;
         Assert.Equal(HttpStatusCode.BadRequest, (await _kaa.PostJson($"/api/v1/awareness/{id}/attempts", new { kind = "Letter", outcome = "NoAnswer", attemptedOn = "1999-12-31" })).StatusCode);
 
         // What POST /cases refuses, a conversion refuses with the same fields named.
@@ -94,7 +98,10 @@ public sealed class AwarenessTests(ApiFactory api) : IClassFixture<ApiFactory>
             Assert.Contains($"\"{field}\"", await opened.Content.ReadAsStringAsync());
         }
 
-        Assert.Null((await (await _kaa.GetAsync($"/api/v1/awareness/{id}")).Read<AwarenessView>()).CaseId);
+        // Nothing was opened: the record is still KAA's, with no case.
+        var untouched = await _kaa.GetAsync($"/api/v1/awareness/{id}");
+        Assert.Equal(HttpStatusCode.OK, untouched.StatusCode);
+        Assert.Null((await untouched.Read<AwarenessView>()).CaseId);
 
         // Out-of-range paging is a 400 naming the parameter, as on every list, not a silently different page.
         var paged = await _kaa.GetAsync("/api/v1/awareness?pageSize=0");
@@ -104,5 +111,16 @@ public sealed class AwarenessTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("'pageSize' must be between 1 and 200", problem);
         Assert.Equal(HttpStatusCode.BadRequest, (await _admin.GetAsync("/api/v1/admin/webhooks/deliveries?page=0")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _kaa.GetAsync("/api/v1/awareness?page=1&pageSize=200")).StatusCode);
+
+        // Pages come from the database, newest first: a second record is page 1 of size 1, the first is on page 2.
+        var other = await (await _kaa.PostJson("/api/v1/individuals", new { personnummer = "20090613-1230", name = "Ung Sida" })).Read<IndividualRegistered>();
+        var recorded = await _kaa.PostJson("/api/v1/awareness", new { individualId = other.Id, source = "KaaRegister", knownOn = _day[0] });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var second = (await recorded.Read<AwarenessWritten>()).Id;
+        var all = await (await _kaa.GetAsync("/api/v1/awareness?pageSize=200")).Read<List<AwarenessView>>();
+        var at = all.FindIndex(a => a.Id == second);
+        Assert.Equal(id, all[at + 1].Id);
+        Assert.Equal(second, Assert.Single(await (await _kaa.GetAsync($"/api/v1/awareness?page={at + 1}&pageSize=1")).Read<List<AwarenessView>>()).Id);
+        Assert.Equal(id, Assert.Single(await (await _kaa.GetAsync($"/api/v1/awareness?page={at + 2}&pageSize=1")).Read<List<AwarenessView>>()).Id);
     }
 }

@@ -126,10 +126,13 @@ internal sealed class AwarenessEndpoints : IEndpoint
             {
                 var paging = Paging.Of(page, pageSize);
                 var party = CurrentUser.Of(http).ToActor().Party;
-                var files = await session.Query<AwarenessFile>().Where(a => a.RecordedBy == party).OrderByDescending(a => a.Id).ToListAsync(ct);
                 var rule = (await settings.GetAsync(ct)).For(StallRuleCodes.NoAnswerBeforeCase);
-                var views = files.Select(f => View(f.State, calendar.Today, rule)).Where(v => flagged != true || v.Finding is not null).ToList();
-                var items = views.Skip(paging.Skip).Take(paging.Size).ToList();
+                var records = session.Query<AwarenessFile>().Where(a => a.RecordedBy == party).OrderByDescending(a => a.Id);
+                // The finding is judged on today's date, not stored: only flagged=true needs every record read.
+                var items = flagged == true
+                    ? (await records.ToListAsync(ct)).Select(f => View(f.State, calendar.Today, rule)).Where(v => v.Finding is not null)
+                        .Skip(paging.Skip).Take(paging.Size).ToList()
+                    : (await records.Skip(paging.Skip).Take(paging.Size).ToListAsync(ct)).Select(f => View(f.State, calendar.Today, rule)).ToList();
                 access.ShownCaseIds = [.. items.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value)];
                 return TypedResults.Ok(items);
             })
