@@ -9,16 +9,14 @@ public static class ValidationRules
     /// <summary>How far ahead a planned date may lie.</summary>
     public const int MaxYearsAhead = 5;
 
-    /// <summary>A date on which something already happened: required, not in the future.</summary>
+    /// <summary>A date on which something already happened: required, not before the earliest date, not in the future.</summary>
     public static IRuleBuilderOptions<T, DateOnly?> Happened<T>(this IRuleBuilder<T, DateOnly?> rule, BusinessCalendar calendar) =>
-        rule.NotNull()
-            .Must(d => d is null || d >= Limits.EarliestDate).WithMessage($"{{PropertyName}} cannot be before {Limits.EarliestDate:yyyy-MM-dd}.")
-            .Must(d => d is null || d <= calendar.Today).WithMessage("{PropertyName} cannot be in the future: it records something that happened.");
+        rule.NotNull().HappenedIfGiven(calendar);
 
     /// <summary>An optional date of something that happened (today when left out): not before the earliest date, not in the future.</summary>
     public static IRuleBuilderOptions<T, DateOnly?> HappenedIfGiven<T>(this IRuleBuilder<T, DateOnly?> rule, BusinessCalendar calendar) =>
         rule.Must(d => d is null || d >= Limits.EarliestDate).WithMessage($"{{PropertyName}} cannot be before {Limits.EarliestDate:yyyy-MM-dd}.")
-            .Must(d => d is null || d <= calendar.Today).WithMessage("{PropertyName} cannot be in the future.");
+            .Must(d => d is null || d <= calendar.Today).WithMessage("{PropertyName} cannot be in the future: it records something that happened.");
 
     /// <summary>A four-digit kommunkod (SCB); required unless <paramref name="optional"/>.</summary>
     public static IRuleBuilderOptions<T, string?> MunicipalityCode<T>(this IRuleBuilder<T, string?> rule, bool optional = false) =>
@@ -26,9 +24,7 @@ public static class ValidationRules
             .WithMessage("{PropertyName} must be a four-digit kommunkod, e.g. 1282.");
 
     /// <summary>A required unit name (a party's team or office).</summary>
-    public static IRuleBuilderOptions<T, string?> RequiredUnit<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("{PropertyName} is required.")
-            .MaximumLength(Limits.Unit);
+    public static IRuleBuilderOptions<T, string?> RequiredUnit<T>(this IRuleBuilder<T, string?> rule) => Required(rule, Limits.Unit);
 
     /// <summary>A page number of a list, from 1.</summary>
     public static IRuleBuilderOptions<T, int> PageNumber<T>(this IRuleBuilder<T, int> rule) =>
@@ -44,18 +40,18 @@ public static class ValidationRules
             .Must(d => d is null || d <= calendar.Today.AddYears(MaxYearsAhead)).WithMessage($"{{PropertyName}} cannot be more than {MaxYearsAhead} years ahead.");
 
     /// <summary>A required short text (reason, label, unit).</summary>
-    public static IRuleBuilderOptions<T, string?> RequiredShortText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("{PropertyName} is required.")
-            .MaximumLength(Limits.ShortText);
+    public static IRuleBuilderOptions<T, string?> RequiredShortText<T>(this IRuleBuilder<T, string?> rule) => Required(rule, Limits.ShortText);
 
     /// <summary>A required free text (decisions, descriptions).</summary>
-    public static IRuleBuilderOptions<T, string?> RequiredLongText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("{PropertyName} is required.")
-            .MaximumLength(Limits.LongText);
+    public static IRuleBuilderOptions<T, string?> RequiredLongText<T>(this IRuleBuilder<T, string?> rule) => Required(rule, Limits.LongText);
 
     /// <summary>An optional free text.</summary>
     public static IRuleBuilderOptions<T, string?> OptionalLongText<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(Limits.LongText);
+
+    // Text that must be there (not blank) and fit its limit.
+    private static IRuleBuilderOptions<T, string?> Required<T>(IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("{PropertyName} is required.").MaximumLength(maxLength);
 
     /// <summary>A required enum value.</summary>
     public static IRuleBuilderOptions<T, TEnum?> RequiredEnum<T, TEnum>(this IRuleBuilder<T, TEnum?> rule)

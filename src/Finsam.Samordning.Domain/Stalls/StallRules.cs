@@ -385,7 +385,6 @@ public static partial class StallRules
 
     // Helpers ------------------------------------------------------------------------------
 
-
     // The day since which no insats has been ongoing: the case's start or the latest end of a spell.
     private static DateOnly Quiet(StallFacts f, DateOnly today)
     {
