@@ -88,6 +88,16 @@ public static class FeaturesSetup
             // over 2.7 kB.
             .Duplicate(x => x.FollowUpPack, pgType: "bytea", configure: index => index.Predicate = "false");
 
+        // A case's flags beside its file (same id), so the scan's flag appends write a small
+        // document instead of the whole case file. Lists and the full sweep filter on Flagged, the
+        // scan also reads the cases whose snoozed flags come back (WakesOn), and the indicator
+        // tables read the flags' pack with the file's (an index of no rows, as above).
+        options.Projections.Add<Flags.CaseFlags.Projection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Flags.CaseFlags>()
+            .Duplicate(x => x.Flagged)
+            .Duplicate(x => x.WakesOn!)
+            .Duplicate(x => x.FollowUpPack, pgType: "bytea", configure: index => index.Predicate = "false");
+
         // One row per open flag, so the review queue filters, sorts and pages in the database.
         options.Projections.Add<Review.ReviewEntry.Projection>(ProjectionLifecycle.Inline);
         options.Schema.For<Review.ReviewEntry>()

@@ -45,7 +45,16 @@ public sealed record PartySpan(PartyCode Party, DateOnly From, DateOnly? To = nu
 /// <param name="Rule">Rule code (or ManualConcern).</param>
 /// <param name="RaisedOn">Raised.</param>
 /// <param name="ClearedOn">Cleared, if it was.</param>
-public sealed record FlagFacts(Guid Id, string Rule, DateOnly RaisedOn, DateOnly? ClearedOn = null);
+public sealed record FlagFacts(Guid Id, string Rule, DateOnly RaisedOn, DateOnly? ClearedOn = null)
+{
+    /// <summary>Applies a flag event to a case's flag facts: a raise adds one, a clear dates its end.</summary>
+    public static IReadOnlyList<FlagFacts> Apply(IReadOnlyList<FlagFacts> flags, IFlagEvent @event) => @event switch
+    {
+        StallFlagRaised e => [.. flags, new FlagFacts(e.FlagId, e.Rule, e.RaisedOn)],
+        StallFlagCleared e => [.. flags.Select(x => x.Id == e.FlagId && x.ClearedOn is null ? x with { ClearedOn = e.ClearedOn } : x)],
+        _ => flags,
+    };
+}
 
 /// <summary>A SIP meeting as counted.</summary>
 /// <param name="Id">Meeting id.</param>
@@ -124,8 +133,7 @@ public sealed record FollowUpFacts
         (var f, InterventionCancelled e) => f.Insats(e.InterventionId, i => i with { EndedOn = e.CancelledOn }),
         (var f, ParticipantStartRecorded e) => f.Insats(e.InterventionId, i => i with { Start = e }),
         (var f, ParticipantEndRecorded e) => f.Insats(e.InterventionId, i => i with { End = e }),
-        (var f, StallFlagRaised e) => f with { Flags = [.. f.Flags, new FlagFacts(e.FlagId, e.Rule, e.RaisedOn)] },
-        (var f, StallFlagCleared e) => f with { Flags = [.. f.Flags.Select(x => x.Id == e.FlagId && x.ClearedOn is null ? x with { ClearedOn = e.ClearedOn } : x)] },
+        (var f, IFlagEvent e) => f with { Flags = FlagFacts.Apply(f.Flags, e) },
         (var f, SipMeetingHeld e) => f with { Meetings = [.. f.Meetings, new MeetingFacts(e.MeetingId, e.HeldOn, e.IndividualTookPart, e.NextFollowUpOn)] },
         (var f, ConsentRecorded e) => f with
         {

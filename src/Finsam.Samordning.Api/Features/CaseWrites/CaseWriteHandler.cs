@@ -41,7 +41,7 @@ public interface ICaseCommand : ICommand<CaseCommandResult>, IAccessSubject
 
 /// <summary>The answer to a case write: the new version (also the <c>ETag</c>) and the id of any entry it created.</summary>
 /// <param name="CaseId">The case.</param>
-/// <param name="Version">Stream version after the write.</param>
+/// <param name="Version">The case's version after the write (also the <c>ETag</c>): the stream version of its latest event other than a flag's.</param>
 /// <param name="Id">Id of the entry created (insats, referral, goal, ...), if any.</param>
 public sealed record CaseCommandResult(Guid CaseId, long Version, Guid? Id);
 
@@ -61,18 +61,30 @@ public sealed class CaseWriteHandler(CaseWriter writer, CaseWriteLines lines, Bu
     public async Task<CaseCommandResult> Handle(CaseWrite request, CancellationToken cancellationToken)
     {
         var stream = await Fetch(request, cancellationToken);
-        var state = stream.Aggregate?.State ?? throw NotFoundException.Case(request.CaseId);
+        var file = stream.Aggregate ?? throw NotFoundException.Case(request.CaseId);
+        var state = file.State;
         // To a party with no relation the case does not exist: the same answer as an unknown id.
         var viewer = CaseSecrecy.Resolve(request.Write.Caller, request.CaseId, state.RelationOf);
         // Only a caller related to the case learns its version (to the others it does not exist).
-        if (request.Write.ExpectedVersion is { } expected && stream.StartingVersion != expected)
+        // The ETag is the case file's version, which flags do not move: a flag the scan raised
+        // since the caller read the case does not make their write stale. Whatever was appended
+        // meanwhile, the append still expects the stream's version read here.
+        if (request.Write.ExpectedVersion is { } expected && file.Version != expected)
         {
             throw new PreconditionFailedException(
-                $"The case is at version {stream.StartingVersion}, not {expected} as If-Match says. Read it again and retry.");
+                $"The case is at version {file.Version}, not {expected} as If-Match says. Read it again and retry.");
+        }
+
+        var line = lines[request.Operation];
+        if (line.ReadsFlags)
+        {
+            // The case file holds no flags (Flags.CaseFlags does): a flag command decides on them.
+            var flags = await writer.Session.LoadAsync<Flags.CaseFlags>(request.CaseId, cancellationToken);
+            state = state with { Flags = flags?.ById() ?? new Dictionary<Guid, OpenFlag>() };
         }
 
         var args = new CaseWriteArgs(request, calendar.Today);
-        var decide = lines[request.Operation].Decide(request.Body, args);
+        var decide = line.Decide(request.Body, args);
         IReadOnlyList<ICaseEvent> events;
         try
         {
@@ -89,7 +101,9 @@ public sealed class CaseWriteHandler(CaseWriter writer, CaseWriteLines lines, Bu
         stream.AppendMany(events.Cast<object>());
         // The other parties' inbox notices commit with the events, or not at all.
         await writer.Notices.DeliverAsync(writer.Session, state, events, viewer.Party, cancellationToken);
-        return new CaseCommandResult(request.CaseId, (stream.StartingVersion ?? 0) + events.Count, args.EntryId);
+        // The new ETag: the version of the last event the case file folds (flag events leave it).
+        var version = events.All(e => e is IFlagEvent) ? file.Version : (stream.StartingVersion ?? 0) + events.Count;
+        return new CaseCommandResult(request.CaseId, version, args.EntryId);
     }
 
     // With If-Match the stream is read without a lock: Marten checks at commit that it is still at

@@ -61,7 +61,9 @@ public sealed record CaseWrite(Guid CaseId, string Operation, object Body, IRead
 /// <param name="BodyType">The request body's type.</param>
 /// <param name="Decide">The decision the line maps to.</param>
 /// <param name="Validator">The body's rules, if any.</param>
-public sealed record CaseWriteLine(Type BodyType, Func<object, CaseWriteArgs, Func<CaseState, IReadOnlyList<ICaseEvent>>> Decide, IValidator? Validator);
+/// <param name="ReadsFlags">Whether the decision needs the case's open flags (kept beside the case file, not in it).</param>
+public sealed record CaseWriteLine(Type BodyType, Func<object, CaseWriteArgs, Func<CaseState, IReadOnlyList<ICaseEvent>>> Decide, IValidator? Validator,
+    bool ReadsFlags = false);
 
 /// <summary>
 /// The case writes of every area: each line maps a route and a request body to a domain command.
@@ -102,7 +104,7 @@ public sealed class CaseWriteTable(RouteGroupBuilder api, CaseWriteLines lines, 
             {
                 var mapped = command(body, args);
                 return state => FlagDecider.Decide(mapped, state);
-            });
+            }, readsFlags: true);
 
     /// <summary>
     /// Declares a follow-up write (SUS participant data) decided by <see cref="Domain.FollowUp.FollowUpDecider"/>:
@@ -119,7 +121,8 @@ public sealed class CaseWriteTable(RouteGroupBuilder api, CaseWriteLines lines, 
             });
 
     private CaseWriteTable Line<TBody>(string route, string name, string tag, string summary, string description, string policy, string method,
-        Action<InlineValidator<TBody>, BusinessCalendar>? rules, Func<TBody, CaseWriteArgs, Func<CaseState, IReadOnlyList<ICaseEvent>>> decide)
+        Action<InlineValidator<TBody>, BusinessCalendar>? rules, Func<TBody, CaseWriteArgs, Func<CaseState, IReadOnlyList<ICaseEvent>>> decide,
+        bool readsFlags = false)
         where TBody : class
     {
         InlineValidator<TBody>? validator = null;
@@ -129,7 +132,7 @@ public sealed class CaseWriteTable(RouteGroupBuilder api, CaseWriteLines lines, 
             rules(validator, calendar);
         }
 
-        lines.Add(name, new CaseWriteLine(typeof(TBody), (body, args) => decide((TBody)body, args), validator));
+        lines.Add(name, new CaseWriteLine(typeof(TBody), (body, args) => decide((TBody)body, args), validator, readsFlags));
         api.MapMethods($"/cases/{{id:guid}}/{route}", [method], (Guid id, TBody body, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 Send(http, mediator, new CaseWrite(id, name, body, RouteValues(http), Context(http)), ct))
             .RequireAuthorization(policy)

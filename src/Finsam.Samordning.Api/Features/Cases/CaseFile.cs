@@ -10,15 +10,17 @@ namespace Finsam.Samordning.Api.Features.Cases;
 /// The one document per case, rewritten once per command in the events' transaction: the decider's
 /// state (what <c>FetchForWriting</c> reads), the joint overview (what details, overview and
 /// history read), the stall facts (what the scan judges) and the columns lists and the scan query.
-/// One row to load and one to write per command.
+/// One row to load and one to write per command. Flags are not folded here but into
+/// <see cref="Flags.CaseFlags"/> (same id): the overview and the decider's state read them from there.
 /// </summary>
 public sealed record CaseFile
 {
     /// <summary>Case id.</summary>
     public Guid Id { get; init; }
 
-    /// <summary>Stream version; also the <c>ETag</c>.</summary>
-    // Synced by Marten with the row's revision (mt_version): the stream version the row was built from.
+    /// <summary>The stream version of the case's latest event other than a flag's; also the <c>ETag</c>.</summary>
+    // Synced by Marten with the row's revision (mt_version): the version of the last event folded
+    // here. Flag events are not folded here, so a flag raised by the scan leaves the ETag alone.
     [Marten.Schema.Version]
     public long Version { get; set; }
 
@@ -66,9 +68,6 @@ public sealed record CaseFile
     [System.Text.Json.Serialization.JsonIgnore]
     public string[] RelatedPartyCodes => [.. RelatedParties.Select(p => p.ToString())];
 
-    /// <summary>Whether any flag is open.</summary>
-    public bool Flagged { get; init; }
-
     /// <summary>
     /// When the stall scan must look at the case next: at once after anything changes (the case's
     /// opening day), else on the first day a rule's verdict could change; null when never.
@@ -95,7 +94,6 @@ public sealed record CaseFile
             IndividualId = @event is CaseOpened opened ? opened.IndividualId : file?.IndividualId,
             MunicipalityCode = overview.MunicipalityCode,
             LastActivityOn = overview.LastActivityOn,
-            Flagged = overview.Flags.Count > 0,
             Parties = [.. overview.Parties.Where(p => p.LeftOn is null).Select(p => p.Party).Order()],
             RelatedParties =
             [
@@ -104,10 +102,10 @@ public sealed record CaseFile
         };
 
         // Anything that happens makes the case due at once; the scan, after deciding, writes back
-        // when it is due next (also after its own flag events, which change no facts).
+        // when it is due next.
         return next with
         {
-            Facts = @event is IFlagEvent ? next.Facts : StallFacts.Evolve(next.Facts, @event) ?? next.Facts,
+            Facts = StallFacts.Evolve(next.Facts, @event) ?? next.Facts,
             FollowUp = Domain.FollowUp.FollowUpFacts.Evolve(next.FollowUp, @event) ?? next.FollowUp,
             NextAttentionOn = overview.OpenedOn,
         };
@@ -142,12 +140,13 @@ public sealed record CaseFile
     /// <summary>Inline projection of the file: one document per stream.</summary>
     public sealed class Projection : SingleStreamProjection<CaseFile, Guid>
     {
-        /// <summary>Declares the case events as the only ones this projection folds.</summary>
+        /// <summary>Declares the case events other than flags' as the only ones this projection folds.</summary>
         // Without a declared type Marten hands the projection every stream appended to, and it loads
-        // a case file for each: every write to a kännedom record's stream also read one.
+        // a case file for each: every write to a kännedom record's stream also read one. Flag events
+        // are left to CaseFlags, so an append of flags alone neither loads nor rewrites the file.
         public Projection()
         {
-            foreach (var type in CaseEventTypes.All)
+            foreach (var type in CaseEventTypes.All.Except(Flags.CaseFlags.EventTypes))
             {
                 IncludeType(type);
             }

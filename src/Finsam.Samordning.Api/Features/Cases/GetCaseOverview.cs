@@ -67,9 +67,7 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
         public async Task<CaseOverviewResponse> Handle(GetCaseOverview request, CancellationToken cancellationToken)
         {
             // Consent as it stands today decides what may be shown, whatever date the view describes.
-            // Only the overview part of the case file is read (data -> 'overview'), not the decider's state or the facts.
-            var current = await session.Query<CaseFile>().Where(f => f.Id == request.CaseId).Select(f => f.Overview).FirstOrDefaultAsync(cancellationToken)
-                ?? throw NotFoundException.Case(request.CaseId);
+            var current = await Flags.CaseFlags.OverviewAsync(session, request.CaseId, cancellationToken) ?? throw NotFoundException.Case(request.CaseId);
             var viewer = CaseSecrecy.Resolve(request.Reader, request.CaseId, current.RelationOf);
             var (overview, asOf) = request.AsOf is { } date ? (await AsOf(request.CaseId, date, cancellationToken), date) : (current, calendar.Today);
             var (visible, withheld) = secrecy.Overview(overview, viewer, current.Consents);
@@ -97,7 +95,8 @@ public sealed record GetCaseOverview(Guid CaseId, DateOnly? AsOf, CurrentUser Re
                 if (e.Data is ICaseEvent ce && ce.BusinessDate <= asOf)
                 {
                     overview = CaseOverview.Project(overview, ce);
-                    version = e.Version;
+                    // The case's version, as its ETag counts: flag events do not move it.
+                    version = ce is IFlagEvent ? version : e.Version;
                 }
             }
 

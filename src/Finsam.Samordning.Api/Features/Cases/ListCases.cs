@@ -1,6 +1,7 @@
 using Finsam.Samordning.Domain.Cases;
 using FluentValidation;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Marten.Pagination;
 using MediatR;
 using Finsam.Samordning.Api.Infrastructure.Http;
@@ -24,10 +25,10 @@ public sealed record CaseListItem(Guid Id, long Version, CaseStatus Status, stri
     IReadOnlyList<PartyCode> Parties, PartyCode? PlanLead, DateOnly OpenedOn, DateOnly? LastActivityOn,
     IReadOnlyList<PartyCode> PartiesWithOngoingInsats, bool Flagged, int OpenFlags)
 {
-    /// <summary>From the stored summary, as of <paramref name="today"/>.</summary>
-    public static CaseListItem From(CaseFile f, DateOnly today) => new(f.Id, f.Version, f.Overview.Status, f.MunicipalityCode, f.Overview.TargetGroups,
+    /// <summary>From the stored case file and its count of open flags, as of <paramref name="today"/>.</summary>
+    public static CaseListItem From(CaseFile f, int openFlags, DateOnly today) => new(f.Id, f.Version, f.Overview.Status, f.MunicipalityCode, f.Overview.TargetGroups,
         f.Parties, f.Overview.PlanLead, f.Overview.OpenedOn, f.LastActivityOn,
-        f.Facts.PartiesWithOngoingInsats(today), f.Flagged, f.Overview.Flags.Count);
+        f.Facts.PartiesWithOngoingInsats(today), openFlags > 0, openFlags);
 }
 
 /// <summary>A page of cases.</summary>
@@ -113,7 +114,11 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
 
             if (request.Flagged is { } flagged)
             {
-                query = query.Where(c => c.Flagged == flagged);
+                // The flags are beside the file (CaseFlags, same id), answered by its indexed column.
+                var flaggedIds = $"select id from {Infrastructure.Persistence.PersistenceSetup.Schema}.mt_doc_caseflags where flagged";
+                query = flagged
+                    ? query.Where(c => c.MatchesSql($"d.id in ({flaggedIds})"))
+                    : query.Where(c => c.MatchesSql($"d.id not in ({flaggedIds})"));
             }
 
             if (request.TargetGroup is { } group)
@@ -133,8 +138,11 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
             var page = await query.OrderByDescending(c => c.LastActivityOn).ThenBy(c => c.Id)
                 .ToPagedListAsync(request.Page, request.PageSize, cancellationToken);
             var today = calendar.Today;
-            access.ShownCaseIds = [.. page.Select(s => s.Id)];
-            return new CasePage([.. page.Select(s => secrecy.ListItem(s, request.Reader, today))], request.Page, request.PageSize, page.TotalItemCount);
+            Guid[] ids = [.. page.Select(s => s.Id)];
+            var openFlags = (await session.LoadManyAsync<Flags.CaseFlags>(cancellationToken, ids)).ToDictionary(f => f.Id, f => f.Open.Count);
+            access.ShownCaseIds = ids;
+            return new CasePage([.. page.Select(s => secrecy.ListItem(s, openFlags.GetValueOrDefault(s.Id), request.Reader, today))], request.Page, request.PageSize,
+                page.TotalItemCount);
         }
     }
 }

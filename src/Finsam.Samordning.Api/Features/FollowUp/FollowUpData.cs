@@ -47,14 +47,17 @@ public sealed class FollowUpReader(IQuerySession session, IDocumentStore store)
         {
             await connection.OpenAsync(ct);
             await using var command = connection.CreateCommand();
-            command.CommandText = $"select id, follow_up_pack from {PersistenceSetup.Schema}.mt_doc_casefile";
+            // The flags' facts are packed beside the file, in the case's flags document (CaseFlags).
+            command.CommandText = $"select f.id, f.follow_up_pack, g.follow_up_pack from {PersistenceSetup.Schema}.mt_doc_casefile as f " +
+                $"left join {PersistenceSetup.Schema}.mt_doc_caseflags as g on g.id = f.id";
             await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
             while (await reader.ReadAsync(ct))
             {
                 var id = reader.GetGuid(0);
-                if (!reader.IsDBNull(1) && FollowUpPack.Read(reader.GetFieldValue<byte[]>(1)) is { CaseId: var caseId } facts && caseId != Guid.Empty)
+                if (!reader.IsDBNull(1) && FollowUpPack.Read(reader.GetFieldValue<byte[]>(1)) is { CaseId: var caseId } facts && caseId != Guid.Empty
+                    && (reader.IsDBNull(2) ? new FollowUpFacts() : FollowUpPack.Read(reader.GetFieldValue<byte[]>(2))) is { } flags)
                 {
-                    result.Add(facts);
+                    result.Add(facts with { Flags = flags.Flags });
                 }
                 else
                 {

@@ -37,7 +37,7 @@ public sealed record ReviewItem(Guid CaseId, OpenFlag Flag, int DaysFlagged, IRe
 /// <param name="Id">Case id.</param>
 /// <param name="Parties">Parties on the case now.</param>
 /// <param name="MunicipalityCode">Municipality.</param>
-/// <param name="Overview">The overview (flags, consents, parties, referrals, invitations).</param>
+/// <param name="Overview">The overview (consents, parties, referrals, invitations; the flags are read from <see cref="Flags.CaseFlags"/>).</param>
 public sealed record FlaggedCase(Guid Id, IReadOnlyList<PartyCode> Parties, string MunicipalityCode, CaseOverview Overview);
 
 /// <summary>A page of the review queue.</summary>
@@ -138,13 +138,17 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             var entries = await query.OrderByDescending(e => e.SeverityRank).ThenBy(e => e.RaisedOn).ThenBy(e => e.CaseId).ThenBy(e => e.Id)
                 .ToPagedListAsync(request.Page, request.PageSize, cancellationToken);
 
-            // Then the page's cases, the overview part only: the flags' texts and what secrecy needs.
+            // Then the page's cases, the overview part only (what secrecy needs), and their flags' texts, in one round trip.
             var caseIds = entries.Select(e => e.CaseId).Distinct().ToArray();
-            var cases = (await session.Query<CaseFile>().Where(c => caseIds.Contains(c.Id))
-                .Select(c => new FlaggedCase(c.Id, c.Parties, c.MunicipalityCode, c.Overview)).ToListAsync(cancellationToken)).ToDictionary(c => c.Id);
+            var batch = session.CreateBatchQuery();
+            var casesRead = batch.Query<CaseFile>().Where(c => caseIds.Contains(c.Id))
+                .Select(c => new FlaggedCase(c.Id, c.Parties, c.MunicipalityCode, c.Overview)).ToList();
+            var flagsRead = batch.LoadMany<Flags.CaseFlags>().ById(caseIds);
+            await batch.Execute(cancellationToken);
+            var cases = (await casesRead).ToDictionary(c => c.Id);
+            var flags = (await flagsRead).SelectMany(f => f.Open).ToDictionary(f => f.Id);
             var page = entries
-                .Select(e => (Entry: e, Case: cases[e.CaseId]))
-                .Select(x => (x.Case, Flag: x.Case.Overview.Flags.Single(f => f.Id == x.Entry.Id)))
+                .Select(e => (Case: cases[e.CaseId], Flag: flags[e.Id]))
                 .Select(x => new ReviewItem(x.Case.Id,
                     secrecy.Flag(x.Flag, Secrecy.CaseSecrecy.Resolve(request.Caller, x.Case.Id, x.Case.Overview.RelationOf), x.Case.Overview.Consents, x.Case.Overview.Parties.Select(p => p.Party)),
                     today.DayNumber - x.Flag.RaisedOn.DayNumber, x.Case.Parties, x.Case.Overview.PlanLead, x.Case.MunicipalityCode))

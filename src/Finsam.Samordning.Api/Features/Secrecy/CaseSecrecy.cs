@@ -205,11 +205,11 @@ public sealed class CaseSecrecy(BusinessCalendar calendar)
     /// see them; the last activity only when every party's entries are open to the viewer (it may
     /// be the date of a withheld entry).
     /// </summary>
-    public CaseListItem ListItem(CaseFile file, CurrentUser reader, DateOnly today)
+    public CaseListItem ListItem(CaseFile file, int openFlags, CurrentUser reader, DateOnly today)
     {
         var viewer = Resolve(reader, file.Id, file.RelationOf);
         var consents = file.Overview.Consents;
-        var item = CaseListItem.From(file, today);
+        var item = CaseListItem.From(file, openFlags, today);
         return item with
         {
             TargetGroups = MaySee(viewer, file.Overview.OpeningParty, InformationCategory.PlanAndMeetings, consents) ? item.TargetGroups : [],

@@ -25,12 +25,13 @@ namespace Finsam.Samordning.Api.Features.Stalls;
 public sealed record StallScanReport(int CasesExamined, int Raised, int Cleared, int Conflicts, bool FullSweep, long DurationMs,
     long ReadMs = 0, long RulesMs = 0, long WriteMs = 0, int Notified = 0);
 
-/// <summary>What the scan reads of a case file: its facts, its open flags, and the version they are of.</summary>
+/// <summary>What the scan reads of a case: its file's facts, its open flags, and the versions they are of.</summary>
 /// <param name="Id">Case id.</param>
 /// <param name="Facts">What the rules judge.</param>
 /// <param name="OpenFlags">Flags open now.</param>
-/// <param name="Version">The stream version the row was built from.</param>
-public sealed record ScanRow(Guid Id, StallFacts Facts, IReadOnlyList<OpenFlag> OpenFlags, long Version);
+/// <param name="Version">The case file's version (the stream version of the last event it folded): the reschedule lands only on it.</param>
+/// <param name="StreamVersion">The stream's version, flags' events included: the flags are appended expecting it.</param>
+public sealed record ScanRow(Guid Id, StallFacts Facts, IReadOnlyList<OpenFlag> OpenFlags, long Version, long StreamVersion);
 
 /// <summary>
 /// The stall scan. Reads only cases due by today (<see cref="CaseFile.NextAttentionOn"/>, indexed),
@@ -120,8 +121,10 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
             Interlocked.Add(ref tally.Notified, await notices.StoreOnceAsync(store, timed, ct));
         }
 
-        await Reschedule(unchanged, ct);
         var (applied, lost) = await Apply(changed, ct);
+        // After the flags: the file is at the version the decision was made on unless a caseworker
+        // wrote meanwhile (then it stays due). A case whose flags were lost to a conflict stays due too.
+        await Reschedule([.. unchanged, .. applied.Select(a => (a.Case.Id, a.Case.Version, a.Next))], ct);
         tally.Add(ref tally.WriteTicks, step);
         Interlocked.Add(ref tally.Examined, batch.Count);
         Interlocked.Add(ref tally.Raised, applied.Sum(c => c.Events.Count(e => e is StallFlagRaised)));
@@ -143,8 +146,8 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
         }
     }
 
-    // One round trip per batch, with the row's revision (mt_version, the stream version the row was
-    // built from): the optimistic checks below compare against exactly that.
+    // One round trip per batch, with the file's revision (mt_version) and the stream's version: the
+    // optimistic checks below compare against exactly those.
     private async Task<IReadOnlyList<ScanRow>> Load(Guid[] ids, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
@@ -157,9 +160,12 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
             // and decompresses all of it again; `|| '{}'` in the inner query does that once per row
             // (a third less of PostgreSQL's time for the read), and `offset 0` keeps the planner
             // from folding the inner query back into two fetches.
-            "select f.id, f.mt_version, f.data -> 'facts', f.data -> 'overview' -> 'flags' " +
+            // The open flags are in the case's flags document (CaseFlags), small and stored in line.
+            "select f.id, f.mt_version, f.data -> 'facts', g.data -> 'open', s.version " +
             "from (select d.id, d.mt_version, d.data || '{}'::jsonb as data " +
-            $"from {PersistenceSetup.Schema}.mt_doc_casefile as d where d.id = any(@ids) offset 0) as f";
+            $"from {PersistenceSetup.Schema}.mt_doc_casefile as d where d.id = any(@ids) offset 0) as f " +
+            $"join {PersistenceSetup.Schema}.mt_streams as s on s.id = f.id " +
+            $"left join {PersistenceSetup.Schema}.mt_doc_caseflags as g on g.id = f.id";
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", ids));
         var serializer = store.Options.Serializer();
         var result = new List<ScanRow>(ids.Length);
@@ -169,7 +175,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
             var (id, version) = (reader.GetGuid(0), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
             var facts = serializer.FromJson<StallFacts>(reader, 2);
             var flags = await reader.IsDBNullAsync(3, ct) ? [] : serializer.FromJson<List<OpenFlag>>(reader, 3);
-            result.Add(new ScanRow(id, facts, flags, version));
+            result.Add(new ScanRow(id, facts, flags, version, reader.GetInt64(4)));
         }
 
         return result;
@@ -215,10 +221,19 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
     private async Task<IReadOnlyList<Guid>> DueIds(bool fullSweep, DateOnly today, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var query = fullSweep
-            ? session.Query<CaseFile>().Where(x => x.Overview.Status == CaseStatus.Open || x.Flagged || (x.NextAttentionOn != null && x.NextAttentionOn <= today))
-            : session.Query<CaseFile>().Where(x => x.NextAttentionOn != null && x.NextAttentionOn <= today);
-        return await query.Select(x => x.Id).ToListAsync(ct);
+        // The due cases, and those whose snoozed flags come back; in a full sweep also every open
+        // case and every case with a flag open (a closed case's flags are cleared by the scan).
+        var batch = session.CreateBatchQuery();
+        var cases = (fullSweep
+                ? batch.Query<CaseFile>().Where(x => x.Overview.Status == CaseStatus.Open || (x.NextAttentionOn != null && x.NextAttentionOn <= today))
+                : batch.Query<CaseFile>().Where(x => x.NextAttentionOn != null && x.NextAttentionOn <= today))
+            .Select(x => x.Id).ToList();
+        var flagged = (fullSweep
+                ? batch.Query<Flags.CaseFlags>().Where(x => x.Flagged || (x.WakesOn != null && x.WakesOn <= today))
+                : batch.Query<Flags.CaseFlags>().Where(x => x.WakesOn != null && x.WakesOn <= today))
+            .Select(x => x.Id).ToList();
+        await batch.Execute(ct);
+        return [.. (await cases).Union(await flagged)];
     }
 
     private async Task<(List<(ScanRow Case, IReadOnlyList<IFlagEvent> Events, DateOnly? Next)> Applied, int Conflicts)> Apply(
@@ -257,9 +272,6 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
             }
         }
 
-        // After the events are in, in a second transaction: the inline projection has rewritten the
-        // case files, and the reschedule must land on the version those events produced.
-        await Reschedule([.. applied.Select(a => (a.Case.Id, a.Case.Version + a.Events.Count, a.Next))], ct);
         return (applied, conflicts);
     }
 
@@ -274,7 +286,7 @@ public sealed class StallScanner(IDocumentStore store, StallSettingsStore settin
             {
                 // Expected version after the append: if anyone appended since the summary was read,
                 // this fails and nothing is raised twice.
-                session.Events.Append(summary.Id, summary.Version + events.Count, events.Cast<object>().ToArray());
+                session.Events.Append(summary.Id, summary.StreamVersion + events.Count, events.Cast<object>().ToArray());
                 await Notify(session, summary, events, ct);
             }
 

@@ -1,0 +1,92 @@
+using Finsam.Samordning.Api.Features.Cases;
+using Finsam.Samordning.Domain.Cases;
+using Finsam.Samordning.Domain.FollowUp;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Aggregation;
+
+namespace Finsam.Samordning.Api.Features.Flags;
+
+/// <summary>
+/// A case's flags, in a small document of their own beside the case file (same id): the open flags,
+/// which the overview, the review queue and the flag commands read, and every flag's dates, which the
+/// indicator tables count. Folded from the flag events of the case's stream.
+/// </summary>
+// Why not in the case file: the stall scan raises and clears flags on thousands of cases at a time,
+// and with flags in the case file each of those appends loaded and rewrote the whole file (8 kB of
+// JSON) for a change of a few hundred bytes. A flag is the förbund's finding about a case, not a fact
+// of it: it changes neither the decider's other state, nor the stall facts, nor the case's ETag.
+public sealed record CaseFlags
+{
+    /// <summary>The case id (the stream's).</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>Flags open now, in the order raised.</summary>
+    public IReadOnlyList<OpenFlag> Open { get; init; } = [];
+
+    /// <summary>Every flag the case has had, with the day raised and cleared: what the indicator tables count.</summary>
+    public IReadOnlyList<FlagFacts> History { get; init; } = [];
+
+    /// <summary>Whether any flag is open.</summary>
+    // Only in its own column (lists and the full sweep filter on it), not in the JSON.
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Flagged => Open.Count > 0;
+
+    /// <summary>The first day a snoozed flag of a rule comes back: the scan looks at the case that day (the file's own day does not know of it).</summary>
+    // In its indexed column only. An acknowledgement with a snooze does not touch the case file, so
+    // the case's next attention date, reckoned before it, may lie after the snooze ends.
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateOnly? WakesOn => Open.Where(f => !f.IsManual && f.SnoozedUntil is not null).Min(f => f.SnoozedUntil);
+
+    /// <summary>The flags' follow-up facts packed as <see cref="FollowUpPack"/>, read with the case file's pack by the indicator tables.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public byte[] FollowUpPack => Domain.FollowUp.FollowUpPack.Write(new FollowUpFacts { CaseId = Id, Flags = History });
+
+    /// <summary>The flag event types: the only events this document folds, and the ones the case file leaves out.</summary>
+    public static IReadOnlyList<Type> EventTypes { get; } = [.. CaseEventTypes.All.Where(t => typeof(IFlagEvent).IsAssignableFrom(t))];
+
+    /// <summary>Folds one flag event.</summary>
+    public static CaseFlags Project(CaseFlags? flags, Guid caseId, IFlagEvent @event)
+    {
+        var current = flags ?? new CaseFlags { Id = caseId };
+        return current with { Open = OpenFlags.Apply(current.Open, @event), History = FlagFacts.Apply(current.History, @event) };
+    }
+
+    /// <summary>The open flags by id, as the decider's state holds them.</summary>
+    public IReadOnlyDictionary<Guid, OpenFlag> ById() => Open.ToDictionary(f => f.Id);
+
+    /// <summary>The case's overview with its open flags, in one round trip; null for an unknown case.</summary>
+    public static async Task<CaseOverview?> OverviewAsync(IQuerySession session, Guid caseId, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        // Only the overview part of the case file (data -> 'overview'), not the decider's state or the facts.
+        var overview = batch.Query<CaseFile>().Where(f => f.Id == caseId).Select(f => f.Overview).ToList();
+        var flags = batch.Load<CaseFlags>(caseId);
+        await batch.Execute(ct);
+        return (await overview).FirstOrDefault() is { } found ? found.WithFlags(await flags) : null;
+    }
+
+    /// <summary>Inline projection of a case stream's flag events.</summary>
+    public sealed class Projection : SingleStreamProjection<CaseFlags, Guid>
+    {
+        /// <summary>Declares the flag events as the only ones this projection folds.</summary>
+        public Projection()
+        {
+            foreach (var type in EventTypes)
+            {
+                IncludeType(type);
+            }
+        }
+
+        /// <inheritdoc />
+        public override CaseFlags? Evolve(CaseFlags? snapshot, Guid id, IEvent e) =>
+            e.Data is IFlagEvent flag ? Project(snapshot, id, flag) : snapshot;
+    }
+}
+
+/// <summary>Puts a case's open flags into what was read without them.</summary>
+public static class CaseFlagsReads
+{
+    /// <summary>The overview with the case's open flags (the case file's overview holds none).</summary>
+    public static CaseOverview WithFlags(this CaseOverview overview, CaseFlags? flags) => overview with { Flags = flags?.Open ?? [] };
+}
