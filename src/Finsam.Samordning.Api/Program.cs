@@ -1,10 +1,6 @@
 using Finsam.Samordning.Api.Features;
-using Finsam.Samordning.Api.Infrastructure.Access;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Api.Infrastructure.Health;
 using Finsam.Samordning.Api.Infrastructure.Hosting;
-using Finsam.Samordning.Api.Infrastructure.Http;
 using Finsam.Samordning.Api.Infrastructure.Jobs;
 using Finsam.Samordning.Api.Infrastructure.Logging;
 using Finsam.Samordning.Api.Infrastructure.Mediator;

@@ -1,9 +1,7 @@
-using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Api.Features.FollowUp;
 using Hangfire;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Finsam.Samordning.Api.Features;
 

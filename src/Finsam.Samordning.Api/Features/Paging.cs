@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Finsam.Samordning.Api.Features;
 
 /// <summary>A page of a list, for endpoints that take no request object to validate: the same limits, the same 400.</summary>

@@ -1,6 +1,3 @@
-using Finsam.Samordning.Api.Infrastructure;
-using FluentValidation;
-
 namespace Finsam.Samordning.Api.Features;
 
 /// <summary>Rules shared by the slices' validators, so limits are the same everywhere (see README, "Input limits").</summary>

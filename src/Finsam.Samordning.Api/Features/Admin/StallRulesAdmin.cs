@@ -1,11 +1,5 @@
 using Finsam.Samordning.Api.Features.Stalls;
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Domain.Stalls;
-using FluentValidation;
-using Marten;
-using MediatR;
-using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.Admin;
 

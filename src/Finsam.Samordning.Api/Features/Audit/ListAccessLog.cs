@@ -1,10 +1,4 @@
-using Finsam.Samordning.Api.Infrastructure.Access;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using FluentValidation;
-using Marten;
-using MediatR;
 using Npgsql;
-using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.Audit;
 

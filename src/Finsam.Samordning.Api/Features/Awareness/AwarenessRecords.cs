@@ -1,16 +1,8 @@
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Finsam.Samordning.Api.Infrastructure.Http;
 using Finsam.Samordning.Domain.Awareness;
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Stalls;
-using FluentValidation;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Aggregation;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Finsam.Samordning.Api.Features.Awareness;

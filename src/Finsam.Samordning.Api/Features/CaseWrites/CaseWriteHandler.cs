@@ -1,12 +1,5 @@
 using Finsam.Samordning.Api.Features.Secrecy;
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Access;
 using System.Text.Json.Serialization;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Finsam.Samordning.Domain.Cases;
-using Marten;
-using MediatR;
 
 namespace Finsam.Samordning.Api.Features.CaseWrites;
 

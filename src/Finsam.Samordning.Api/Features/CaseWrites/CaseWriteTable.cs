@@ -1,12 +1,3 @@
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Access;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Http;
-using Finsam.Samordning.Domain.Cases;
-using FluentValidation;
-using Marten;
-using MediatR;
-
 namespace Finsam.Samordning.Api.Features.CaseWrites;
 
 /// <summary>An area's case writes, declared together: one line per command.</summary>

@@ -1,6 +1,3 @@
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Domain.Cases;
-
 namespace Finsam.Samordning.Api.Features.Cases;
 
 /// <summary>A party on the case and who carries it there.</summary>

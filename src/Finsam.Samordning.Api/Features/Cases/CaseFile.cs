@@ -1,4 +1,3 @@
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Stalls;
 using JasperFx.Events;
 using Marten.Linq.MatchesSql;
@@ -27,7 +26,7 @@ public sealed record CaseFile
     /// <summary>The decider's write model.</summary>
     public CaseState State { get; init; } = new();
 
-    /// <summary>The joint SIP overview, as stored.</summary>
+    /// <summary>The joint SIP overview, as stored: without its flags, which readers take from <see cref="Flags.CaseFlags"/>.</summary>
     public CaseOverview Overview { get; init; } = new();
 
     /// <summary>What the stall rules judge.</summary>

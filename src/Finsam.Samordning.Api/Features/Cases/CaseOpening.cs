@@ -1,9 +1,3 @@
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Access;
-using Finsam.Samordning.Domain.Cases;
-using FluentValidation;
-using Marten;
-
 namespace Finsam.Samordning.Api.Features.Cases;
 
 /// <summary>What opening a case asks of a request, whether it opens the case directly or converts a kännedom record.</summary>

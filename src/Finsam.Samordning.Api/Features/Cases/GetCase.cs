@@ -1,9 +1,4 @@
 using Finsam.Samordning.Api.Features.Secrecy;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Finsam.Samordning.Api.Infrastructure.Http;
-using Marten;
-using MediatR;
 
 namespace Finsam.Samordning.Api.Features.Cases;
 

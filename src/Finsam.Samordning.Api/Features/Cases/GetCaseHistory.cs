@@ -1,11 +1,6 @@
 using System.Text.Json;
 using Finsam.Samordning.Api.Features.Secrecy;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Finsam.Samordning.Domain.Cases;
 using JasperFx.Events;
-using Marten;
-using MediatR;
 
 namespace Finsam.Samordning.Api.Features.Cases;
 

@@ -1,13 +1,4 @@
-using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Features.Secrecy;
-using Finsam.Samordning.Api.Infrastructure.Access;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Finsam.Samordning.Api.Infrastructure.Http;
-using Finsam.Samordning.Domain.Cases;
-using FluentValidation;
-using Marten;
-using MediatR;
 
 namespace Finsam.Samordning.Api.Features.Cases;
 

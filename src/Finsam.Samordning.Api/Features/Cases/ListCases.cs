@@ -1,10 +1,5 @@
-using Finsam.Samordning.Domain.Cases;
-using FluentValidation;
-using Marten;
 using Marten.Linq.MatchesSql;
 using Marten.Pagination;
-using MediatR;
-using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.Cases;
 

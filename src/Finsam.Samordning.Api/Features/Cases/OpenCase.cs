@@ -1,10 +1,3 @@
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Http;
-using Finsam.Samordning.Domain.Cases;
-using FluentValidation;
-using Marten;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Finsam.Samordning.Api.Features.Cases;

@@ -1,7 +1,4 @@
-using Finsam.Samordning.Api.Infrastructure;
 using Finsam.Samordning.Api.Features.CaseWrites;
-using Finsam.Samordning.Domain.Cases;
-using FluentValidation;
 
 namespace Finsam.Samordning.Api.Features.Consents;
 

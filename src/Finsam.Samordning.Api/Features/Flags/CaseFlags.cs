@@ -1,8 +1,6 @@
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.FollowUp;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Aggregation;
 
 namespace Finsam.Samordning.Api.Features.Flags;

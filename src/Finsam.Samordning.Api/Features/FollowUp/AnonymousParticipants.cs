@@ -1,12 +1,5 @@
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.FollowUp;
-using FluentValidation;
-using Marten;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;
 

@@ -1,13 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Access;
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.FollowUp;
-using FluentValidation;
-using MediatR;
 using Microsoft.Extensions.Options;
-using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;
 

@@ -1,9 +1,6 @@
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.FollowUp;
 using Finsam.Samordning.Api.Infrastructure.Persistence;
-using Marten;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;
 

@@ -1,6 +1,5 @@
 using Finsam.Samordning.Api.Features.CaseWrites;
 using Finsam.Samordning.Domain.FollowUp;
-using FluentValidation;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;
 

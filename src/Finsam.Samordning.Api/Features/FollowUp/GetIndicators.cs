@@ -1,8 +1,4 @@
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Http;
 using Finsam.Samordning.Domain.FollowUp;
-using FluentValidation;
-using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;

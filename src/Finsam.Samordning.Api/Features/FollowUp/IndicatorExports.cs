@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
-using Finsam.Samordning.Api.Infrastructure.Access;
 using Finsam.Samordning.Domain.FollowUp;
-using MediatR;
-using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;
 

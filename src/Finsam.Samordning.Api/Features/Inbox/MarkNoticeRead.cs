@@ -1,8 +1,3 @@
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Marten;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Finsam.Samordning.Api.Features.Inbox;

@@ -1,7 +1,4 @@
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Inbox;
-using Marten;
 
 namespace Finsam.Samordning.Api.Features.Inbox;
 

@@ -1,14 +1,6 @@
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Inbox;
-using FluentValidation;
-using Marten;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.Inbox;
 

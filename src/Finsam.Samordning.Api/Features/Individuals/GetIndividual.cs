@@ -1,9 +1,4 @@
 using System.Text.Json;
-using Finsam.Samordning.Api.Infrastructure.Access;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Marten;
-using MediatR;
 
 namespace Finsam.Samordning.Api.Features.Individuals;
 

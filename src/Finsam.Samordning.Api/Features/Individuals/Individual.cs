@@ -1,5 +1,3 @@
-using Finsam.Samordning.Domain.Cases;
-
 namespace Finsam.Samordning.Api.Features.Individuals;
 
 /// <summary>

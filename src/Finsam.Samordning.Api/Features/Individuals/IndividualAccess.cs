@@ -1,7 +1,4 @@
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Api.Infrastructure.Access;
-using Finsam.Samordning.Domain.Cases;
-using Marten;
 using Npgsql;
 
 namespace Finsam.Samordning.Api.Features.Individuals;

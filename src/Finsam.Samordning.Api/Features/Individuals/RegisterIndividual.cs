@@ -1,15 +1,6 @@
 using System.Text.Json;
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Finsam.Samordning.Api.Infrastructure.Access;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Individuals;
-using FluentValidation;
-using Marten;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.Individuals;
 

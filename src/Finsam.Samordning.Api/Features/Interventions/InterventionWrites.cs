@@ -1,6 +1,4 @@
 using Finsam.Samordning.Api.Features.CaseWrites;
-using Finsam.Samordning.Domain.Cases;
-using FluentValidation;
 
 namespace Finsam.Samordning.Api.Features.Interventions;
 

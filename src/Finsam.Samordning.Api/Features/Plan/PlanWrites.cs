@@ -1,7 +1,5 @@
 using Finsam.Samordning.Api.Features.CaseWrites;
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Api.Features.Sip;
-using FluentValidation;
 
 namespace Finsam.Samordning.Api.Features.Plan;
 

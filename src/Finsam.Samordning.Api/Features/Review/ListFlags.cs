@@ -1,13 +1,6 @@
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Http;
-using Finsam.Samordning.Domain.Cases;
-using FluentValidation;
-using Marten;
 using Marten.Linq.MatchesSql;
 using Marten.Pagination;
-using MediatR;
 
 namespace Finsam.Samordning.Api.Features.Review;
 

@@ -1,4 +1,3 @@
-using Finsam.Samordning.Domain.Cases;
 using JasperFx.Events;
 using Marten.Events.Projections;
 

@@ -1,8 +1,4 @@
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Secrecy;
 
 namespace Finsam.Samordning.Api.Features.Secrecy;

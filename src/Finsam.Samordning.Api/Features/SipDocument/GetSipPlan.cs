@@ -1,14 +1,10 @@
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Domain.Sip;
-using FluentValidation;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FluentValidation.Results;
-using MediatR;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.SipDocument;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Sip;
 
 namespace Finsam.Samordning.Api.Features.SipDocument;

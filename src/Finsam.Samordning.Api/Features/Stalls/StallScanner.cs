@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.Stalls;
 using JasperFx;
 using JasperFx.Events;
-using Marten;
 using Finsam.Samordning.Api.Infrastructure.Persistence;
 using Npgsql;
 

@@ -1,6 +1,5 @@
 using Finsam.Samordning.Domain.Stalls;
 using Hangfire;
-using Marten;
 
 namespace Finsam.Samordning.Api.Features.Stalls;
 

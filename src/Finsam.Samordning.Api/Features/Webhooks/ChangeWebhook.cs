@@ -1,12 +1,5 @@
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
 using Finsam.Samordning.Domain.Inbox;
-using FluentValidation;
-using Marten;
-using MediatR;
 using Microsoft.Extensions.Options;
-using Finsam.Samordning.Api.Infrastructure.Http;
 
 namespace Finsam.Samordning.Api.Features.Webhooks;
 

@@ -1,11 +1,4 @@
-using Finsam.Samordning.Api.Infrastructure;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Finsam.Samordning.Api.Infrastructure.Http;
 using Finsam.Samordning.Domain.Inbox;
-using FluentValidation;
-using Marten;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,4 @@
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Finsam.Samordning.Api.Infrastructure.Http;
 using Finsam.Samordning.Domain.Inbox;
-using Marten;
 
 namespace Finsam.Samordning.Api.Features.Webhooks;
 

@@ -1,6 +1,4 @@
-using Finsam.Samordning.Api.Infrastructure;
 using Hangfire;
-using Marten;
 using Microsoft.Extensions.Options;
 
 namespace Finsam.Samordning.Api.Features.Webhooks;

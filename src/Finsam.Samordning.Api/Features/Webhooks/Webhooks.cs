@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Finsam.Samordning.Domain.Inbox;
-using Marten;
 
 namespace Finsam.Samordning.Api.Features.Webhooks;
 

@@ -1,8 +1,5 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using Marten;
 using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
 using NpgsqlTypes;

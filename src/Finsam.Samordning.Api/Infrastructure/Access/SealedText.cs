@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Finsam.Samordning.Domain.Cases;
-using Marten;
 using Npgsql;
 
 namespace Finsam.Samordning.Api.Infrastructure.Access;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Finsam.Samordning.Domain.Cases;
 
 namespace Finsam.Samordning.Api.Infrastructure.Auth;
 

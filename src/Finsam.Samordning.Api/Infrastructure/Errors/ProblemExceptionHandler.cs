@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Idempotency;
-using Finsam.Samordning.Domain.Cases;
-using FluentValidation;
 using JasperFx;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;

@@ -1,6 +1,3 @@
-using Finsam.Samordning.Api.Infrastructure.Access;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-
 namespace Finsam.Samordning.Api.Infrastructure.Hosting;
 
 /// <summary>

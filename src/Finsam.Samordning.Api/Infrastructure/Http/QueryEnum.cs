@@ -1,4 +1,3 @@
-using FluentValidation;
 using FluentValidation.Results;
 
 namespace Finsam.Samordning.Api.Infrastructure.Http;

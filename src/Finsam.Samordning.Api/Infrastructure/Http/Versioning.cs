@@ -1,5 +1,3 @@
-using Finsam.Samordning.Api.Infrastructure.Errors;
-using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Net.Http.Headers;
 

@@ -1,5 +1,4 @@
 using Finsam.Samordning.Api.Infrastructure.Idempotency;
-using Marten;
 
 namespace Finsam.Samordning.Api.Infrastructure.Jobs;
 

@@ -1,8 +1,3 @@
-using Finsam.Samordning.Api.Infrastructure.Access;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Marten;
-using MediatR;
-
 namespace Finsam.Samordning.Api.Infrastructure.Mediator;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace Finsam.Samordning.Api.Infrastructure;
 
 /// <summary>A command may carry the caller's <c>Idempotency-Key</c>.</summary>

@@ -1,7 +1,4 @@
-using Finsam.Samordning.Api.Infrastructure.Auth;
 using Finsam.Samordning.Api.Infrastructure.Idempotency;
-using Marten;
-using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace Finsam.Samordning.Api.Infrastructure.Mediator;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MediatR;
 
 namespace Finsam.Samordning.Api.Infrastructure.Mediator;
 

@@ -1,6 +1,3 @@
-using Marten;
-using MediatR;
-
 namespace Finsam.Samordning.Api.Infrastructure.Mediator;
 
 /// <summary>

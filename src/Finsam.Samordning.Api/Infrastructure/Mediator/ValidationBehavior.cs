@@ -1,6 +1,3 @@
-using FluentValidation;
-using MediatR;
-
 namespace Finsam.Samordning.Api.Infrastructure.Mediator;
 
 /// <summary>Runs every FluentValidation validator of the request; any failure becomes a 400 with field errors.</summary>

@@ -1,4 +1,3 @@
-using Finsam.Samordning.Domain.Cases;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

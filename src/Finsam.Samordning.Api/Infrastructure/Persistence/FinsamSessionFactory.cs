@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Finsam.Samordning.Api.Infrastructure.Auth;
-using Marten;
 
 namespace Finsam.Samordning.Api.Infrastructure.Persistence;
 

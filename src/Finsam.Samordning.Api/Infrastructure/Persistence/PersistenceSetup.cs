@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
-using Finsam.Samordning.Domain.Cases;
 using JasperFx;
 using JasperFx.Events;
-using Marten;
 using Weasel.Core;
 
 namespace Finsam.Samordning.Api.Infrastructure.Persistence;

@@ -1,6 +1,4 @@
-using Finsam.Samordning.Api.Infrastructure.Access;
 using Hangfire.PostgreSql;
-using Marten;
 using Npgsql;
 
 namespace Finsam.Samordning.Api.Infrastructure.Schema;

@@ -1,8 +1,6 @@
-using Finsam.Samordning.Api.Infrastructure.Access;
 using Finsam.Samordning.Api.Infrastructure.Jobs;
 using Finsam.Samordning.Api.Infrastructure.Persistence;
 using Hangfire.PostgreSql;
-using Marten;
 using Npgsql;
 
 namespace Finsam.Samordning.Api.Infrastructure.Schema;
