@@ -23,6 +23,14 @@ public static class CaseWalk
         return opened.Headers.Location!.OriginalString;
     }
 
+    /// <summary>An administrator runs the stall scan now (every open case with <paramref name="full"/>); asserts 200 and returns its report.</summary>
+    public static async Task<Features.Stalls.StallScanReport> Scan(this HttpClient administrator, bool full = false)
+    {
+        var response = await administrator.PostAsync($"/api/v1/admin/stall-scan{(full ? "?full=true" : "")}", null);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"stall scan: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Read<Features.Stalls.StallScanReport>();
+    }
+
     /// <summary>The id of the case at <paramref name="caseUrl"/>.</summary>
     public static Guid CaseId(string caseUrl) => Guid.Parse(caseUrl[(caseUrl.LastIndexOf('/') + 1)..]);
 

@@ -137,8 +137,7 @@ public sealed class RedTeamFindingsTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task A_withheld_rule_flag_does_not_carry_the_date_of_a_withheld_entry()
     {
         var c = await SocCaseWithPsyUncovered(openedOn: "2026-01-05", contactOn: "2026-01-09", joinOn: "2026-01-12");
-        var scan = await api.ClientFor("administrator", null, "rt-admin").PostAsync("/api/v1/admin/stall-scan?full=true", null);
-        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        await api.ClientFor("administrator", null, "rt-admin").Scan(full: true);
 
         var flag = Assert.Single((await _psy.Overview(c)).Flags, f => f.Flag.Rule == "NoContact").Flag;
         Assert.Equal(WithheldMarker.Text, flag.Reason); // precondition: the reason is withheld from PSY

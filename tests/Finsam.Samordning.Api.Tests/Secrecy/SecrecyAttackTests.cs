@@ -177,8 +177,7 @@ public sealed class SecrecyAttackTests(ApiFactory api) : IClassFixture<ApiFactor
         // SOC pauses its only insats: 14 days on (today, 2 March, is past them) no insats is ongoing.
         var insats = Assert.Single((await _soc.Overview(c)).Interventions).Insats.Id;
         await _soc.Ok($"{c}/interventions/{insats}/pause", new { reason = "Inlagd", pausedOn = "2026-02-10" });
-        var scan = await api.ClientFor("administrator", null, "admin-attack-scan").PostAsync("/api/v1/admin/stall-scan?full=true", null);
-        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        await api.ClientFor("administrator", null, "admin-attack-scan").Scan(full: true);
 
         // No plan lead: who is on the case is known to every related party, so PSY reads why.
         var psyView = await _psy.Overview(c);

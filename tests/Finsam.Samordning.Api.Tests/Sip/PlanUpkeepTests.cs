@@ -54,8 +54,7 @@ public sealed class PlanUpkeepTests(ApiFactory api) : IClassFixture<ApiFactory>
         await _soc.Ok($"{c}/plan/needs/{need}/resolve", new { note = "Försörjningsstöd beviljat", resolvedOn = _day[15] });
 
         _day.GoTo(35);
-        var scan = await _admin.PostAsync("/api/v1/admin/stall-scan", null);
-        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        await _admin.Scan();
         var overview = await _soc.Overview(c);
         Assert.DoesNotContain(overview.Plan.Actions, a => a.Overdue);
         Assert.DoesNotContain(overview.Flags, f => f.Flag.Rule == StallRuleCodes.OverdueAction);

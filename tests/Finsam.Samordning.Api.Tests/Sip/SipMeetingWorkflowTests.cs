@@ -96,8 +96,7 @@ public sealed class SipMeetingWorkflowTests(ApiFactory api) : IClassFixture<ApiF
             heldOn = _day[27], participants = new[] { "SOC", "VC" }, individualTookPart = true, decisions = "SOC håller ihop planen.",
             nextFollowUpOn = _day[60], othersPresent = new[] { new { kind = "Narstaende", name = "Lena Andersson", role = "syster" } },
         });
-        var scan = await _admin.PostAsync("/api/v1/admin/stall-scan", null);
-        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        await _admin.Scan();
         var overview = await _soc.Overview(c);
         Assert.Equal(MeetingState.Held, overview.Sip.LastMeeting!.State);
         Assert.Equal("Lena Andersson", Assert.Single(overview.Sip.LastMeeting.OthersPresent).Name);

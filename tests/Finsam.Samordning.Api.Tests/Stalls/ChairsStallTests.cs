@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Finsam.Samordning.Api.Features.Individuals;
 using Finsam.Samordning.Api.Features.Review;
-using Finsam.Samordning.Api.Features.Stalls;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Finsam.Samordning.Domain.Stalls;
 
@@ -20,9 +19,6 @@ public sealed class ChairsStallTests(ApiFactory api) : IClassFixture<ApiFactory>
     private readonly HttpClient _admin = api.ClientFor("administrator", null, "admin-chairs");
     private readonly CaseDays _day = new(api.Clock, new DateOnly(2026, 3, 2));
 
-    private async Task<StallScanReport> Scan() =>
-        await (await _admin.PostAsync("/api/v1/admin/stall-scan", null)).Read<StallScanReport>();
-
     private async Task<ReviewPage> Queue(string query) => await (await _lead.GetAsync("/api/v1/review/flags" + query)).Read<ReviewPage>();
 
     [Fact]
@@ -38,7 +34,7 @@ public sealed class ChairsStallTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("EligibilityEndRecorded", history);
         Assert.DoesNotContain("2006", history);
 
-        await Scan();
+        await _admin.Scan();
         var flag = Assert.Single((await Queue($"?rule={StallRuleCodes.EligibilityEnding}")).Items, i => i.CaseId == caseId).Flag;
         Assert.Equal("Det kommunala aktivitetsansvaret (KAA) upphör 2026-05-10 (om 69 dagar) medan ärendet är öppet: planera vad som tar vid.", flag.Reason);
 
@@ -50,12 +46,12 @@ public sealed class ChairsStallTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Single((await Queue($"?status=snoozed&rule={StallRuleCodes.EligibilityEnding}")).Items, i => i.CaseId == caseId);
 
         _day.GoTo(9);
-        await Scan();
+        await _admin.Scan();
         Assert.DoesNotContain((await Queue($"?rule={StallRuleCodes.EligibilityEnding}")).Items, i => i.CaseId == caseId);
 
         // On its day it returns as a new, unacknowledged flag, since KAA still ends.
         _day.GoTo(10);
-        var report = await Scan();
+        var report = await _admin.Scan();
         Assert.True(report.Raised >= 1);
         var back = Assert.Single((await Queue($"?status=unacknowledged&rule={StallRuleCodes.EligibilityEnding}")).Items, i => i.CaseId == caseId).Flag;
         Assert.NotEqual(flag.Id, back.Id);
@@ -73,15 +69,15 @@ public sealed class ChairsStallTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Conflict, notMine.StatusCode);
 
         _day.GoTo(6);
-        await Scan();
+        await _admin.Scan();
         Assert.DoesNotContain((await Queue($"?rule={StallRuleCodes.CaseworkerMissing}")).Items, i => i.CaseId == caseId);
         _day.GoTo(7);
-        await Scan();
+        await _admin.Scan();
         Assert.Single((await Queue($"?rule={StallRuleCodes.CaseworkerMissing}")).Items, i => i.CaseId == caseId);
 
         var assigned = await _kaa.PutAsJsonAsync($"{c}/parties/KAA/caseworker", new { caseworkerId = "kaa-ny", caseworkerName = "Ny Handläggare", assignedOn = _day[7] }, Http.Json);
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
-        await Scan();
+        await _admin.Scan();
         Assert.DoesNotContain((await Queue($"?rule={StallRuleCodes.CaseworkerMissing}")).Items, i => i.CaseId == caseId);
     }
 
@@ -100,15 +96,15 @@ public sealed class ChairsStallTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
 
         _day.GoTo(29);
-        await Scan();
+        await _admin.Scan();
         Assert.DoesNotContain((await Queue($"?rule={StallRuleCodes.ExternalReferralUnanswered}")).Items, i => i.CaseId == caseId);
         _day.GoTo(30);
-        await Scan();
+        await _admin.Scan();
         var flag = Assert.Single((await Queue($"?rule={StallRuleCodes.ExternalReferralUnanswered}")).Items, i => i.CaseId == caseId).Flag;
         Assert.Equal("KAA:s remiss till BUP Helsingborg (Bup) har varit obesvarad i 30 dagar.", flag.Reason);
 
         await _kaa.Ok($"{c}/external-referrals/{referral.Id}/answer", new { accepted = true, answeredOn = _day[30] });
-        await Scan();
+        await _admin.Scan();
         Assert.DoesNotContain((await Queue($"?rule={StallRuleCodes.ExternalReferralUnanswered}")).Items, i => i.CaseId == caseId);
     }
 }

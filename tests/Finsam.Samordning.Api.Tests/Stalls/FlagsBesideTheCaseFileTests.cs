@@ -1,6 +1,5 @@
 using System.Net;
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Api.Features.Stalls;
 using Finsam.Samordning.Api.Tests.Infrastructure;
 using Finsam.Samordning.Domain.Cases;
 using Finsam.Samordning.Domain.FollowUp;
@@ -20,8 +19,6 @@ public sealed class FlagsBesideTheCaseFileTests(ApiFactory api) : IClassFixture<
     private readonly HttpClient _admin = api.ClientFor("administrator", null, "admin-beside");
     private readonly CaseDays _day = new(api.Clock, new DateOnly(2026, 3, 2));
 
-    private async Task<StallScanReport> Scan() => await (await _admin.PostAsync("/api/v1/admin/stall-scan", null)).Read<StallScanReport>();
-
     [Fact]
     public async Task A_flag_the_scan_raises_leaves_the_ETag_and_is_counted_in_lists_and_indicator_tables()
     {
@@ -40,7 +37,7 @@ public sealed class FlagsBesideTheCaseFileTests(ApiFactory api) : IClassFixture<
 
         // Thirty days without contact: the scan flags every case.
         _day.GoTo(30);
-        Assert.True((await Scan()).Raised >= cases.Count);
+        Assert.True((await _admin.Scan()).Raised >= cases.Count);
 
         // The overview shows the flag, under the ETag the caseworker read before it was raised.
         var overview = await _soc.GetAsync($"{c}/overview");

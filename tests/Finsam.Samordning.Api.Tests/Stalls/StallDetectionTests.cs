@@ -22,13 +22,6 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
     private readonly HttpClient _admin = api.ClientFor("administrator", null, "admin-1");
     private readonly CaseDays _day = new(api.Clock, new DateOnly(2026, 3, 2));
 
-    private async Task<StallScanReport> Scan(bool full = false)
-    {
-        var response = await _admin.PostAsync($"/api/v1/admin/stall-scan{(full ? "?full=true" : "")}", null);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Read<StallScanReport>();
-    }
-
     private async Task<ReviewPage> Queue(string query = "") => await (await _lead.GetAsync("/api/v1/review/flags" + query)).Read<ReviewPage>();
 
     [Fact]
@@ -45,12 +38,12 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
 
         // Day 29: nothing is due yet.
         _day.GoTo(29);
-        await Scan();
+        await _admin.Scan();
         Assert.DoesNotContain((await Queue()).Items, i => i.CaseId == caseId);
 
         // Day 30: thirty days without contact.
         _day.GoTo(30);
-        var first = await Scan();
+        var first = await _admin.Scan();
         Assert.True(first.Raised >= 1);
         var item = Assert.Single((await Queue("?status=open&rule=NoContact&severity=Warning")).Items, i => i.CaseId == caseId);
         Assert.Equal("Ingen kontakt med personen har loggats på 30 dagar (senast 2026-03-02).", item.Flag.Reason);
@@ -59,7 +52,7 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal(0, item.DaysFlagged);
 
         // Running the scan again raises nothing twice.
-        var again = await Scan();
+        var again = await _admin.Scan();
         Assert.Equal(0, again.Raised);
         Assert.Single((await Queue("?rule=NoContact")).Items, i => i.CaseId == caseId);
 
@@ -77,7 +70,7 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
         // The home visit happens; the next scan clears the flag.
         _day.GoTo(32);
         await _soc.Ok($"{c}/contacts", new { kind = "HomeVisit", occurredOn = _day[32] });
-        var recovered = await Scan();
+        var recovered = await _admin.Scan();
         Assert.True(recovered.Cleared >= 1);
         Assert.DoesNotContain((await Queue()).Items, i => i.CaseId == caseId && i.Flag.Rule == StallRuleCodes.NoContact);
         var history = await (await _soc.GetAsync($"{c}/history")).Read<List<CaseHistoryEntry>>();
@@ -98,7 +91,7 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
         _day.GoTo(45);
         var concern = await soc.OpenCase("SOC", "IFO", _day[45]);
         await soc.Ok($"{concern}/flags", new { reason = "Oro: ingen vet vem som har ansvaret." });
-        await Scan();
+        await _admin.Scan();
 
         // Page by page, the queue adds up to its total, holds each flag once and keeps its order.
         var first = await Queue("?pageSize=3");
@@ -128,14 +121,14 @@ public sealed class StallDetectionTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         _day.GoTo(0);
         var c = await _soc.OpenCase("SOC", "IFO", _day[0]);
-        await Scan();
+        await _admin.Scan();
 
         // Nothing happened since: no case is due until a threshold is reached.
-        var quiet = await Scan();
+        var quiet = await _admin.Scan();
         Assert.Equal(0, quiet.CasesExamined);
 
         var flagId = (await _soc.Ok($"{c}/flags", new { reason = "Fyller 20 i april: KAA-ansvaret tar slut." })).Id;
-        await Scan();
+        await _admin.Scan();
         Assert.Contains((await Queue("?rule=ManualConcern")).Items, i => i.Flag.Id == flagId);
 
         var notByScan = await _soc.PostJson($"{c}/flags/{Guid.NewGuid()}/clear", new { reason = "x" });
