@@ -11,7 +11,8 @@ using Finsam.Samordning.Api.Infrastructure.Persistence;
 // "migrate" applies every schema as the owner role and exits; the service itself never changes it.
 if (args is ["migrate", .. var migrateArgs])
 {
-    return await Finsam.Samordning.Api.Infrastructure.Schema.SchemaMigrator.RunAsync(migrateArgs, FeaturesSetup.ConfigureDocuments);
+    return await Finsam.Samordning.Api.Infrastructure.Schema.SchemaMigrator.RunAsync(migrateArgs, FeaturesSetup.ConfigureDocuments,
+        Finsam.Samordning.Api.Features.Flags.CaseFlags.BackfillAsync);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -95,6 +95,7 @@ public static class FeaturesSetup
             .Duplicate(x => x.Flagged)
             .Duplicate(x => x.WakesOn!)
             .Duplicate(x => x.FollowUpPack, pgType: "bytea", configure: index => index.Predicate = "false");
+        options.Schema.For<Flags.CaseFlags.Backfilled>();
 
         // One row per open flag, so the review queue filters, sorts and pages in the database.
         options.Projections.Add<Review.ReviewEntry.Projection>(ProjectionLifecycle.Inline);

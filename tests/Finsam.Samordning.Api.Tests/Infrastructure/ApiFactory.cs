@@ -62,7 +62,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Runs the migrate step on this factory's database as the owner role.</summary>
     public Task MigrateAsync() => Api.Infrastructure.Schema.SchemaMigrator.MigrateAsync(OwnerConnectionString,
-        PostgresCluster.Instance.ConnectionString(KeysDatabaseName, PostgresCluster.OwnerRole), PostgresCluster.RuntimeRole, Api.Features.FeaturesSetup.ConfigureDocuments, _ => { }, CancellationToken.None);
+        PostgresCluster.Instance.ConnectionString(KeysDatabaseName, PostgresCluster.OwnerRole), PostgresCluster.RuntimeRole, Api.Features.FeaturesSetup.ConfigureDocuments, _ => { }, CancellationToken.None,
+        Api.Features.Flags.CaseFlags.BackfillAsync);
 
     /// <inheritdoc />
     Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();

@@ -64,6 +64,59 @@ public sealed record CaseFlags
         return (await overview).FirstOrDefault() is { } found ? found.WithFlags(await flags) : null;
     }
 
+    /// <summary>
+    /// Brings a store written before flags had a document of their own up to date: folds the flags
+    /// document of every case stream that has flag events and none. Run by <c>migrate</c> after the
+    /// schema; once done it finds nothing to do.
+    /// </summary>
+    // Without it, a case flagged before the upgrade would show no flags, and the next scan would
+    // raise each of them again as new (with new notices); the stale flags left in such a case file's
+    // own JSON are read by nothing.
+    public static async Task BackfillAsync(IDocumentStore store, Action<string> log, CancellationToken ct)
+    {
+        List<Guid> missing;
+        await using (var session = store.QuerySession())
+        {
+            // Done once per store: finding the streams reads every flag raise in the event table.
+            if (await session.LoadAsync<Backfilled>(Backfilled.Key, ct) is not null)
+            {
+                return;
+            }
+
+            // Every flag is raised before it is acknowledged or cleared: a raise marks the streams to fold.
+            var flagged = await session.Events.QueryRawEventDataOnly<StallFlagRaised>().Select(e => e.CaseId).Distinct().ToListAsync(ct);
+            var folded = (await session.Query<CaseFlags>().Select(f => f.Id).ToListAsync(ct)).ToHashSet();
+            missing = [.. flagged.Where(id => !folded.Contains(id))];
+        }
+
+        if (missing.Count > 0)
+        {
+            log($"migrate: folding the flags of {missing.Count} cases into their own documents");
+        }
+
+        foreach (var id in missing)
+        {
+            await store.Advanced.RebuildSingleStreamAsync<CaseFlags>(id, ct);
+        }
+
+        await using var done = store.LightweightSession();
+        done.Store(new Backfilled { Id = Backfilled.Key, At = DateTimeOffset.UtcNow });
+        await done.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The mark <see cref="BackfillAsync"/> leaves once it has folded every case's flags.</summary>
+    public sealed class Backfilled
+    {
+        /// <summary>The mark's id.</summary>
+        public const string Key = "case-flags";
+
+        /// <summary>Always <see cref="Key"/>.</summary>
+        public string Id { get; set; } = Key;
+
+        /// <summary>When the backfill finished.</summary>
+        public DateTimeOffset At { get; set; }
+    }
+
     /// <summary>Inline projection of a case stream's flag events.</summary>
     public sealed class Projection : SingleStreamProjection<CaseFlags, Guid>
     {

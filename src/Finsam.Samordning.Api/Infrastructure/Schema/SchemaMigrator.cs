@@ -5,6 +5,9 @@ using Npgsql;
 
 namespace Finsam.Samordning.Api.Infrastructure.Schema;
 
+/// <summary>Brings data written by an earlier release up to date, once the schema is applied; a no-op when nothing is left to do.</summary>
+public delegate Task DataUpgrade(IDocumentStore store, Action<string> log, CancellationToken ct);
+
 /// <summary>
 /// Applies every schema (Marten's, Hangfire's, the access log, and the key store in its own
 /// database) as the owner role, then grants the runtime role data rights only: on the access log
@@ -24,7 +27,7 @@ public static class SchemaMigrator
     private const long LockId = 0x46494E53414D; // "FINSAM"
 
     /// <summary>The <c>migrate</c> command: reads the connection strings (owner credentials) from configuration; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, Action<StoreOptions> documents)
+    public static async Task<int> RunAsync(string[] args, Action<StoreOptions> documents, DataUpgrade? upgradeData = null)
     {
         var builder = Host.CreateApplicationBuilder(args);
         var configuration = builder.Configuration;
@@ -38,7 +41,7 @@ public static class SchemaMigrator
         var role = configuration[RuntimeRoleKey] ?? DefaultRuntimeRole;
         try
         {
-            await MigrateAsync(data, KeyStore.ConnectionStringFrom(configuration), role, documents, Console.WriteLine, CancellationToken.None);
+            await MigrateAsync(data, KeyStore.ConnectionStringFrom(configuration), role, documents, Console.WriteLine, CancellationToken.None, upgradeData);
             Console.WriteLine("migrate: done.");
             return 0;
         }
@@ -57,8 +60,9 @@ public static class SchemaMigrator
     /// <param name="documents">Registers the document types and projections.</param>
     /// <param name="log">Progress lines.</param>
     /// <param name="ct">Cancellation.</param>
+    /// <param name="upgradeData">Brings data written by an earlier release up to date, after the schema (the features say what).</param>
     public static async Task MigrateAsync(string dataConnection, string keysConnection, string? runtimeRole,
-        Action<StoreOptions> documents, Action<string> log, CancellationToken ct)
+        Action<StoreOptions> documents, Action<string> log, CancellationToken ct, DataUpgrade? upgradeData = null)
     {
         await using var data = new NpgsqlConnection(dataConnection);
         await data.OpenAsync(ct);
@@ -70,6 +74,11 @@ public static class SchemaMigrator
             await using var store = new DocumentStore(options);
             log("migrate: Marten schema " + PersistenceSetup.Schema);
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            if (upgradeData is not null)
+            {
+                await upgradeData(store, log, ct);
+            }
+
             log("migrate: Hangfire schema " + JobsSetup.Schema);
             PostgreSqlObjectsInstaller.Install(data, JobsSetup.Schema);
             log("migrate: access log " + AccessLogWriter.Schema);
