@@ -141,6 +141,8 @@ public sealed record ListFlags(FlagQueueStatus Status, PartyCode? Party, string?
             var cases = (await casesRead).ToDictionary(c => c.Id);
             var flags = (await flagsRead).SelectMany(f => f.Open).ToDictionary(f => f.Id);
             var page = entries
+                // A flag cleared between the two reads is gone from its case's flags: it leaves the page.
+                .Where(e => flags.ContainsKey(e.Id))
                 .Select(e => (Case: cases[e.CaseId], Flag: flags[e.Id]))
                 .Select(x => new ReviewItem(x.Case.Id,
                     secrecy.Flag(x.Flag, Secrecy.CaseSecrecy.Resolve(request.Caller, x.Case.Id, x.Case.Overview.RelationOf), x.Case.Overview.Consents, x.Case.Overview.Parties.Select(p => p.Party)),
