@@ -108,4 +108,50 @@ public sealed class InboxTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(all.Items[1].Id, Assert.Single(one.Items).Id);
         Assert.Equal(HttpStatusCode.BadRequest, (await _af.GetAsync("/api/v1/inbox?pageSize=0")).StatusCode);
     }
+
+    [Fact]
+    public async Task Totals_and_pages_are_counted_in_the_database_and_leave_out_what_the_reader_may_no_longer_see()
+    {
+        api.Clock.SetSwedish(new DateOnly(2026, 3, 2), new TimeOnly(10, 0));
+        var vc = api.ClientFor("handlaggare", "VC", "vc-inbox-totals");
+        var c = await _af.OpenCase("AF", "AF Landskrona", "2026-03-02");
+        var caseId = CaseWalk.CaseId(c);
+        await _af.Invite(vc, c, "VC", "VC Centrum", "2026-03-02");
+        var consent = await _af.Consent(c, ["AF", "VC"], givenOn: "2026-03-02");
+        foreach (var day in new[] { "2026-03-03", "2026-03-04" })
+        {
+            var insats = await _af.Ok($"{c}/interventions", new { kind = "kartlaggning", plannedStart = day, plannedOn = "2026-03-02" });
+            await _af.Ok($"{c}/interventions/{insats.Id}/cancel", new { reason = "NoLongerNeeded", cancelledOn = "2026-03-02" });
+        }
+
+        // The invitation (VC's own) and AF's two cancellations, one of them read.
+        var all = await Inbox(vc, "?pageSize=200");
+        var onCase = all.Items.Where(n => n.CaseId == caseId).ToList();
+        Assert.Equal([NoticeKind.InterventionCancelled, NoticeKind.InterventionCancelled, NoticeKind.InvitationToYou], onCase.Select(n => n.Kind));
+        Assert.Equal(HttpStatusCode.OK, (await vc.PostJson($"/api/v1/inbox/{onCase[1].Id}/read", new { })).StatusCode);
+        var before = await Inbox(vc, "?pageSize=200");
+        Assert.Equal((all.Total, all.Total - 1), (before.Total, before.Unread));
+
+        // Page by page, newest first, the same notices as one long page, each with the same totals.
+        var pages = new List<NoticeView>();
+        for (var page = 1; page <= before.Total; page += 1)
+        {
+            var one = await Inbox(vc, $"?page={page}&pageSize=1");
+            Assert.Equal((before.Total, before.Unread), (one.Total, one.Unread));
+            pages.AddRange(one.Items);
+        }
+
+        Assert.Equal(before.Items.Select(n => n.Id), pages.Select(n => n.Id));
+        var unread = await Inbox(vc, "?unread=true&pageSize=200");
+        Assert.Equal((before.Unread, before.Unread), (unread.Total, unread.Unread));
+        Assert.DoesNotContain(unread.Items, n => n.Id == onCase[1].Id);
+
+        // AF revokes its consent: AF's cancellations leave the counts and the pages, the invitation stays.
+        await _af.Ok($"{c}/consents/{consent}/revoke", new { effectiveOn = "2026-03-02" });
+        var after = await Inbox(vc, "?pageSize=200");
+        Assert.Equal((before.Total - 2, before.Unread - 1), (after.Total, after.Unread));
+        Assert.Equal([NoticeKind.InvitationToYou], after.Items.Where(n => n.CaseId == caseId).Select(n => n.Kind));
+        Assert.Equal(after.Items.Select(n => n.Id).Take(1), (await Inbox(vc, "?page=1&pageSize=1")).Items.Select(n => n.Id));
+        Assert.Equal(HttpStatusCode.NotFound, (await vc.PostJson($"/api/v1/inbox/{onCase[0].Id}/read", new { })).StatusCode);
+    }
 }

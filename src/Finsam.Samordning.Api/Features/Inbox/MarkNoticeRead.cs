@@ -32,7 +32,7 @@ public sealed record MarkNoticeRead(Guid Id, CurrentUser Caller, string? Idempot
         {
             var notice = await session.LoadAsync<Notice>(request.Id, cancellationToken);
             if (notice is null || notice.Inbox != ReadInbox.InboxKey(request.Caller)
-                || (await ReadInbox.Visible(session, secrecy, request.Caller, [notice], cancellationToken)).Count == 0)
+                || !(await ReadInbox.VisibleKeys(session, secrecy, request.Caller, [ReadInbox.NoticeKey.Of(notice)], cancellationToken)).Contains(ReadInbox.NoticeKey.Of(notice)))
             {
                 throw new NotFoundException($"No notice {request.Id} in your inbox.");
             }

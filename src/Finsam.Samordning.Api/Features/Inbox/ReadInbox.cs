@@ -1,5 +1,6 @@
 using Finsam.Samordning.Api.Features.Cases;
 using Finsam.Samordning.Domain.Inbox;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Finsam.Samordning.Api.Features.Inbox;
@@ -61,7 +62,14 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
         }
     }
 
-    /// <summary>Reads the inbox's notices, filters them through the secrecy module against each case as it stands now, then pages.</summary>
+    /// <summary>
+    /// Counts the inbox's notices in the database by what decides whether the reader may see them, asks
+    /// the secrecy module about each such group against its case as it stands now, then reads only the
+    /// page, in the database, leaving out the groups the reader may not see.
+    /// </summary>
+    // Not every notice read and filtered in memory: after a full sweep the förbund's inbox holds a
+    // notice for every flag of every case. The groups are few (per case: whose entry, which
+    // category, whether addressed), and a case is read only where its relation or consents decide.
     internal sealed class Handler(IQuerySession session, Secrecy.CaseSecrecy secrecy, Infrastructure.Access.AccessContext access)
         : IRequestHandler<ReadInbox, InboxPage>
     {
@@ -73,45 +81,126 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
             }
 
             var user = request.Caller.UserId;
+            var groups = await Groups(inbox, request.Mine ? user : null, user, cancellationToken);
+            var visible = await VisibleKeys(session, secrecy, request.Caller, [.. groups.Select(g => g.Key)], cancellationToken);
+            var unread = groups.Where(g => visible.Contains(g.Key)).Sum(g => g.Unread);
+            var total = request.Unread ? unread : groups.Where(g => visible.Contains(g.Key)).Sum(g => g.Count);
+
             IQueryable<Notice> query = session.Query<Notice>().Where(n => n.Inbox == inbox);
             if (request.Mine)
             {
                 query = query.Where(n => n.CaseworkerId == user);
             }
 
-            var notices = await query.OrderByDescending(n => n.CreatedAt).ToListAsync(cancellationToken);
-            var visible = await Visible(session, secrecy, request.Caller, notices, cancellationToken);
-            var items = visible.Select(n => View(n, user)).Where(v => !request.Unread || !v.Read).ToList();
-            var page = items.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+            if (request.Unread)
+            {
+                query = query.Where(n => !n.ReadBy.Contains(user));
+            }
+
+            var hidden = groups.Select(g => g.Key).Where(k => !visible.Contains(k)).ToList();
+            if (hidden.Count > 0)
+            {
+                object[] keys =
+                [
+                    hidden.Select(k => k.CaseId).ToArray(), hidden.Select(k => k.Owner?.ToString()).ToArray(), hidden.Select(k => k.Category?.ToString()).ToArray(),
+                    hidden.Select(k => k.Addressed).ToArray(), hidden.Select(k => k.Record?.ToString()).ToArray(),
+                ];
+                query = query.Where(n => n.MatchesSql(
+                    "not exists (select 1 from unnest(?, ?, ?, ?, ?) as h(c, o, k, a, r) where h.c = d.case_id " +
+                    $"and h.o is not distinct from d.data ->> 'owner' and h.k is not distinct from d.data ->> 'category' and h.a = {Addressed} and h.r is not distinct from {Record})",
+                    keys));
+            }
+
+            var page = (await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+                .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken)).Select(n => View(n, user)).ToList();
             access.ShownCaseIds = [.. page.Select(i => i.CaseId).Where(id => id != Guid.Empty).Distinct()];
-            return new InboxPage(page, request.Page, request.PageSize, items.Count, visible.Count(n => !n.ReadBy.Contains(user)));
+            return new InboxPage(page, request.Page, request.PageSize, total, unread);
         }
+
+        // The inbox's notices counted by visibility key, with how many of each the reader has not read.
+        private async Task<IReadOnlyList<(NoticeKey Key, int Count, int Unread)>> Groups(string inbox, string? caseworker, string user, CancellationToken ct)
+        {
+            await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                $"select d.case_id, d.data ->> 'owner', d.data ->> 'category', {Addressed}, {Record}, count(*), " +
+                "count(*) filter (where not coalesce(d.data -> 'readBy' ? @user, false)) " +
+                $"from {Infrastructure.Persistence.PersistenceSetup.Schema}.mt_doc_notice as d where d.inbox = @inbox " +
+                (caseworker is null ? "" : "and d.data ->> 'caseworkerId' = @user ") +
+                "group by 1, 2, 3, 4, 5";
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<string>("inbox", inbox));
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<string>("user", user));
+            var groups = new List<(NoticeKey, int, int)>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var key = new NoticeKey(reader.GetGuid(0), reader.IsDBNull(1) ? null : Enum.Parse<PartyCode>(reader.GetString(1)),
+                    reader.IsDBNull(2) ? null : Enum.Parse<InformationCategory>(reader.GetString(2)), reader.GetBoolean(3),
+                    reader.IsDBNull(4) ? null : Guid.Parse(reader.GetString(4)));
+                groups.Add((key, (int)reader.GetInt64(5), (int)reader.GetInt64(6)));
+            }
+
+            return groups;
+        }
+    }
+
+    // Where the stored notice keeps the parts of its key (a kännedom notice, with no case, is judged by its record).
+    private const string Addressed = "coalesce((d.data ->> 'addressed')::boolean, false)";
+    private const string Record = "(case when d.case_id = '00000000-0000-0000-0000-000000000000' then d.data ->> 'entryId' end)";
+
+    /// <summary>What decides whether a notice may reach its reader: the case, whose entry, its category, whether addressed; for a kännedom notice its record.</summary>
+    internal sealed record NoticeKey(Guid CaseId, PartyCode? Owner, InformationCategory? Category, bool Addressed, Guid? Record)
+    {
+        /// <summary>The key of a notice.</summary>
+        public static NoticeKey Of(Notice n) => new(n.CaseId, n.Owner, n.Category, n.Addressed, n.CaseId == Guid.Empty ? n.EntryId : null);
     }
 
     /// <summary>The caller's inbox key: their party's, or the förbund's for a samverkansledare; none for a handläggare without a party.</summary>
     internal static string? InboxKey(CurrentUser caller) =>
         caller.Role == Roles.Samverkansledare ? Notice.Forbund : caller.Party is { } p ? Notice.InboxOf(p) : null;
 
-    /// <summary>The notices the caller may still see, judged against each case as it stands now.</summary>
-    internal static async Task<List<Notice>> Visible(IQuerySession session, Secrecy.CaseSecrecy secrecy, CurrentUser caller, IReadOnlyList<Notice> notices,
-        CancellationToken ct)
+    /// <summary>
+    /// Of <paramref name="keys"/>, those the caller may still see, judged by the secrecy module against each case as it stands
+    /// now. A case is read only as far as it decides: a party's relation to it (which parties are on it and related to it, two
+    /// short lists of the file), and its consents only where another party's entry waits on them; the förbund is on every case.
+    /// </summary>
+    internal static async Task<HashSet<NoticeKey>> VisibleKeys(IQuerySession session, Secrecy.CaseSecrecy secrecy, CurrentUser caller,
+        IReadOnlyList<NoticeKey> keys, CancellationToken ct)
     {
-        var caseIds = notices.Select(n => n.CaseId).Where(id => id != Guid.Empty).Distinct().ToArray();
-        var cases = (await session.Query<CaseFile>().Where(c => caseIds.Contains(c.Id)).Select(c => c.Overview).ToListAsync(ct))
-            .ToDictionary(o => o.Id);
         var party = caller.Role == Roles.Samverkansledare ? null : caller.Party;
+        bool NeedsConsent(NoticeKey k) => k.CaseId != Guid.Empty && !k.Addressed && k.Category is not null && k.Owner is not null && k.Owner != party;
+        Guid[] related = party is null ? [] : [.. keys.Where(k => k.CaseId != Guid.Empty).Select(k => k.CaseId).Distinct()];
+        Guid[] consented = [.. keys.Where(NeedsConsent).Select(k => k.CaseId).Distinct()];
+        var batch = session.CreateBatchQuery();
+        var relations = batch.Query<CaseFile>().Where(c => related.Contains(c.Id)).Select(c => new CaseParties(c.Id, c.Parties, c.RelatedParties)).ToList();
+        var consents = batch.Query<CaseFile>().Where(c => consented.Contains(c.Id)).Select(c => new CaseConsents(c.Id, c.Overview.Consents)).ToList();
         // A kännedom record is known only to the party that recorded it, as its own reads answer.
-        var recordIds = notices.Where(n => n.CaseId == Guid.Empty && n.EntryId is not null).Select(n => n.EntryId!.Value).Distinct().ToArray();
-        var ownRecords = party is null || recordIds.Length == 0 ? [] : (await session.Query<Awareness.AwarenessFile>()
-            .Where(a => recordIds.Contains(a.Id) && a.RecordedBy == party.Value).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        Guid[] records = [.. keys.Where(k => k.Record is not null).Select(k => k.Record!.Value).Distinct()];
+        var own = batch.Query<Awareness.AwarenessFile>().Where(a => records.Contains(a.Id) && a.RecordedBy == party).Select(a => a.Id).ToList();
+        await batch.Execute(ct);
+        var relationOf = (await relations).ToDictionary(c => c.Id, c => c.RelationOf(party!.Value));
+        var consentsOf = (await consents).ToDictionary(c => c.Id, c => c.Consents);
+        var ownRecords = party is null ? [] : (await own).ToHashSet();
         return
         [
-            .. notices.Where(n => n.CaseId == Guid.Empty
-                ? n.EntryId is { } record && ownRecords.Contains(record)
-                : cases.TryGetValue(n.CaseId, out var o)
-                  && secrecy.MayNotify(party, party is { } p ? o.RelationOf(p) : RelationKind.Member, n.Owner, n.Category, n.Addressed, o.Consents)),
+            .. keys.Where(k => k.CaseId == Guid.Empty
+                ? k.Record is { } record && ownRecords.Contains(record)
+                : (party is null ? RelationKind.Member : relationOf.GetValueOrDefault(k.CaseId, RelationKind.None)) is var relation
+                  && secrecy.MayNotify(party, relation, k.Owner, k.Category, k.Addressed, consentsOf.GetValueOrDefault(k.CaseId) ?? [])),
         ];
     }
+
+    // Which parties are on a case and which are related to it: all a party's relation needs, not the overview.
+    private sealed record CaseParties(Guid Id, IReadOnlyList<PartyCode> Parties, IReadOnlyList<PartyCode> RelatedParties)
+    {
+        // The secrecy module judges a party that left and one only asked to join alike (neither sees others'
+        // entries nor facts of the case), so "related, not on it" is answered as Former.
+        public RelationKind RelationOf(PartyCode party) =>
+            Parties.Contains(party) ? RelationKind.Member : RelatedParties.Contains(party) ? RelationKind.Former : RelationKind.None;
+    }
+
+    private sealed record CaseConsents(Guid Id, IReadOnlyList<Consent> Consents);
 
     private static NoticeView View(Notice n, string user) =>
         new(n.Id, n.CaseId, n.Kind, n.EntryId, n.Owner, n.Rule, n.On, n.CreatedAt, n.CaseworkerId == user, n.ReadBy.Contains(user));
