@@ -81,7 +81,7 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
             }
 
             var user = request.Caller.UserId;
-            var groups = await Groups(inbox, request.Mine ? user : null, user, cancellationToken);
+            var groups = await Groups(inbox, request.Mine ? user : null, user, forbund: inbox == Notice.Forbund, cancellationToken);
             var visible = await VisibleKeys(session, secrecy, request.Caller, [.. groups.Select(g => g.Key)], cancellationToken);
             var unread = groups.Where(g => visible.Contains(g.Key)).Sum(g => g.Unread);
             var total = request.Unread ? unread : groups.Where(g => visible.Contains(g.Key)).Sum(g => g.Count);
@@ -106,7 +106,7 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
                     hidden.Select(k => k.Addressed).ToArray(), hidden.Select(k => k.Record?.ToString()).ToArray(),
                 ];
                 query = query.Where(n => n.MatchesSql(
-                    "not exists (select 1 from unnest(?, ?, ?, ?, ?) as h(c, o, k, a, r) where h.c = d.case_id " +
+                    "not exists (select 1 from unnest(?, ?, ?, ?, ?) as h(c, o, k, a, r) where (h.c is null or h.c = d.case_id) " +
                     $"and h.o is not distinct from d.data ->> 'owner' and h.k is not distinct from d.data ->> 'category' and h.a = {Addressed} and h.r is not distinct from {Record})",
                     keys));
             }
@@ -117,14 +117,17 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
             return new InboxPage(page, request.Page, request.PageSize, total, unread);
         }
 
-        // The inbox's notices counted by visibility key, with how many of each the reader has not read.
-        private async Task<IReadOnlyList<(NoticeKey Key, int Count, int Unread)>> Groups(string inbox, string? caseworker, string user, CancellationToken ct)
+        // The inbox's notices counted by visibility key, with how many of each the reader has not read. The förbund is on
+        // every case, so its notices are told apart by case only where another party's entry waits on consent.
+        private async Task<IReadOnlyList<(NoticeKey Key, int Count, int Unread)>> Groups(string inbox, string? caseworker, string user, bool forbund,
+            CancellationToken ct)
         {
+            var caseId = forbund ? $"(case when d.data ->> 'owner' is not null and d.data ->> 'category' is not null and not {Addressed} then d.case_id end)" : "d.case_id";
             await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
             await connection.OpenAsync(ct);
             await using var command = connection.CreateCommand();
             command.CommandText =
-                $"select d.case_id, d.data ->> 'owner', d.data ->> 'category', {Addressed}, {Record}, count(*), " +
+                $"select {caseId}, d.data ->> 'owner', d.data ->> 'category', {Addressed}, {Record}, count(*), " +
                 "count(*) filter (where not coalesce(d.data -> 'readBy' ? @user, false)) " +
                 $"from {Infrastructure.Persistence.PersistenceSetup.Schema}.mt_doc_notice as d where d.inbox = @inbox " +
                 (caseworker is null ? "" : "and d.data ->> 'caseworkerId' = @user ") +
@@ -135,7 +138,7 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var key = new NoticeKey(reader.GetGuid(0), reader.IsDBNull(1) ? null : Enum.Parse<PartyCode>(reader.GetString(1)),
+                var key = new NoticeKey(reader.IsDBNull(0) ? null : reader.GetGuid(0), reader.IsDBNull(1) ? null : Enum.Parse<PartyCode>(reader.GetString(1)),
                     reader.IsDBNull(2) ? null : Enum.Parse<InformationCategory>(reader.GetString(2)), reader.GetBoolean(3),
                     reader.IsDBNull(4) ? null : Guid.Parse(reader.GetString(4)));
                 groups.Add((key, (int)reader.GetInt64(5), (int)reader.GetInt64(6)));
@@ -149,8 +152,11 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
     private const string Addressed = "coalesce((d.data ->> 'addressed')::boolean, false)";
     private const string Record = "(case when d.case_id = '00000000-0000-0000-0000-000000000000' then d.data ->> 'entryId' end)";
 
-    /// <summary>What decides whether a notice may reach its reader: the case, whose entry, its category, whether addressed; for a kännedom notice its record.</summary>
-    internal sealed record NoticeKey(Guid CaseId, PartyCode? Owner, InformationCategory? Category, bool Addressed, Guid? Record)
+    /// <summary>
+    /// What decides whether a notice may reach its reader: the case (null where it does not decide: the förbund reading what is
+    /// no other party's entry awaiting consent), whose entry, its category, whether addressed; for a kännedom notice its record.
+    /// </summary>
+    internal sealed record NoticeKey(Guid? CaseId, PartyCode? Owner, InformationCategory? Category, bool Addressed, Guid? Record)
     {
         /// <summary>The key of a notice.</summary>
         public static NoticeKey Of(Notice n) => new(n.CaseId, n.Owner, n.Category, n.Addressed, n.CaseId == Guid.Empty ? n.EntryId : null);
@@ -169,9 +175,10 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
         IReadOnlyList<NoticeKey> keys, CancellationToken ct)
     {
         var party = caller.Role == Roles.Samverkansledare ? null : caller.Party;
-        bool NeedsConsent(NoticeKey k) => k.CaseId != Guid.Empty && !k.Addressed && k.Category is not null && k.Owner is not null && k.Owner != party;
-        Guid[] related = party is null ? [] : [.. keys.Where(k => k.CaseId != Guid.Empty).Select(k => k.CaseId).Distinct()];
-        Guid[] consented = [.. keys.Where(NeedsConsent).Select(k => k.CaseId).Distinct()];
+        bool OnACase(NoticeKey k) => k.CaseId is { } id && id != Guid.Empty;
+        bool NeedsConsent(NoticeKey k) => OnACase(k) && !k.Addressed && k.Category is not null && k.Owner is not null && k.Owner != party;
+        Guid[] related = party is null ? [] : [.. keys.Where(OnACase).Select(k => k.CaseId!.Value).Distinct()];
+        Guid[] consented = [.. keys.Where(NeedsConsent).Select(k => k.CaseId!.Value).Distinct()];
         var batch = session.CreateBatchQuery();
         var relations = batch.Query<CaseFile>().Where(c => related.Contains(c.Id)).Select(c => new CaseParties(c.Id, c.Parties, c.RelatedParties)).ToList();
         var consents = batch.Query<CaseFile>().Where(c => consented.Contains(c.Id)).Select(c => new CaseConsents(c.Id, c.Overview.Consents)).ToList();
@@ -186,8 +193,8 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
         [
             .. keys.Where(k => k.CaseId == Guid.Empty
                 ? k.Record is { } record && ownRecords.Contains(record)
-                : (party is null ? RelationKind.Member : relationOf.GetValueOrDefault(k.CaseId, RelationKind.None)) is var relation
-                  && secrecy.MayNotify(party, relation, k.Owner, k.Category, k.Addressed, consentsOf.GetValueOrDefault(k.CaseId) ?? [])),
+                : (party is null ? RelationKind.Member : relationOf.GetValueOrDefault(k.CaseId!.Value, RelationKind.None)) is var relation
+                  && secrecy.MayNotify(party, relation, k.Owner, k.Category, k.Addressed, k.CaseId is { } id ? consentsOf.GetValueOrDefault(id) ?? [] : [])),
         ];
     }
 
