@@ -6,7 +6,6 @@ using Finsam.Samordning.Api.Infrastructure.Logging;
 using Finsam.Samordning.Api.Infrastructure.Mediator;
 using Finsam.Samordning.Api.Infrastructure.Observability;
 using Finsam.Samordning.Api.Infrastructure.OpenApi;
-using Finsam.Samordning.Api.Infrastructure.Persistence;
 
 // "migrate" applies every schema as the owner role and exits; the service itself never changes it.
 if (args is ["migrate", .. var migrateArgs])

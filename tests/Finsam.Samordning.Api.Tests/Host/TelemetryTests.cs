@@ -176,17 +176,20 @@ public sealed class JobTelemetryTests(WorkerApiFactory api) : IClassFixture<Work
         var jobId = api.Services.GetRequiredService<Hangfire.IBackgroundJobClient>()
             .Enqueue<Finsam.Samordning.Api.Infrastructure.Jobs.IdempotencyPurgeJob>(job => job.RunAsync(CancellationToken.None));
 
+        // Spans are seen process-wide, and other test classes' workers number their jobs from 1 too: this
+        // job's span is the one with its id and its name (another host's job of the same id ran something else).
+        bool Ours(System.Diagnostics.Activity s) => (string?)s.GetTagItem("hangfire.job.id") == jobId && s.DisplayName == "job IdempotencyPurgeJob.RunAsync";
+
         // Waiting for the worker's queue is not a time rule: poll for the span, bounded.
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline
-               && !(spans.Any(s => (string?)s.GetTagItem("hangfire.job.id") == jobId) && durations.Contains("IdempotencyPurgeJob.RunAsync")))
+        while (DateTime.UtcNow < deadline && !(spans.Any(Ours) && durations.Contains("IdempotencyPurgeJob.RunAsync")))
         {
             await Task.Delay(100);
         }
 
-        var span = Assert.Single(spans, s => (string?)s.GetTagItem("hangfire.job.id") == jobId);
-        Assert.Equal("job IdempotencyPurgeJob.RunAsync", span.DisplayName);
-        Assert.Equal(System.Diagnostics.ActivityStatusCode.Unset, span.Status);
+        var ours = spans.Where(Ours).ToList();
+        Assert.NotEmpty(ours);
+        Assert.All(ours, span => Assert.Equal(System.Diagnostics.ActivityStatusCode.Unset, span.Status));
         Assert.Contains("IdempotencyPurgeJob.RunAsync", durations);
     }
 }

@@ -1,5 +1,4 @@
 using Finsam.Samordning.Api.Features.Stalls;
-using Finsam.Samordning.Domain.Stalls;
 
 namespace Finsam.Samordning.Api.Features.Admin;
 

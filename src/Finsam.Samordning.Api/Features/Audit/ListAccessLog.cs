@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Finsam.Samordning.Api.Features.Audit;
 
 /// <summary>A page of the access log.</summary>

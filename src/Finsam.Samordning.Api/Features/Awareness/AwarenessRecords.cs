@@ -1,7 +1,5 @@
 using Finsam.Samordning.Api.Features.Cases;
 using Finsam.Samordning.Domain.Awareness;
-using Finsam.Samordning.Domain.Stalls;
-using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Mvc;
 

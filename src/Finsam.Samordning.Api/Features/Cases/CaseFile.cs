@@ -1,5 +1,3 @@
-using Finsam.Samordning.Domain.Stalls;
-using JasperFx.Events;
 using Marten.Linq.MatchesSql;
 using Marten.Events.Aggregation;
 

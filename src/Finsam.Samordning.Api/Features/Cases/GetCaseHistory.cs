@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Finsam.Samordning.Api.Features.Secrecy;
-using JasperFx.Events;
 
 namespace Finsam.Samordning.Api.Features.Cases;
 

@@ -1,6 +1,4 @@
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Domain.FollowUp;
-using JasperFx.Events;
 using Marten.Events.Aggregation;
 
 namespace Finsam.Samordning.Api.Features.Flags;
@@ -100,21 +98,17 @@ public sealed record CaseFlags
         }
 
         await using var done = store.LightweightSession();
-        done.Store(new Backfilled { Id = Backfilled.Key, At = DateTimeOffset.UtcNow });
+        done.Store(new Backfilled(Backfilled.Key, DateTimeOffset.UtcNow));
         await done.SaveChangesAsync(ct);
     }
 
     /// <summary>The mark <see cref="BackfillAsync"/> leaves once it has folded every case's flags.</summary>
-    public sealed class Backfilled
+    /// <param name="Id">Always <see cref="Key"/>.</param>
+    /// <param name="At">When the backfill finished.</param>
+    public sealed record Backfilled(string Id, DateTimeOffset At)
     {
         /// <summary>The mark's id.</summary>
         public const string Key = "case-flags";
-
-        /// <summary>Always <see cref="Key"/>.</summary>
-        public string Id { get; set; } = Key;
-
-        /// <summary>When the backfill finished.</summary>
-        public DateTimeOffset At { get; set; }
     }
 
     /// <summary>Inline projection of a case stream's flag events.</summary>

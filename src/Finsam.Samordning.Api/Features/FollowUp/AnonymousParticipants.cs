@@ -1,4 +1,3 @@
-using Finsam.Samordning.Domain.FollowUp;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;

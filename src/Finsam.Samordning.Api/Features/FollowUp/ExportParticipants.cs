@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Finsam.Samordning.Domain.FollowUp;
-using Microsoft.Extensions.Options;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;
 

@@ -1,6 +1,4 @@
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Domain.FollowUp;
-using Finsam.Samordning.Api.Infrastructure.Persistence;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;
 

@@ -1,5 +1,4 @@
 using Finsam.Samordning.Api.Features.CaseWrites;
-using Finsam.Samordning.Domain.FollowUp;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;
 

@@ -1,6 +1,3 @@
-using Finsam.Samordning.Domain.FollowUp;
-using Microsoft.Extensions.Options;
-
 namespace Finsam.Samordning.Api.Features.FollowUp;
 
 /// <summary>The indicator tables of a period, split by a dimension, suppressed.</summary>

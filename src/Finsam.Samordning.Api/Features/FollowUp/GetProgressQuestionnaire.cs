@@ -1,6 +1,3 @@
-using Finsam.Samordning.Domain.FollowUp;
-using Microsoft.Extensions.Options;
-
 namespace Finsam.Samordning.Api.Features.FollowUp;
 
 /// <summary>The progress questionnaire as it is asked: version, scale, questions and how often.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
-using Finsam.Samordning.Domain.FollowUp;
 
 namespace Finsam.Samordning.Api.Features.FollowUp;
 

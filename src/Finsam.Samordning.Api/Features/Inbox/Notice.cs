@@ -1,5 +1,3 @@
-using Finsam.Samordning.Domain.Inbox;
-
 namespace Finsam.Samordning.Api.Features.Inbox;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Domain.Inbox;
 using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,4 @@
 using Finsam.Samordning.Api.Features.Cases;
-using Npgsql;
 
 namespace Finsam.Samordning.Api.Features.Individuals;
 

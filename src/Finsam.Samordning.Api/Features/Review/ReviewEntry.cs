@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten.Events.Projections;
 
 namespace Finsam.Samordning.Api.Features.Review;

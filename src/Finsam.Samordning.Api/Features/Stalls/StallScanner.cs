@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using Finsam.Samordning.Api.Features.Cases;
-using Finsam.Samordning.Domain.Stalls;
 using JasperFx;
-using JasperFx.Events;
-using Finsam.Samordning.Api.Infrastructure.Persistence;
-using Npgsql;
 
 namespace Finsam.Samordning.Api.Features.Stalls;
 

@@ -1,4 +1,3 @@
-using Finsam.Samordning.Domain.Stalls;
 using Hangfire;
 
 namespace Finsam.Samordning.Api.Features.Stalls;

@@ -1,6 +1,3 @@
-using Finsam.Samordning.Domain.Inbox;
-using Microsoft.Extensions.Options;
-
 namespace Finsam.Samordning.Api.Features.Webhooks;
 
 /// <summary>What is done to a registered webhook.</summary>

@@ -1,6 +1,4 @@
-using Finsam.Samordning.Domain.Inbox;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Finsam.Samordning.Api.Features.Webhooks;
 

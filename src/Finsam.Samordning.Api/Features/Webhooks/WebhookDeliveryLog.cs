@@ -1,5 +1,3 @@
-using Finsam.Samordning.Domain.Inbox;
-
 namespace Finsam.Samordning.Api.Features.Webhooks;
 
 /// <summary>A delivery in the log, as an administrator reads it: where and how it went, not what case it was about.</summary>

@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace Finsam.Samordning.Api.Features.Webhooks;
 

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Finsam.Samordning.Domain.Inbox;
 
 namespace Finsam.Samordning.Api.Features.Webhooks;
 

@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Features;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Finsam.Samordning.Api.Infrastructure.Access;

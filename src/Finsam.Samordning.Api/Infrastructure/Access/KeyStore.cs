@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Finsam.Samordning.Api.Infrastructure.Access;
 
 /// <summary>

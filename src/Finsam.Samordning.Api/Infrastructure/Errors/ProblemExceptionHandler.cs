@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Finsam.Samordning.Api.Infrastructure.Idempotency;
 using JasperFx;
-using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,4 @@
 using Finsam.Samordning.Api.Infrastructure.Idempotency;
-using Microsoft.Extensions.Options;
 
 namespace Finsam.Samordning.Api.Infrastructure.Mediator;
 

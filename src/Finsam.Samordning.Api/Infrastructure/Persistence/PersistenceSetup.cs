@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
 using JasperFx;
-using JasperFx.Events;
 using Weasel.Core;
 
 namespace Finsam.Samordning.Api.Infrastructure.Persistence;

@@ -1,5 +1,4 @@
 using Hangfire.PostgreSql;
-using Npgsql;
 
 namespace Finsam.Samordning.Api.Infrastructure.Schema;
 

@@ -1,7 +1,5 @@
 using Finsam.Samordning.Api.Infrastructure.Jobs;
-using Finsam.Samordning.Api.Infrastructure.Persistence;
 using Hangfire.PostgreSql;
-using Npgsql;
 
 namespace Finsam.Samordning.Api.Infrastructure.Schema;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Finsam.Samordning.Api.Infrastructure.Persistence;
 
 namespace Finsam.Samordning.Api.Infrastructure.Schema;
 
