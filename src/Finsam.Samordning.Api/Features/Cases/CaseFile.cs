@@ -151,6 +151,6 @@ public sealed record CaseFile
 
         /// <inheritdoc />
         public override CaseFile? Evolve(CaseFile? snapshot, Guid id, IEvent e) =>
-            e.Data is ICaseEvent caseEvent ? Project(snapshot, caseEvent)?.Stamped(e.Version) : snapshot;
+            e.Data is ICaseEvent caseEvent and not IFlagEvent ? Project(snapshot, caseEvent)?.Stamped(e.Version) : snapshot;
     }
 }

@@ -1,4 +1,5 @@
 using Finsam.Samordning.Api.Features.Cases;
+using Marten.Events;
 using Marten.Events.Aggregation;
 
 namespace Finsam.Samordning.Api.Features.Flags;
@@ -63,49 +64,45 @@ public sealed record CaseFlags
     }
 
     /// <summary>
-    /// Brings a store written before flags had a document of their own up to date: folds the flags
-    /// document of every case stream that has flag events and none. Run by <c>migrate</c> after the
-    /// schema; once done it finds nothing to do.
+    /// Brings a store written before flags had a document of their own up to date: refolds the flags document of
+    /// every case stream with flag events appended since the last run (the first run: all of them). Run by
+    /// <c>migrate</c> after the schema; it remembers how far it got, so a later run reads only what came since.
     /// </summary>
-    // Without it, a case flagged before the upgrade would show no flags, and the next scan would
-    // raise each of them again as new (with new notices); the stale flags left in such a case file's
-    // own JSON are read by nothing.
+    // Without it, a case flagged before the upgrade would show no flags, and the next scan would raise each of
+    // them again as new (with new notices). Incremental rather than once: flags the earlier release's replicas
+    // write during a rollout are folded by the next `migrate`; refolding a stream kept already changes nothing.
     public static async Task BackfillAsync(IDocumentStore store, Action<string> log, CancellationToken ct)
     {
-        List<Guid> missing;
+        IReadOnlyList<Guid> streams;
+        long upTo;
         await using (var session = store.QuerySession())
         {
-            // Done once per store: finding the streams reads every flag raise in the event table.
-            if (await session.LoadAsync<Backfilled>(Backfilled.Key, ct) is not null)
-            {
-                return;
-            }
-
-            // Every flag is raised before it is acknowledged or cleared: a raise marks the streams to fold.
-            var flagged = await session.Events.QueryRawEventDataOnly<StallFlagRaised>().Select(e => e.CaseId).Distinct().ToListAsync(ct);
-            var folded = (await session.Query<CaseFlags>().Select(f => f.Id).ToListAsync(ct)).ToHashSet();
-            missing = [.. flagged.Where(id => !folded.Contains(id))];
+            var since = (await session.LoadAsync<Backfilled>(Backfilled.Key, ct))?.Sequence ?? 0;
+            upTo = await session.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(ct);
+            Type[] types = [.. EventTypes];
+            streams = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > since && e.Sequence <= upTo && e.EventTypesAre(types))
+                .Select(e => e.StreamId).Distinct().ToListAsync(ct);
         }
 
-        if (missing.Count > 0)
+        if (streams.Count > 0)
         {
-            log($"migrate: folding the flags of {missing.Count} cases into their own documents");
+            log($"migrate: folding the flags of {streams.Count} cases into their own documents");
         }
 
-        foreach (var id in missing)
+        foreach (var id in streams)
         {
             await store.Advanced.RebuildSingleStreamAsync<CaseFlags>(id, ct);
         }
 
         await using var done = store.LightweightSession();
-        done.Store(new Backfilled(Backfilled.Key, DateTimeOffset.UtcNow));
+        done.Store(new Backfilled(Backfilled.Key, upTo));
         await done.SaveChangesAsync(ct);
     }
 
-    /// <summary>The mark <see cref="BackfillAsync"/> leaves once it has folded every case's flags.</summary>
+    /// <summary>How far <see cref="BackfillAsync"/> has folded.</summary>
     /// <param name="Id">Always <see cref="Key"/>.</param>
-    /// <param name="At">When the backfill finished.</param>
-    public sealed record Backfilled(string Id, DateTimeOffset At)
+    /// <param name="Sequence">The event sequence number up to which every flag event is folded.</param>
+    public sealed record Backfilled(string Id, long Sequence)
     {
         /// <summary>The mark's id.</summary>
         public const string Key = "case-flags";

@@ -110,8 +110,13 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
                     keys));
             }
 
-            var page = (await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-                .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken)).Select(n => View(n, user)).ToList();
+            var notices = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+                .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
+            // A notice written since the counts were read may carry a key they did not see: judged now, not let through.
+            var counted = groups.Select(g => g.Key).ToHashSet();
+            var unseen = notices.Select(NoticeKey.Of).Where(k => !counted.Contains(k) && !counted.Contains(k with { CaseId = null })).Distinct().ToList();
+            var late = unseen.Count == 0 ? [] : await VisibleKeys(session, secrecy, request.Caller, unseen, cancellationToken);
+            var page = notices.Where(n => !unseen.Contains(NoticeKey.Of(n)) || late.Contains(NoticeKey.Of(n))).Select(n => View(n, user)).ToList();
             access.ShownCaseIds = [.. page.Select(i => i.CaseId).Where(id => id != Guid.Empty).Distinct()];
             return new InboxPage(page, request.Page, request.PageSize, total, unread);
         }
@@ -121,7 +126,7 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
         private async Task<IReadOnlyList<(NoticeKey Key, int Count, int Unread)>> Groups(string inbox, string? caseworker, string user, bool forbund,
             CancellationToken ct)
         {
-            var caseId = forbund ? $"(case when d.data ->> 'owner' is not null and d.data ->> 'category' is not null and not {Addressed} then d.case_id end)" : "d.case_id";
+            var caseId = forbund ? $"(case when {Kannedom} or (d.data ->> 'owner' is not null and d.data ->> 'category' is not null and not {Addressed}) then d.case_id end)" : "d.case_id";
             await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
             await connection.OpenAsync(ct);
             await using var command = connection.CreateCommand();
@@ -149,7 +154,8 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
 
     // Where the stored notice keeps the parts of its key (a kännedom notice, with no case, is judged by its record).
     private const string Addressed = "coalesce((d.data ->> 'addressed')::boolean, false)";
-    private const string Record = "(case when d.case_id = '00000000-0000-0000-0000-000000000000' then d.data ->> 'entryId' end)";
+    private const string Kannedom = "d.case_id = '00000000-0000-0000-0000-000000000000'";
+    private const string Record = $"(case when {Kannedom} then d.data ->> 'entryId' end)";
 
     /// <summary>
     /// What decides whether a notice may reach its reader: the case (null where it does not decide: the förbund reading what is
