@@ -60,7 +60,8 @@ public sealed record CaseFlags
         var overview = batch.Query<CaseFile>().Where(f => f.Id == caseId).Select(f => f.Overview).ToList();
         var flags = batch.Load<CaseFlags>(caseId);
         await batch.Execute(ct);
-        return (await overview).FirstOrDefault() is { } found ? found.WithFlags(await flags) : null;
+        // The file's overview holds no flags: they are the ones of this document.
+        return (await overview).FirstOrDefault() is { } found ? found with { Flags = (await flags)?.Open ?? [] } : null;
     }
 
     /// <summary>
@@ -124,11 +125,4 @@ public sealed record CaseFlags
         public override CaseFlags? Evolve(CaseFlags? snapshot, Guid id, IEvent e) =>
             e.Data is IFlagEvent flag ? Project(snapshot, id, flag) : snapshot;
     }
-}
-
-/// <summary>Puts a case's open flags into what was read without them.</summary>
-public static class CaseFlagsReads
-{
-    /// <summary>The overview with the case's open flags (the case file's overview holds none).</summary>
-    public static CaseOverview WithFlags(this CaseOverview overview, CaseFlags? flags) => overview with { Flags = flags?.Open ?? [] };
 }
