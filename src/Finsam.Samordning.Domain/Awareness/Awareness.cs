@@ -73,6 +73,7 @@ public sealed record AttemptRecord(ContactKind Kind, AttemptOutcome Outcome, Dat
 /// <param name="KnownOn">The day KAA came to know.</param>
 /// <param name="Attempts">The attempts before the case.</param>
 /// <param name="CarriedOn">The case's opening day.</param>
+[SecretAs(InformationCategory.Contacts)]
 public sealed record AwarenessCarriedOver(Guid CaseId, Guid AwarenessId, AwarenessSource Source, DateOnly KnownOn, IReadOnlyList<AttemptRecord> Attempts,
     DateOnly CarriedOn) : ICaseEvent
 {

@@ -23,22 +23,3 @@ public static class CaseEventTypes
             .Where(t => typeof(ICaseEvent).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }),
     ];
 }
-
-/// <summary>A samordningsärende was opened.</summary>
-/// <param name="CaseId">Case id (stream id).</param>
-/// <param name="IndividualId">The individual, by id only: personal data never enters case events.</param>
-/// <param name="MunicipalityCode">Four-digit municipality code (kommunkod), e.g. 1282 for Landskrona.</param>
-/// <param name="TargetGroups">The target groups the person belongs to.</param>
-/// <param name="OpeningParty">The party that opened the case.</param>
-/// <param name="OpenedOn">Business date of the opening.</param>
-public sealed record CaseOpened(
-    Guid CaseId,
-    Guid? IndividualId,
-    string MunicipalityCode,
-    IReadOnlyList<TargetGroup> TargetGroups,
-    PartyCode OpeningParty,
-    DateOnly OpenedOn) : ICaseEvent
-{
-    /// <inheritdoc />
-    public DateOnly BusinessDate => OpenedOn;
-}

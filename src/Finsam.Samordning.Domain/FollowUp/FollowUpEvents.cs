@@ -22,6 +22,8 @@ public interface IFollowUpEvent : ICaseEvent
 /// <param name="TimeOnSupport">Time on public support before the insats.</param>
 /// <param name="Before">Income sources and occupation before the insats.</param>
 /// <param name="RecordedOn">Business date of the record.</param>
+// Follow-up records belong with the insats they describe.
+[SecretAs(InformationCategory.InterventionsAndReferrals)]
 public sealed record ParticipantStartRecorded(
     Guid CaseId, Guid InterventionId, PartyCode Party, Sex Sex, string HomeMunicipality, EducationLevel Education, SupportDuration TimeOnSupport,
     ParticipantSituation Before, DateOnly RecordedOn) : IFollowUpEvent
@@ -38,6 +40,8 @@ public sealed record ParticipantStartRecorded(
 /// <param name="Reason">Why it was interrupted (only for <see cref="ParticipantEnd.Interrupted"/>).</param>
 /// <param name="After">Income sources and occupation after the insats (none for a registration in error).</param>
 /// <param name="RecordedOn">Business date of the record.</param>
+// Follow-up records belong with the insats they describe.
+[SecretAs(InformationCategory.InterventionsAndReferrals)]
 public sealed record ParticipantEndRecorded(
     Guid CaseId, Guid InterventionId, PartyCode Party, ParticipantEnd End, InterruptionReason? Reason, ParticipantSituation? After,
     DateOnly RecordedOn) : IFollowUpEvent

@@ -101,6 +101,8 @@ public static class ProgressQuestionnaire
 /// <param name="Version">Questionnaire version.</param>
 /// <param name="Scores">One score 1–5 per question of the respondent, in the version's order.</param>
 /// <param name="AnsweredOn">Business date.</param>
+// Progress answers describe the person as an assessment does.
+[SecretAs(InformationCategory.Assessments)]
 public sealed record ProgressQuestionnaireAnswered(
     Guid CaseId, Guid AnswersId, PartyCode Party, Respondent Respondent, string Version, IReadOnlyList<int> Scores, DateOnly AnsweredOn) : ICaseEvent
 {

@@ -1,5 +1,9 @@
 namespace Finsam.Samordning.Domain.Cases;
 
+// Actors outside the förbund (issue 14) and referrals to them.
+// One area of the case: its events, commands and decisions, and the part of the decider's state
+// they read. README, "How to add a command".
+
 // Issue 14 item 2: actors outside the förbund (domain.md §5, mechanisms 17 and 25). They have no
 // account: the party that works with them records what they were asked and what they answered, so
 // their waits count in the clocks and rules.
@@ -33,6 +37,7 @@ public interface IExternalActorEvent : ICaseEvent;
 /// <param name="Unit">The unit's name (e.g. "BUP Helsingborg"): an organisation, never a person.</param>
 /// <param name="NamedBy">The party that named it.</param>
 /// <param name="NamedOn">Business date.</param>
+[SecretAs(InformationCategory.InterventionsAndReferrals)]
 public sealed record ExternalActorNamed(Guid CaseId, Guid ActorId, ExternalActorKind Kind, string Unit, PartyCode NamedBy, DateOnly NamedOn) : IExternalActorEvent
 {
     /// <inheritdoc />
@@ -47,6 +52,7 @@ public sealed record ExternalActorNamed(Guid CaseId, Guid ActorId, ExternalActor
 /// <param name="From">The sending party (it records the answer too).</param>
 /// <param name="RespondBy">Answer asked for by, if any.</param>
 /// <param name="SentOn">Business date: the waiting clock starts.</param>
+[SecretAs(InformationCategory.InterventionsAndReferrals)]
 public sealed record ExternalReferralSent(Guid CaseId, Guid ReferralId, Guid ActorId, ReferralKind Kind, PartyCode From, DateOnly? RespondBy, DateOnly SentOn)
     : IExternalActorEvent
 {
@@ -59,6 +65,7 @@ public sealed record ExternalReferralSent(Guid CaseId, Guid ReferralId, Guid Act
 /// <param name="ReferralId">Referral id.</param>
 /// <param name="Accepted">Accepted (taken on, answered) or declined.</param>
 /// <param name="AnsweredOn">Business date of the answer.</param>
+[SecretAs(InformationCategory.InterventionsAndReferrals)]
 public sealed record ExternalReferralAnswered(Guid CaseId, Guid ReferralId, bool Accepted, DateOnly AnsweredOn) : IExternalActorEvent
 {
     /// <inheritdoc />
@@ -70,6 +77,7 @@ public sealed record ExternalReferralAnswered(Guid CaseId, Guid ReferralId, bool
 /// <param name="InterventionId">The insats.</param>
 /// <param name="ActorId">The external actor.</param>
 /// <param name="SetOn">Business date.</param>
+[SecretAs(InformationCategory.InterventionsAndReferrals)]
 public sealed record InterventionProviderSet(Guid CaseId, Guid InterventionId, Guid ActorId, DateOnly SetOn) : IExternalActorEvent
 {
     /// <inheritdoc />
@@ -168,4 +176,16 @@ public static partial class CaseDecider
         return Transition(s, c.InterventionId, c.By, c.SetOn, "name the provider of",
             [InterventionState.Planned, InterventionState.Ongoing, InterventionState.Paused], id => new InterventionProviderSet(s.Id, id, c.ActorId, c.SetOn));
     }
+}
+
+public sealed partial record CaseState
+{
+    /// <summary>Actors outside the förbund and referrals to them (issue 14).</summary>
+    public ExternalActorsState External { get; init; } = new();
+
+    private static CaseState? EvolveExternal(CaseState s, ICaseEvent @event) => @event switch
+    {
+        IExternalActorEvent e => s with { External = s.External.Evolve(e) },
+        _ => null,
+    };
 }
