@@ -2,6 +2,97 @@ using Finsam.Samordning.Domain.Cases;
 
 namespace Finsam.Samordning.Domain.FollowUp;
 
+// The follow-up's writes on a case: SUS participant data at an insats' start and end, and the progress
+// questionnaire's answers (its questions and event in ProgressQuestionnaire.cs). One area, as Cases/<Area>.cs:
+// events, commands, the decider and what its state keeps.
+
+/// <summary>An event of the follow-up: recorded on the case, about one insats, by its party.</summary>
+public interface IFollowUpEvent : ICaseEvent
+{
+    /// <summary>The insats the record is about.</summary>
+    Guid InterventionId { get; }
+}
+
+/// <summary>
+/// Participant data at the start of an insats (SUS start registration). No free text: everything is a
+/// code, so nothing needs sealing and every field can be counted.
+/// </summary>
+/// <param name="CaseId">Case id.</param>
+/// <param name="InterventionId">The insats.</param>
+/// <param name="Party">The insats' party, which records it.</param>
+/// <param name="Sex">Sex, as SUS counts it.</param>
+/// <param name="HomeMunicipality">Folkbokföringskommun (four-digit code).</param>
+/// <param name="Education">Highest completed education.</param>
+/// <param name="TimeOnSupport">Time on public support before the insats.</param>
+/// <param name="Before">Income sources and occupation before the insats.</param>
+/// <param name="RecordedOn">Business date of the record.</param>
+// Follow-up records belong with the insats they describe.
+[SecretAs(InformationCategory.InterventionsAndReferrals)]
+public sealed record ParticipantStartRecorded(
+    Guid CaseId, Guid InterventionId, PartyCode Party, Sex Sex, string HomeMunicipality, EducationLevel Education, SupportDuration TimeOnSupport,
+    ParticipantSituation Before, DateOnly RecordedOn) : IFollowUpEvent
+{
+    /// <inheritdoc />
+    public DateOnly BusinessDate => RecordedOn;
+}
+
+/// <summary>Participant data at the end of an insats (SUS end registration).</summary>
+/// <param name="CaseId">Case id.</param>
+/// <param name="InterventionId">The insats.</param>
+/// <param name="Party">The insats' party, which records it.</param>
+/// <param name="End">Completed, interrupted or registered in error.</param>
+/// <param name="Reason">Why it was interrupted (only for <see cref="ParticipantEnd.Interrupted"/>).</param>
+/// <param name="After">Income sources and occupation after the insats (none for a registration in error).</param>
+/// <param name="RecordedOn">Business date of the record.</param>
+// Follow-up records belong with the insats they describe.
+[SecretAs(InformationCategory.InterventionsAndReferrals)]
+public sealed record ParticipantEndRecorded(
+    Guid CaseId, Guid InterventionId, PartyCode Party, ParticipantEnd End, InterruptionReason? Reason, ParticipantSituation? After,
+    DateOnly RecordedOn) : IFollowUpEvent
+{
+    /// <inheritdoc />
+    public DateOnly BusinessDate => RecordedOn;
+}
+
+/// <summary>Commands of the follow-up, decided by <see cref="FollowUpDecider"/>.</summary>
+public abstract record FollowUpCommand : CaseCommand;
+
+/// <summary>A follow-up command about one insats.</summary>
+public abstract record ParticipantCommand : FollowUpCommand
+{
+    /// <summary>The insats the record is about.</summary>
+    public abstract Guid InterventionId { get; }
+}
+
+/// <summary>Record participant data at the start of one of the actor's party's insatser.</summary>
+/// <param name="Intervention">The insats.</param>
+/// <param name="Sex">Sex.</param>
+/// <param name="HomeMunicipality">Folkbokföringskommun.</param>
+/// <param name="Education">Highest completed education.</param>
+/// <param name="TimeOnSupport">Time on public support before.</param>
+/// <param name="Before">Situation before.</param>
+/// <param name="RecordedOn">Business date.</param>
+public sealed record RecordParticipantStart(
+    Guid Intervention, Sex Sex, string HomeMunicipality, EducationLevel Education, SupportDuration TimeOnSupport, ParticipantSituation Before,
+    DateOnly RecordedOn) : ParticipantCommand
+{
+    /// <inheritdoc />
+    public override Guid InterventionId => Intervention;
+}
+
+/// <summary>Record participant data at the end of one of the actor's party's insatser.</summary>
+/// <param name="Intervention">The insats.</param>
+/// <param name="End">How it ended.</param>
+/// <param name="Reason">Why it was interrupted.</param>
+/// <param name="After">Situation after (not for a registration in error).</param>
+/// <param name="RecordedOn">Business date.</param>
+public sealed record RecordParticipantEnd(
+    Guid Intervention, ParticipantEnd End, InterruptionReason? Reason, ParticipantSituation? After, DateOnly RecordedOn) : ParticipantCommand
+{
+    /// <inheritdoc />
+    public override Guid InterventionId => Intervention;
+}
+
 /// <summary>What the decider keeps of an insats' follow-up records.</summary>
 /// <param name="StartRecordedOn">When the start data was recorded.</param>
 /// <param name="EndRecordedOn">When the end data was recorded.</param>
