@@ -27,7 +27,7 @@ public static partial class LoadBenchmark
     private static readonly JsonSerializerOptions Json = CreateJson();
 
     /// <summary>Runs everything and prints the table.</summary>
-    public static async Task RunAsync(int seconds, int seedCases, int clients, int warmUp = 30)
+    public static async Task RunAsync(int seconds, int seedCases, int clients, int warmUp = 90)
     {
         var total = Stopwatch.StartNew();
         var cluster = PostgresCluster.Start(durable: true);
@@ -60,7 +60,9 @@ public static partial class LoadBenchmark
 
         // Warm-up, not measured: every kind of request the phases send, long enough for the JIT's
         // tiering to settle (profiled: with 3 s of openings only, a third of the API's CPU in the
-        // contacts phase still went to the tiered compiler). A service runs for days; the phases
+        // contacts phase still went to the tiered compiler; with 10 s of each kind, the openings right
+        // after it still ran profiling-instrumented code at nearly twice the CPU they settle at, so each
+        // kind runs a third of 90 s). A service runs for days; the phases
         // measure it warm, and the warm-up's commands are checked for loss like any other.
         var accepted = new ConcurrentDictionary<Guid, int>();
         var warmCases = new ConcurrentBag<(int Client, Guid Id, long Version)>();
