@@ -97,13 +97,13 @@ public static partial class CaseDecider
 {
     private static IReadOnlyList<ICaseEvent>? DecideConsents(CaseCommand command, CaseState s) => command switch
     {
-            RecordConsent c => [Member(s, c.By, Recorded(s, c.ConsentId, c.Terms, c.By, c.RecordedOn, null))],
-            AmendConsent c => Amend(s, c),
-            ConfirmConsent c => AnswerConsent(s, c.ConsentId, c.By, c.ConfirmedOn, "confirm",
-                () => new ConsentConfirmed(s.Id, c.ConsentId, c.By.Party, c.ConfirmedOn)),
-            DeclineConsent c => AnswerConsent(s, c.ConsentId, c.By, c.DeclinedOn, "decline",
-                () => new ConsentDeclined(s.Id, c.ConsentId, c.By.Party, c.Reason, c.DeclinedOn)),
-            RevokeConsent c => Revoke(s, c),
+        RecordConsent c => [Member(s, c.By, Recorded(s, c.ConsentId, c.Terms, c.By, c.RecordedOn, null))],
+        AmendConsent c => Amend(s, c),
+        ConfirmConsent c => AnswerConsent(s, c.ConsentId, c.By, c.ConfirmedOn, "confirm",
+            () => new ConsentConfirmed(s.Id, c.ConsentId, c.By.Party, c.ConfirmedOn)),
+        DeclineConsent c => AnswerConsent(s, c.ConsentId, c.By, c.DeclinedOn, "decline",
+            () => new ConsentDeclined(s.Id, c.ConsentId, c.By.Party, c.Reason, c.DeclinedOn)),
+        RevokeConsent c => Revoke(s, c),
         _ => null,
     };
 

@@ -123,19 +123,19 @@ public static partial class CaseDecider
 {
     private static IReadOnlyList<ICaseEvent>? DecideInterventions(CaseCommand command, CaseState s) => command switch
     {
-            PlanIntervention c => Plan(s, c),
-            StartIntervention c => Transition(s, c.InterventionId, c.By, c.StartedOn, "start", [InterventionState.Planned],
-                id => new InterventionStarted(s.Id, id, c.StartedOn)),
-            PauseIntervention c => Transition(s, c.InterventionId, c.By, c.PausedOn, "pause", [InterventionState.Ongoing],
-                id => new InterventionPaused(s.Id, id, c.Reason, c.PausedOn)),
-            ResumeIntervention c => Transition(s, c.InterventionId, c.By, c.ResumedOn, "resume", [InterventionState.Paused],
-                id => new InterventionResumed(s.Id, id, c.ResumedOn)),
-            CompleteIntervention c => Transition(s, c.InterventionId, c.By, c.CompletedOn, "complete",
-                [InterventionState.Ongoing, InterventionState.Paused],
-                id => new InterventionCompleted(s.Id, id, c.EndReason, c.Note, c.CompletedOn)),
-            CancelIntervention c => Transition(s, c.InterventionId, c.By, c.CancelledOn, "cancel",
-                [InterventionState.Planned, InterventionState.Ongoing, InterventionState.Paused],
-                id => new InterventionCancelled(s.Id, id, c.Reason, c.Note, c.CancelledOn)),
+        PlanIntervention c => Plan(s, c),
+        StartIntervention c => Transition(s, c.InterventionId, c.By, c.StartedOn, "start", [InterventionState.Planned],
+            id => new InterventionStarted(s.Id, id, c.StartedOn)),
+        PauseIntervention c => Transition(s, c.InterventionId, c.By, c.PausedOn, "pause", [InterventionState.Ongoing],
+            id => new InterventionPaused(s.Id, id, c.Reason, c.PausedOn)),
+        ResumeIntervention c => Transition(s, c.InterventionId, c.By, c.ResumedOn, "resume", [InterventionState.Paused],
+            id => new InterventionResumed(s.Id, id, c.ResumedOn)),
+        CompleteIntervention c => Transition(s, c.InterventionId, c.By, c.CompletedOn, "complete",
+            [InterventionState.Ongoing, InterventionState.Paused],
+            id => new InterventionCompleted(s.Id, id, c.EndReason, c.Note, c.CompletedOn)),
+        CancelIntervention c => Transition(s, c.InterventionId, c.By, c.CancelledOn, "cancel",
+            [InterventionState.Planned, InterventionState.Ongoing, InterventionState.Paused],
+            id => new InterventionCancelled(s.Id, id, c.Reason, c.Note, c.CancelledOn)),
         _ => null,
     };
 

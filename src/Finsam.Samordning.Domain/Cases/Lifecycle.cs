@@ -92,9 +92,9 @@ public static partial class CaseDecider
 {
     private static IReadOnlyList<ICaseEvent>? DecideLifecycle(CaseCommand command, CaseState s) => command switch
     {
-            ChangeTargetGroups c => TargetGroups(s, c),
-            CloseCase c => Close(s, c),
-            ReopenCase c => Reopen(s, c),
+        ChangeTargetGroups c => TargetGroups(s, c),
+        CloseCase c => Close(s, c),
+        ReopenCase c => Reopen(s, c),
         _ => null,
     };
 

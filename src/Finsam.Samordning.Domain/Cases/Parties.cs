@@ -132,11 +132,11 @@ public static partial class CaseDecider
 {
     private static IReadOnlyList<ICaseEvent>? DecideParties(CaseCommand command, CaseState s) => command switch
     {
-            InviteParty c => Invite(s, c),
-            AcceptInvitation c => AcceptInvite(s, c),
-            DeclineInvitation c => DeclineInvite(s, c),
-            AssignCaseworker c => Assign(s, c),
-            LeaveCase c => Leave(s, c),
+        InviteParty c => Invite(s, c),
+        AcceptInvitation c => AcceptInvite(s, c),
+        DeclineInvitation c => DeclineInvite(s, c),
+        AssignCaseworker c => Assign(s, c),
+        LeaveCase c => Leave(s, c),
         _ => null,
     };
 

@@ -281,18 +281,18 @@ public static partial class CaseDecider
 {
     private static IReadOnlyList<ICaseEvent>? DecidePlan(CaseCommand command, CaseState s) => command switch
     {
-            IdentifyNeed c => Need(s, c),
-            ResolveNeed c => Resolve(s, c),
-            AssignPlanLead c => Lead(s, c),
-            SetGoal c => SetAGoal(s, c),
-            ReviseGoal c => [new GoalRevised(s.Id, c.GoalId, c.Text, c.TargetOn, ActiveGoal(s, c.GoalId, c.By, c.RevisedOn, "revise", "revisedOn"))],
-            AchieveGoal c => [new GoalAchieved(s.Id, c.GoalId, ActiveGoal(s, c.GoalId, c.By, c.AchievedOn, "mark as achieved", "achievedOn"))],
-            AbandonGoal c => [new GoalAbandoned(s.Id, c.GoalId, c.Reason, ActiveGoal(s, c.GoalId, c.By, c.AbandonedOn, "abandon", "abandonedOn"))],
-            PlanAction c => PlanAnAction(s, c),
-            RescheduleAction c => RescheduleAnAction(s, c),
-            ReassignAction c => ReassignAnAction(s, c),
-            DropAction c => DropAnAction(s, c),
-            CompleteAction c => CompleteAnAction(s, c),
+        IdentifyNeed c => Need(s, c),
+        ResolveNeed c => Resolve(s, c),
+        AssignPlanLead c => Lead(s, c),
+        SetGoal c => SetAGoal(s, c),
+        ReviseGoal c => [new GoalRevised(s.Id, c.GoalId, c.Text, c.TargetOn, ActiveGoal(s, c.GoalId, c.By, c.RevisedOn, "revise", "revisedOn"))],
+        AchieveGoal c => [new GoalAchieved(s.Id, c.GoalId, ActiveGoal(s, c.GoalId, c.By, c.AchievedOn, "mark as achieved", "achievedOn"))],
+        AbandonGoal c => [new GoalAbandoned(s.Id, c.GoalId, c.Reason, ActiveGoal(s, c.GoalId, c.By, c.AbandonedOn, "abandon", "abandonedOn"))],
+        PlanAction c => PlanAnAction(s, c),
+        RescheduleAction c => RescheduleAnAction(s, c),
+        ReassignAction c => ReassignAnAction(s, c),
+        DropAction c => DropAnAction(s, c),
+        CompleteAction c => CompleteAnAction(s, c),
         _ => null,
     };
 

@@ -78,9 +78,9 @@ public static partial class CaseDecider
 {
     private static IReadOnlyList<ICaseEvent>? DecideRecords(CaseCommand command, CaseState s) => command switch
     {
-            LogContact c => Contact(s, c),
-            AssessWorkCapacity c => Assess(s, c),
-            RecordBenefitDecision c => BenefitDecision(s, c),
+        LogContact c => Contact(s, c),
+        AssessWorkCapacity c => Assess(s, c),
+        RecordBenefitDecision c => BenefitDecision(s, c),
         _ => null,
     };
 

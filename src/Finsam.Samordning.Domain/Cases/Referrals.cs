@@ -127,12 +127,12 @@ public static partial class CaseDecider
 {
     private static IReadOnlyList<ICaseEvent>? DecideReferrals(CaseCommand command, CaseState s) => command switch
     {
-            SendReferral c => Send(s, c),
-            AcceptReferral c => Accept(s, c),
-            DeclineReferral c => Decline(s, c),
-            WithdrawReferral c => [new ReferralWithdrawn(s.Id, c.ReferralId, c.Reason, SendersPending(s, c.ReferralId, c.By, c.WithdrawnOn, "withdraw", "withdrawnOn"))],
-            RemindReferral c => [new ReferralReminded(s.Id, c.ReferralId, c.Note, SendersPending(s, c.ReferralId, c.By, c.RemindedOn, "remind the receiver of", "remindedOn"))],
-            ChangeReferralRespondBy c => RespondBy(s, c),
+        SendReferral c => Send(s, c),
+        AcceptReferral c => Accept(s, c),
+        DeclineReferral c => Decline(s, c),
+        WithdrawReferral c => [new ReferralWithdrawn(s.Id, c.ReferralId, c.Reason, SendersPending(s, c.ReferralId, c.By, c.WithdrawnOn, "withdraw", "withdrawnOn"))],
+        RemindReferral c => [new ReferralReminded(s.Id, c.ReferralId, c.Note, SendersPending(s, c.ReferralId, c.By, c.RemindedOn, "remind the receiver of", "remindedOn"))],
+        ChangeReferralRespondBy c => RespondBy(s, c),
         _ => null,
     };
 

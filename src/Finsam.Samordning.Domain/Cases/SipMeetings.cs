@@ -194,12 +194,12 @@ public static partial class CaseDecider
 {
     private static IReadOnlyList<ICaseEvent>? DecideSip(CaseCommand command, CaseState s) => command switch
     {
-            ScheduleSipMeeting c => Schedule(s, c),
-            AnswerSipInvitation c => AnswerInvitation(s, c),
-            RescheduleSipMeeting c => Reschedule(s, c),
-            CancelSipMeeting c => CancelMeeting(s, c),
-            RecordSipMeetingNotHeld c => NotHeld(s, c),
-            RecordSipMeetingHeld c => Held(s, c),
+        ScheduleSipMeeting c => Schedule(s, c),
+        AnswerSipInvitation c => AnswerInvitation(s, c),
+        RescheduleSipMeeting c => Reschedule(s, c),
+        CancelSipMeeting c => CancelMeeting(s, c),
+        RecordSipMeetingNotHeld c => NotHeld(s, c),
+        RecordSipMeetingHeld c => Held(s, c),
         _ => null,
     };
 
