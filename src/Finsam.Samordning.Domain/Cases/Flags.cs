@@ -1,8 +1,9 @@
 namespace Finsam.Samordning.Domain.Cases;
 
-// Flags on the case: raised by the stall scan or by hand, acknowledged, cleared.
-// One area of the case: its events, commands and decisions, and the part of the decider's state
-// they read. README, "How to add a command".
+// Flags on the case: raised by the stall scan or by hand, acknowledged, cleared. Unlike the other areas,
+// flag commands are their own kind (FlagCommand, decided by FlagDecider, routed by the write table's
+// FlagWrite lines), and the flags are folded beside the case file (the Api's CaseFlags), not into it:
+// for a flag command the write handler fills CaseState.Flags from that document.
 
 /// <summary>How urgent a flag is.</summary>
 public enum FlagSeverity

@@ -2,9 +2,10 @@ using Finsam.Samordning.Domain.Cases;
 
 namespace Finsam.Samordning.Domain.FollowUp;
 
-// The follow-up's writes on a case: SUS participant data at an insats' start and end, and the progress
-// questionnaire's answers (its questions and event in ProgressQuestionnaire.cs). One area, as Cases/<Area>.cs:
-// events, commands, the decider and what its state keeps.
+// The follow-up's writes on a case: SUS participant data at an insats' start and end (events, commands,
+// what the decider's state keeps of them) and the decider of both these and the progress questionnaire's
+// answers (whose questions, command and event are in ProgressQuestionnaire.cs). The decider's state keeps
+// the records in CaseState.Participants.
 
 /// <summary>An event of the follow-up: recorded on the case, about one insats, by its party.</summary>
 public interface IFollowUpEvent : ICaseEvent
