@@ -4,10 +4,10 @@ using System.Reflection;
 namespace Finsam.Samordning.Domain.Cases;
 
 /// <summary>
-/// Marks an event as information of <paramref name="category"/>: in the case's history another party
-/// sees a party's entry of it only under a consent that names that category. Declared on the event, in
-/// the same file as its decision. The overview is filtered section by section by the secrecy module
-/// (<c>CaseSecrecy.Overview</c>) and notices name their own categories: a new section needs its line there.
+/// Marks an event as information of <paramref name="category"/>: in the case's history, and in the
+/// inbox notices about it, another party sees a party's entry of it only under a consent that names that
+/// category. Declared on the event, in the same file as its decision. The overview is filtered section by
+/// section by the secrecy module (<c>CaseSecrecy.Overview</c>): a new section needs its line there.
 /// </summary>
 /// <param name="category">The category a consent must name.</param>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]

@@ -76,8 +76,11 @@ public static class Notices
         Func<Guid, PartyCode?> responsibleFor)
     {
         var others = onCase.Where(p => p != actor).Order().ToList();
-        IEnumerable<NoticeDraft> ToOthers(ICaseEvent e, NoticeKind kind, Guid? entry, PartyCode? owner, InformationCategory? category) =>
-            others.Select(p => new NoticeDraft(p, kind, e.CaseId, entry, owner, category, false, e.BusinessDate));
+        // A notice about an entry is as secret as the entry: its category is the event's own ([SecretAs]).
+        IEnumerable<NoticeDraft> ToOthers(ICaseEvent e, NoticeKind kind, Guid? entry, PartyCode? owner) =>
+            others.Select(p => new NoticeDraft(p, kind, e.CaseId, entry, owner, InformationCategories.Of(e.GetType()), false, e.BusinessDate));
+        NoticeDraft ToOne(ICaseEvent e, PartyCode recipient, NoticeKind kind, Guid entry, PartyCode? owner) =>
+            new(recipient, kind, e.CaseId, entry, owner, InformationCategories.Of(e.GetType()), true, e.BusinessDate);
 
         // The party answering for an action: the responsible party, or for an external actor's the party that named the actor.
         PartyCode? Answering(PartyCode? party, Guid? externalActor, Guid action) => party ?? (externalActor is null ? null : responsibleFor(action));
@@ -87,7 +90,7 @@ public static class Notices
         [
             .. toOthers.Where(n => n.Recipient != answering),
             .. answering is { } r && r != actor && onCase.Contains(r)
-                ? [new NoticeDraft(r, NoticeKind.ActionForYou, e.CaseId, action, owner, InformationCategory.PlanAndMeetings, true, e.BusinessDate)]
+                ? [ToOne(e, r, NoticeKind.ActionForYou, action, owner)]
                 : Array.Empty<NoticeDraft>(),
         ];
 
@@ -96,31 +99,31 @@ public static class Notices
         {
             result.AddRange(e switch
             {
-                InterventionPaused p => ToOthers(e, NoticeKind.InterventionPaused, p.InterventionId, actor, InformationCategory.InterventionsAndReferrals),
-                InterventionCancelled c => ToOthers(e, NoticeKind.InterventionCancelled, c.InterventionId, actor, InformationCategory.InterventionsAndReferrals),
-                InterventionCompleted c => ToOthers(e, NoticeKind.InterventionEnded, c.InterventionId, actor, InformationCategory.InterventionsAndReferrals),
-                NeedIdentified n => ToOthers(e, NoticeKind.PlanChanged, n.NeedId, n.IdentifiedBy, InformationCategory.PlanAndMeetings),
-                GoalSet g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, g.RecordedBy, InformationCategory.PlanAndMeetings),
-                PlanLeadAssigned => ToOthers(e, NoticeKind.PlanChanged, null, null, null),
+                InterventionPaused p => ToOthers(e, NoticeKind.InterventionPaused, p.InterventionId, actor),
+                InterventionCancelled c => ToOthers(e, NoticeKind.InterventionCancelled, c.InterventionId, actor),
+                InterventionCompleted c => ToOthers(e, NoticeKind.InterventionEnded, c.InterventionId, actor),
+                NeedIdentified n => ToOthers(e, NoticeKind.PlanChanged, n.NeedId, n.IdentifiedBy),
+                GoalSet g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, g.RecordedBy),
+                PlanLeadAssigned => ToOthers(e, NoticeKind.PlanChanged, null, null),
                 ActionPlanned a => ForYou(e, a.ActionId, Answering(a.ResponsibleParty, a.ResponsibleActorId, a.ActionId), a.PlannedBy,
-                    ToOthers(e, NoticeKind.PlanChanged, a.ActionId, a.PlannedBy, InformationCategory.PlanAndMeetings)),
-                ActionCompleted a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
+                    ToOthers(e, NoticeKind.PlanChanged, a.ActionId, a.PlannedBy)),
+                ActionCompleted a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor),
                 // Plan upkeep: whoever counted on the item hears that it moved, changed hands or went.
-                ActionRescheduled a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
-                ActionDropped a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings),
+                ActionRescheduled a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor),
+                ActionDropped a => ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor),
                 ActionReassigned a => ForYou(e, a.ActionId, Answering(a.ResponsibleParty, a.ResponsibleActorId, a.ActionId), actor,
-                    ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor, InformationCategory.PlanAndMeetings)),
-                GoalRevised g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor, InformationCategory.PlanAndMeetings),
-                GoalAchieved g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor, InformationCategory.PlanAndMeetings),
-                GoalAbandoned g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor, InformationCategory.PlanAndMeetings),
-                NeedResolved n => ToOthers(e, NoticeKind.PlanChanged, n.NeedId, actor, InformationCategory.PlanAndMeetings),
-                SipMeetingScheduled m => ToOthers(e, NoticeKind.MeetingScheduled, m.MeetingId, m.ScheduledBy, InformationCategory.PlanAndMeetings),
-                SipMeetingHeld m => ToOthers(e, NoticeKind.MeetingHeld, m.MeetingId, actor, InformationCategory.PlanAndMeetings),
-                SipMeetingRescheduled m => ToOthers(e, NoticeKind.MeetingMoved, m.MeetingId, actor, InformationCategory.PlanAndMeetings),
-                SipMeetingCancelled m => ToOthers(e, NoticeKind.MeetingCancelled, m.MeetingId, actor, InformationCategory.PlanAndMeetings),
-                PartyLeft l => ToOthers(e, NoticeKind.PartyLeft, null, null, null).Where(n => n.Recipient != l.Party),
-                ReferralSent r => [new NoticeDraft(r.To, NoticeKind.ReferralToYou, e.CaseId, r.ReferralId, r.From, InformationCategory.InterventionsAndReferrals, true, e.BusinessDate)],
-                PartyInvited i => [new NoticeDraft(i.Party, NoticeKind.InvitationToYou, e.CaseId, i.InvitationId, i.InvitedBy, InformationCategory.InterventionsAndReferrals, true, e.BusinessDate)],
+                    ToOthers(e, NoticeKind.PlanChanged, a.ActionId, actor)),
+                GoalRevised g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor),
+                GoalAchieved g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor),
+                GoalAbandoned g => ToOthers(e, NoticeKind.PlanChanged, g.GoalId, actor),
+                NeedResolved n => ToOthers(e, NoticeKind.PlanChanged, n.NeedId, actor),
+                SipMeetingScheduled m => ToOthers(e, NoticeKind.MeetingScheduled, m.MeetingId, m.ScheduledBy),
+                SipMeetingHeld m => ToOthers(e, NoticeKind.MeetingHeld, m.MeetingId, actor),
+                SipMeetingRescheduled m => ToOthers(e, NoticeKind.MeetingMoved, m.MeetingId, actor),
+                SipMeetingCancelled m => ToOthers(e, NoticeKind.MeetingCancelled, m.MeetingId, actor),
+                PartyLeft l => ToOthers(e, NoticeKind.PartyLeft, null, null).Where(n => n.Recipient != l.Party),
+                ReferralSent r => [ToOne(e, r.To, NoticeKind.ReferralToYou, r.ReferralId, r.From)],
+                PartyInvited i => [ToOne(e, i.Party, NoticeKind.InvitationToYou, i.InvitationId, i.InvitedBy)],
                 StallFlagRaised f => Flag(f, others, actor, responsibleFor),
                 _ => [],
             });

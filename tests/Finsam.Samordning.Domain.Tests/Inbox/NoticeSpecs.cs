@@ -23,6 +23,30 @@ public sealed class NoticeSpecs
     }
 
     [Fact]
+    public void A_notice_is_as_secret_as_the_entry_it_is_about()
+    {
+        var id = Guid.NewGuid();
+        ICaseEvent[] changes =
+        [
+            new InterventionPaused(CaseId, id, "sjuk", Day),
+            new GoalSet(CaseId, id, PlanArea.Arbete, GoalStatedBy.Individual, "Jobb", PartyCode.AF, Day),
+            new ActionPlanned(CaseId, id, "Ring", PartyCode.VC, null, Day.AddDays(7), Day, PartyCode.AF),
+            new SipMeetingCancelled(CaseId, id, "sjuk", Day),
+            new ReferralSent(CaseId, id, ReferralKind.Remiss, PartyCode.AF, PartyCode.VC, "utredning", null, Day),
+            new PartyInvited(CaseId, id, PartyCode.VC, PartyCode.AF, "samverkan", Day),
+            new PartyLeft(CaseId, PartyCode.SOC, "klar", null, Day),
+            new PlanLeadAssigned(CaseId, PartyCode.AF, Day),
+        ];
+
+        foreach (var change in changes)
+        {
+            var notices = Notices.For([change], [PartyCode.AF, PartyCode.VC, PartyCode.SOC], PartyCode.AF, _ => PartyCode.VC);
+            Assert.NotEmpty(notices);
+            Assert.All(notices, n => Assert.Equal(InformationCategories.Of(change.GetType()), n.Category));
+        }
+    }
+
+    [Fact]
     public void An_action_for_a_party_is_addressed_to_it_and_an_overdue_one_tells_it_so()
     {
         var a = Guid.NewGuid();
