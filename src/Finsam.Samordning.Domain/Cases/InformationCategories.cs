@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace Finsam.Samordning.Domain.Cases;
@@ -20,13 +19,16 @@ public sealed class SecretAsAttribute(InformationCategory category) : Attribute
 /// <summary>Which category of information each kind of entry belongs to.</summary>
 public static class InformationCategories
 {
-    private static readonly ConcurrentDictionary<Type, InformationCategory?> ByEvent = new();
+    // Read once from the event types the store registers: a lookup per notice and history entry after that.
+    private static readonly Dictionary<Type, InformationCategory> ByEvent = CaseEventTypes.All
+        .Select(t => (Type: t, Secret: t.GetCustomAttribute<SecretAsAttribute>()))
+        .Where(x => x.Secret is not null)
+        .ToDictionary(x => x.Type, x => x.Secret!.Category);
 
     /// <summary>
     /// The category of an event type (its <see cref="SecretAsAttribute"/>); null for the case's own
     /// particulars (opening, parties and who carries the plan, consents, flags, closing), which every
     /// party related to the case may know.
     /// </summary>
-    public static InformationCategory? Of(Type eventType) =>
-        ByEvent.GetOrAdd(eventType, static t => t.GetCustomAttribute<SecretAsAttribute>()?.Category);
+    public static InformationCategory? Of(Type eventType) => ByEvent.TryGetValue(eventType, out var category) ? category : null;
 }
