@@ -64,6 +64,9 @@ public sealed record CaseFlags
         return (await overview).FirstOrDefault() is { } found ? found with { Flags = (await flags)?.Open ?? [] } : null;
     }
 
+    // Longer than any transaction that appends flag events (a scan batch, a request).
+    private static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// Brings a store written before flags had a document of their own up to date: refolds the flags document of
     /// every case stream with flag events appended since the last run (the first run: all of them). Run by
@@ -75,13 +78,19 @@ public sealed record CaseFlags
     public static async Task BackfillAsync(IDocumentStore store, Action<string> log, CancellationToken ct)
     {
         IReadOnlyList<Guid> streams;
-        long upTo;
+        long since, settled;
         await using (var session = store.QuerySession())
         {
-            var since = (await session.LoadAsync<Backfilled>(Backfilled.Key, ct))?.Sequence ?? 0;
-            upTo = await session.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(ct);
+            since = (await session.LoadAsync<Backfilled>(Backfilled.Key, ct))?.Sequence ?? 0;
+            // The mark is the last event appended before SettleTime: a transaction still open now (a replica
+            // writing flags during the rollout) may hold a lower sequence than the highest visible one and
+            // commit after this read. Up to the mark every event is committed; what lies above it is folded
+            // now and read again by the next run (refolding a stream changes nothing).
+            var cutOff = DateTimeOffset.UtcNow - SettleTime;
+            settled = await session.Events.QueryAllRawEvents().Where(e => e.Timestamp < cutOff)
+                .OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(ct);
             Type[] types = [.. EventTypes];
-            streams = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > since && e.Sequence <= upTo && e.EventTypesAre(types))
+            streams = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > since && e.EventTypesAre(types))
                 .Select(e => e.StreamId).Distinct().ToListAsync(ct);
         }
 
@@ -96,7 +105,7 @@ public sealed record CaseFlags
         }
 
         await using var done = store.LightweightSession();
-        done.Store(new Backfilled(Backfilled.Key, upTo));
+        done.Store(new Backfilled(Backfilled.Key, Math.Max(since, settled)));
         await done.SaveChangesAsync(ct);
     }
 
