@@ -32,7 +32,7 @@ public sealed record MarkNoticeRead(Guid Id, CurrentUser Caller, string? Idempot
         {
             var notice = await session.LoadAsync<Notice>(request.Id, cancellationToken);
             if (notice is null || notice.Inbox != ReadInbox.InboxKey(request.Caller)
-                || !(await ReadInbox.VisibleKeys(session, secrecy, request.Caller, [ReadInbox.NoticeKey.Of(notice)], cancellationToken)).Contains(ReadInbox.NoticeKey.Of(notice)))
+                || ReadInbox.NoticeKey.Of(notice) is var key && !(await ReadInbox.VisibleKeys(session, secrecy, request.Caller, [key], cancellationToken)).Contains(key))
             {
                 throw new NotFoundException($"No notice {request.Id} in your inbox.");
             }

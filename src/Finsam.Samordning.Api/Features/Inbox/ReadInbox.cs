@@ -206,10 +206,7 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
     // Which parties are on a case and which are related to it: all a party's relation needs, not the overview.
     private sealed record CaseParties(Guid Id, IReadOnlyList<PartyCode> Parties, IReadOnlyList<PartyCode> RelatedParties)
     {
-        // The secrecy module judges a party that left and one only asked to join alike (neither sees others'
-        // entries nor facts of the case), so "related, not on it" is answered as Former.
-        public RelationKind RelationOf(PartyCode party) =>
-            Parties.Contains(party) ? RelationKind.Member : RelatedParties.Contains(party) ? RelationKind.Former : RelationKind.None;
+        public RelationKind RelationOf(PartyCode party) => CaseFile.RelationFrom(party, Parties, RelatedParties);
     }
 
     private sealed record CaseConsents(Guid Id, IReadOnlyList<Consent> Consents);
