@@ -125,12 +125,9 @@ public sealed record CaseFile
     /// <summary>How <paramref name="party"/> stands to the case.</summary>
     public RelationKind RelationOf(PartyCode party) => Overview.RelationOf(party);
 
-    /// <summary>
-    /// A party's relation from the two short lists alone (<see cref="Parties"/>, <see cref="RelatedParties"/>),
-    /// for readers of many cases that do not load the overview. Related but not on the case is answered as
-    /// <see cref="RelationKind.Former"/>: the lists do not tell a party that left from one only asked to join,
-    /// and the secrecy module judges the two alike (neither sees other parties' entries or facts of the case).
-    /// </summary>
+    /// <summary>A party's relation from the two party lists alone, for readers of many cases without their overviews.</summary>
+    // The lists do not tell a party that left from one only asked to join: both are answered as Former, which the
+    // secrecy module judges as it judges Pending (neither sees other parties' entries or facts of the case).
     public static RelationKind RelationFrom(PartyCode party, IReadOnlyList<PartyCode> parties, IReadOnlyList<PartyCode> relatedParties) =>
         parties.Contains(party) ? RelationKind.Member : relatedParties.Contains(party) ? RelationKind.Former : RelationKind.None;
 

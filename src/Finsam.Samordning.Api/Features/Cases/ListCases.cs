@@ -132,13 +132,12 @@ public sealed record ListCases(PartyCode? Party, CaseStatus? Status, bool? Flagg
 
             var page = await query.OrderByDescending(c => c.LastActivityOn).ThenBy(c => c.Id)
                 .ToPagedListAsync(request.Page, request.PageSize, cancellationToken);
-            var today = calendar.Today;
             Guid[] ids = [.. page.Select(s => s.Id)];
             // The review queue's rows are the open flags, one small row each: counted here without the flags' texts and history.
             var openFlags = (await session.Query<Review.ReviewEntry>().Where(r => r.CaseId.IsOneOf(ids)).Select(r => r.CaseId).ToListAsync(cancellationToken))
                 .CountBy(id => id).ToDictionary();
             access.ShownCaseIds = ids;
-            return new CasePage([.. page.Select(s => secrecy.ListItem(s, openFlags.GetValueOrDefault(s.Id), request.Reader, today))], request.Page, request.PageSize,
+            return new CasePage([.. page.Select(s => secrecy.ListItem(s, openFlags.GetValueOrDefault(s.Id), request.Reader, calendar.Today))], request.Page, request.PageSize,
                 page.TotalItemCount);
         }
     }

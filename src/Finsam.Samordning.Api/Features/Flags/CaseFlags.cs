@@ -64,9 +64,6 @@ public sealed record CaseFlags
         return (await overview).FirstOrDefault() is { } found ? found with { Flags = (await flags)?.Open ?? [] } : null;
     }
 
-    // Longer than any transaction that appends flag events (a scan batch, a request).
-    private static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// Brings a store written before flags had a document of their own up to date: refolds the flags document of
     /// every case stream with flag events appended since the last run (the first run: all of them). Run by
@@ -82,11 +79,10 @@ public sealed record CaseFlags
         await using (var session = store.QuerySession())
         {
             since = (await session.LoadAsync<Backfilled>(Backfilled.Key, ct))?.Sequence ?? 0;
-            // The mark is the last event appended before SettleTime: a transaction still open now (a replica
-            // writing flags during the rollout) may hold a lower sequence than the highest visible one and
-            // commit after this read. Up to the mark every event is committed; what lies above it is folded
-            // now and read again by the next run (refolding a stream changes nothing).
-            var cutOff = DateTimeOffset.UtcNow - SettleTime;
+            // The mark: the last event appended 5 minutes ago (longer than any transaction appending flags). An open
+            // transaction (a replica during the rollout) may hold a lower sequence than the highest visible and commit
+            // later; what lies above the mark is read again by the next run.
+            var cutOff = DateTimeOffset.UtcNow.AddMinutes(-5);
             settled = await session.Events.QueryAllRawEvents().Where(e => e.Timestamp < cutOff)
                 .OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(ct);
             Type[] types = [.. EventTypes];

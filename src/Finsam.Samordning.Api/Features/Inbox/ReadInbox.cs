@@ -191,7 +191,7 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
         Guid[] records = [.. keys.Where(k => k.Record is not null).Select(k => k.Record!.Value).Distinct()];
         var own = batch.Query<Awareness.AwarenessFile>().Where(a => records.Contains(a.Id) && a.RecordedBy == party).Select(a => a.Id).ToList();
         await batch.Execute(ct);
-        var relationOf = (await relations).ToDictionary(c => c.Id, c => c.RelationOf(party!.Value));
+        var relationOf = (await relations).ToDictionary(c => c.Id, c => CaseFile.RelationFrom(party!.Value, c.Parties, c.RelatedParties));
         var consentsOf = (await consents).ToDictionary(c => c.Id, c => c.Consents);
         var ownRecords = party is null ? [] : (await own).ToHashSet();
         return
@@ -204,10 +204,7 @@ public sealed record ReadInbox(bool Unread, bool Mine, int Page, int PageSize, C
     }
 
     // Which parties are on a case and which are related to it: all a party's relation needs, not the overview.
-    private sealed record CaseParties(Guid Id, IReadOnlyList<PartyCode> Parties, IReadOnlyList<PartyCode> RelatedParties)
-    {
-        public RelationKind RelationOf(PartyCode party) => CaseFile.RelationFrom(party, Parties, RelatedParties);
-    }
+    private sealed record CaseParties(Guid Id, IReadOnlyList<PartyCode> Parties, IReadOnlyList<PartyCode> RelatedParties);
 
     private sealed record CaseConsents(Guid Id, IReadOnlyList<Consent> Consents);
 
