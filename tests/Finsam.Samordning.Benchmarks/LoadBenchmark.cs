@@ -137,6 +137,31 @@ public static partial class LoadBenchmark
         var contactsCpu = cpu.PerRequest(cpuBefore, contacts, seconds);
         api.Progress("contacts");
 
+        // (a2) the same command on seeded cases, whose case files carry a history (about 8 kB of
+        // JSON, where (a)'s freshly opened cases have 2 kB): what a caseworker's cases cost. Each
+        // client writes to open seeded cases of its own, as the party that opened them (still on them).
+        var writable = await Writable(connection, seeded);
+        var slices = writable.Select((w, i) => (w, i)).GroupBy(x => x.i % clients).ToDictionary(g => g.Key, g => g.Select(x => x.w).ToArray());
+        var seededVersions = new ConcurrentDictionary<Guid, long>(writable.Select(w => KeyValuePair.Create(w.Id, w.Version)));
+        var seededAccepted = new ConcurrentDictionary<Guid, int>();
+        cpuBefore = cpu.Read();
+        var rich = await Phase(clients, seconds, async (c, n) =>
+        {
+            var (id, opener, _, _) = slices[c][n % slices[c].Length];
+            var response = await Send(http, HttpMethod.Post, $"/api/v1/cases/{id}/contacts", readTokens[opener],
+                new { kind = "Phone", occurredOn = Today(), noShow = false }, seededVersions[id]);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return false;
+            }
+
+            seededVersions[id] = long.Parse(response.Headers.ETag!.Tag.Trim('"'), CultureInfo.InvariantCulture);
+            seededAccepted.AddOrUpdate(id, 1, (_, v) => v + 1);
+            return true;
+        });
+        var richCpu = cpu.PerRequest(cpuBefore, rich, seconds);
+        api.Progress("contacts on seeded cases");
+
         // (c) overview reads, random cases from the seeded store.
         var random = new ThreadLocal<Random>(() => new Random(Environment.CurrentManagedThreadId));
         cpuBefore = cpu.Read();
@@ -191,8 +216,16 @@ public static partial class LoadBenchmark
         var rssNow = api.RssNow();
 
         // Correctness: every case's events = 2 from opening + each accepted command, none lost or doubled.
-        var mismatches = await CheckEventCounts(connection, accepted);
+        var mismatches = await CheckEventCounts(connection, accepted) + await CheckStreamVersions(connection, writable, seededAccepted);
         var statements = await TopStatements(connection);
+
+        // (e), (f): what the store does without the API, once the API has stopped (after the check,
+        // since (e) appends to seeded cases).
+        api.Dispose();
+        var (floorTps, floorCpu) = StoreFloor.ContactStatements(cluster, "finsam_bench", [.. seeded.Select(s => s.Id)], clients, seconds, Pgbench);
+        Console.WriteLine($"  (e) a contact's statements, pgbench: {floorTps:N0} tps");
+        var (appendRate, appendClientCpu, appendCpu) = await StoreFloor.MartenAppend(cluster, clients, seconds);
+        Console.WriteLine($"  (f) Marten alone, read version and append one event: {appendRate:N0} /s");
 
         Console.WriteLine();
         var rows = new List<string[]>
@@ -200,15 +233,18 @@ public static partial class LoadBenchmark
             Row("pgbench -N (simple updates)", $"{writeTps:N0} tps", "", "", "", "1.00", ""),
             Row("pgbench -S (selects)", $"{readTps:N0} tps", "", "", "", "1.00", ""),
             Row("(a) POST contacts, own cases, If-Match", $"{contacts.PerSecond:N0} /s", P(contacts, 50), P(contacts, 95), P(contacts, 99), $"{contacts.PerSecond / writeTps:0.00} of -N", contactsCpu),
+            Row("(a2) POST contacts, seeded cases (8 kB file)", $"{rich.PerSecond:N0} /s", P(rich, 50), P(rich, 95), P(rich, 99), $"{rich.PerSecond / writeTps:0.00} of -N", richCpu),
             Row("(b) POST cases (open)", $"{open.PerSecond:N0} /s", P(open, 50), P(open, 95), P(open, 99), $"{open.PerSecond / writeTps:0.00} of -N", openCpu),
             Row($"(c) GET overview, {seedCases:N0} cases stored", $"{reads.PerSecond:N0} /s", P(reads, 50), P(reads, 95), P(reads, 99), $"{reads.PerSecond / readTps:0.00} of -S", readsCpu),
             Row("(d) hot case, If-Match, 412 → reread → retry", $"{hotPhase.PerSecond:N0} /s", P(hotPhase, 50), P(hotPhase, 95), P(hotPhase, 99), $"{preconditionFailed:N0} × 412, {retries:N0} retries", hotPhaseCpu),
+            Row("(e) a contact's statements alone, pgbench, no API", $"{floorTps:N0} tps", "", "", "", $"{floorTps / writeTps:0.00} of -N", $"- / {floorCpu:0.00}"),
+            Row("(f) Marten alone: read version, append 1 event", $"{appendRate:N0} /s", "", "", "", $"{appendRate / writeTps:0.00} of -N", $"{appendClientCpu:0.00} / {appendCpu:0.00}"),
         };
         Print(["phase", "throughput", "p50 ms", "p95 ms", "p99 ms", "ratio", "CPU ms/request API / PostgreSQL"], rows);
         Console.WriteLine();
-        Console.WriteLine($"Failed requests: (a) {contacts.Failed}, (b) {open.Failed}, (c) {reads.Failed}, (d) {hotPhase.Failed}");
+        Console.WriteLine($"Failed requests: (a) {contacts.Failed}, (a2) {rich.Failed}, (b) {open.Failed}, (c) {reads.Failed}, (d) {hotPhase.Failed}");
         Console.WriteLine($"Peak RSS of the API process: {rss:N0} MB (at the end: {rssNow})");
-        Console.WriteLine($"Correctness: {accepted.Count:N0} cases checked, {accepted.Values.Sum():N0} accepted commands, {mismatches} with a lost or doubled event");
+        Console.WriteLine($"Correctness: {accepted.Count + writable.Count:N0} cases checked, {accepted.Values.Sum() + seededAccepted.Values.Sum():N0} accepted commands, {mismatches} with a lost or doubled event");
         Console.WriteLine();
         Console.WriteLine("Where the database's time went during the API phases (pg_stat_statements, top 8 by total time):");
         foreach (var line in statements)
@@ -316,7 +352,7 @@ public static partial class LoadBenchmark
         }
     }
 
-    private static string Pgbench(PostgresCluster cluster, params string[] args)
+    internal static string Pgbench(PostgresCluster cluster, params string[] args)
     {
         var info = new ProcessStartInfo(Path.Combine(cluster.BinDirectory, "pgbench")) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "-h", "127.0.0.1", "-p", cluster.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres" }.Concat(args))
@@ -336,7 +372,7 @@ public static partial class LoadBenchmark
         return output.Result;
     }
 
-    private static double Tps(string output) =>
+    internal static double Tps(string output) =>
         double.Parse(TpsLine().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]
@@ -419,6 +455,52 @@ public static partial class LoadBenchmark
         return accepted.Count(a => counts.GetValueOrDefault(a.Key) != 2 + a.Value);
     }
 
+    // Seeded cases that are open with their opener still on them, with the case file's version (the
+    // ETag) and the stream's (flags included, for the check afterwards).
+    private static async Task<List<(Guid Id, PartyCode Opener, long Version, long StreamVersion)>> Writable(string connection, List<(Guid Id, PartyCode Opener)> seeded)
+    {
+        var opener = seeded.ToDictionary(s => s.Id, s => s.Opener);
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select f.id, f.mt_version, s.version, f.data -> 'parties' from finsam.mt_doc_casefile as f join finsam.mt_streams as s on s.id = f.id " +
+            "where f.id = any(@ids) and f.data -> 'overview' ->> 'status' = 'Open'", db);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. opener.Keys]));
+        var result = new List<(Guid, PartyCode, long, long)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var id = reader.GetGuid(0);
+            var parties = JsonSerializer.Deserialize<string[]>(reader.GetString(3))!;
+            if (parties.Contains(opener[id].ToString()))
+            {
+                result.Add((id, opener[id], Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetInt64(2)));
+            }
+        }
+
+        return result;
+    }
+
+    // Every seeded case written to: its stream grew by exactly its accepted commands.
+    private static async Task<int> CheckStreamVersions(string connection, List<(Guid Id, PartyCode Opener, long Version, long StreamVersion)> cases,
+        ConcurrentDictionary<Guid, int> accepted)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand("select id, version from finsam.mt_streams where id = any(@ids)", db);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. cases.Select(c => c.Id)]));
+        var now = new Dictionary<Guid, long>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                now[reader.GetGuid(0)] = reader.GetInt64(1);
+            }
+        }
+
+        return cases.Count(c => now.GetValueOrDefault(c.Id) != c.StreamVersion + accepted.GetValueOrDefault(c.Id));
+    }
+
     private static async Task WaitReady(HttpClient http)
     {
         for (var i = 0; i < 120; i++)
@@ -486,9 +568,7 @@ public static partial class LoadBenchmark
     /// </summary>
     private sealed class CpuMeter(ApiProcess api, int pgPort)
     {
-        private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
-
-        public (TimeSpan Api, TimeSpan Postgres) Read() => (api.CpuTime(), PostgresCpu());
+        public (TimeSpan Api, TimeSpan Postgres) Read() => (api.CpuTime(), PostgresCpu(pgPort));
 
         public string PerRequest((TimeSpan Api, TimeSpan Postgres) before, PhaseResult phase, double seconds)
         {
@@ -496,41 +576,46 @@ public static partial class LoadBenchmark
             var requests = Math.Max(1, phase.PerSecond * seconds);
             return $"{(apiNow - before.Api).TotalMilliseconds / requests:0.00} / {(pgNow - before.Postgres).TotalMilliseconds / requests:0.00}";
         }
+    }
 
-        private TimeSpan PostgresCpu()
+    /// <summary>CPU time of the cluster's PostgreSQL processes (postmaster and its children) so far, from /proc.</summary>
+    internal static TimeSpan PostgresCpu(int pgPort)
+    {
+        var postmaster = -1;
+        var reaped = 0L;
+        var stats = new List<(int Pid, int Parent, long Ticks)>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            var postmaster = -1;
-            var stats = new List<(int Pid, int Parent, long Ticks)>();
-            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
             {
-                if (!int.TryParse(Path.GetFileName(dir), out var pid))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
-                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                    // Fields after the command's closing parenthesis: state ppid ... utime(14) stime(15).
-                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    stats.Add((pid, int.Parse(fields[1], CultureInfo.InvariantCulture),
-                        long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)));
-                    var p = Array.IndexOf(cmdline, "-p");
-                    if (cmdline[0].EndsWith("/postgres", StringComparison.Ordinal) && p >= 0 && p + 1 < cmdline.Length && cmdline[p + 1] == pgPort.ToString(CultureInfo.InvariantCulture))
-                    {
-                        postmaster = pid;
-                    }
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-                {
-                    // The process ended while it was read.
-                }
+                continue;
             }
 
-            var ticks = stats.Where(s => s.Pid == postmaster || s.Parent == postmaster).Sum(s => s.Ticks);
-            return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+            try
+            {
+                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                // Fields after the command's closing parenthesis: state ppid ... utime(14) stime(15)
+                // cutime(16) cstime(17), the last two of children that ended and were waited for.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                stats.Add((pid, int.Parse(fields[1], CultureInfo.InvariantCulture),
+                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)));
+                var p = Array.IndexOf(cmdline, "-p");
+                if (cmdline[0].EndsWith("/postgres", StringComparison.Ordinal) && p >= 0 && p + 1 < cmdline.Length && cmdline[p + 1] == pgPort.ToString(CultureInfo.InvariantCulture))
+                {
+                    postmaster = pid;
+                    reaped = long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // The process ended while it was read.
+            }
         }
+
+        // The postmaster's children's time counts the backends that have already exited (pgbench's).
+        var ticks = stats.Where(s => s.Pid == postmaster || s.Parent == postmaster).Sum(s => s.Ticks) + reaped;
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ on Linux
     }
 
     private sealed class ApiProcess(Process process, string url) : IDisposable
