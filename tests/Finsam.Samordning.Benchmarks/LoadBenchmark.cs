@@ -75,20 +75,7 @@ public static partial class LoadBenchmark
         });
         var warmMine = warmCases.GroupBy(o => o.Client).ToDictionary(g => g.Key, g => g.Select(o => o.Id).ToArray());
         var warmVersions = new ConcurrentDictionary<Guid, long>(warmCases.Select(o => KeyValuePair.Create(o.Id, o.Version)));
-        await Phase(clients, warmUp / 3, async (c, n) =>
-        {
-            var id = warmMine[c][n % warmMine[c].Length];
-            var response = await Send(http, HttpMethod.Post, $"/api/v1/cases/{id}/contacts", tokens[c],
-                new { kind = "Phone", occurredOn = Today(), noShow = false }, warmVersions[id]);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                return false;
-            }
-
-            warmVersions[id] = long.Parse(response.Headers.ETag!.Tag.Trim('"'), CultureInfo.InvariantCulture);
-            accepted.AddOrUpdate(id, 1, (_, v) => v + 1);
-            return true;
-        });
+        await Phase(clients, warmUp / 3, (c, n) => LogContact(http, tokens[c], warmMine[c][n % warmMine[c].Length], warmVersions, accepted));
         await Phase(clients, warmUp / 3, async (c, _) =>
         {
             var (id, opener) = seeded[Random.Shared.Next(seeded.Count)];
@@ -119,21 +106,7 @@ public static partial class LoadBenchmark
         var mine = opened.GroupBy(o => o.Client).ToDictionary(g => g.Key, g => g.Select(o => (o.Id, Version: o.Version)).ToArray());
         var versions = new ConcurrentDictionary<Guid, long>(opened.Select(o => KeyValuePair.Create(o.Id, o.Version)));
         cpuBefore = cpu.Read();
-        var contacts = await Phase(clients, seconds, async (c, n) =>
-        {
-            var cases = mine[c];
-            var id = cases[n % cases.Length].Id;
-            var response = await Send(http, HttpMethod.Post, $"/api/v1/cases/{id}/contacts", tokens[c],
-                new { kind = "Phone", occurredOn = Today(), noShow = false }, versions[id]);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                return false;
-            }
-
-            versions[id] = long.Parse(response.Headers.ETag!.Tag.Trim('"'), CultureInfo.InvariantCulture);
-            accepted.AddOrUpdate(id, 1, (_, v) => v + 1);
-            return true;
-        });
+        var contacts = await Phase(clients, seconds, (c, n) => LogContact(http, tokens[c], mine[c][n % mine[c].Length].Id, versions, accepted));
         var contactsCpu = cpu.PerRequest(cpuBefore, contacts, seconds);
         api.Progress("contacts");
 
@@ -145,19 +118,10 @@ public static partial class LoadBenchmark
         var seededVersions = new ConcurrentDictionary<Guid, long>(writable.Select(w => KeyValuePair.Create(w.Id, w.Version)));
         var seededAccepted = new ConcurrentDictionary<Guid, int>();
         cpuBefore = cpu.Read();
-        var rich = await Phase(clients, seconds, async (c, n) =>
+        var rich = await Phase(clients, seconds, (c, n) =>
         {
             var (id, opener, _, _) = slices[c][n % slices[c].Length];
-            var response = await Send(http, HttpMethod.Post, $"/api/v1/cases/{id}/contacts", readTokens[opener],
-                new { kind = "Phone", occurredOn = Today(), noShow = false }, seededVersions[id]);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                return false;
-            }
-
-            seededVersions[id] = long.Parse(response.Headers.ETag!.Tag.Trim('"'), CultureInfo.InvariantCulture);
-            seededAccepted.AddOrUpdate(id, 1, (_, v) => v + 1);
-            return true;
+            return LogContact(http, readTokens[opener], id, seededVersions, seededAccepted);
         });
         var richCpu = cpu.PerRequest(cpuBefore, rich, seconds);
         api.Progress("contacts on seeded cases");
@@ -273,6 +237,21 @@ public static partial class LoadBenchmark
         }
 
         return (Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]), long.Parse(response.Headers.ETag!.Tag.Trim('"'), CultureInfo.InvariantCulture));
+    }
+
+    // One contact with If-Match on the version last seen; an accepted one moves the version on and is counted.
+    private static async Task<bool> LogContact(HttpClient http, string token, Guid id, ConcurrentDictionary<Guid, long> versions, ConcurrentDictionary<Guid, int> accepted)
+    {
+        var response = await Send(http, HttpMethod.Post, $"/api/v1/cases/{id}/contacts", token,
+            new { kind = "Phone", occurredOn = Today(), noShow = false }, versions[id]);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return false;
+        }
+
+        versions[id] = long.Parse(response.Headers.ETag!.Tag.Trim('"'), CultureInfo.InvariantCulture);
+        accepted.AddOrUpdate(id, 1, (_, v) => v + 1);
+        return true;
     }
 
     private static async Task<long> CurrentVersion(HttpClient http, string token, Guid id)
